@@ -1,0 +1,147 @@
+package io.brushguard.cli;
+
+import io.brushguard.config.BrushguardConfig;
+import io.brushguard.config.ConfigLoader;
+import io.brushguard.config.DetectorRegistry;
+import io.brushguard.decide.Finding;
+import io.brushguard.embedded.Scan;
+import io.brushguard.event.Event;
+import io.brushguard.findings.FindingsFormat;
+import io.brushguard.findings.Summary;
+import io.brushguard.ingest.EventReader;
+import io.brushguard.ingest.Reject;
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code brushguard scan}: events in, findings out. */
+@Command(
+    name = "scan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Scans a file of events (JSON Lines, optionally gzip) and writes findings as JSON Lines,",
+      "with a summary line last. Bad lines and late events are counted, reported and skipped."
+    })
+final class ScanCommand implements Callable<Integer> {
+  private static final int MAX_STDERR_MESSAGES = 10;
+
+  @Option(
+      names = "--in",
+      required = true,
+      paramLabel = "FILE",
+      description = "events (.jsonl or .jsonl.gz)")
+  Path in;
+
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "findings file to write")
+  Path out;
+
+  @Option(
+      names = "--rejects",
+      paramLabel = "FILE",
+      description = "write rejected lines and late events here")
+  Path rejects;
+
+  @Option(
+      names = "--all-scores",
+      description = "write a finding for every order, review, like, account and shop seen")
+  boolean allScores;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "settings (properties); see docs/configuration.md")
+  Path config;
+
+  @Option(
+      names = "--lateness",
+      paramLabel = "DURATION",
+      description = "out-of-order bound, e.g. 10m (default from config)")
+  String lateness;
+
+  @Override
+  public Integer call() throws Exception {
+    BrushguardConfig cfg = config == null ? BrushguardConfig.DEFAULT : ConfigLoader.load(config);
+    if (lateness != null) {
+      cfg = cfg.withLatenessMillis(ConfigLoader.parseDuration(lateness).toMillis());
+    }
+    if (!Files.isRegularFile(in)) {
+      throw new IllegalArgumentException("no such file: " + in);
+    }
+    long started = System.nanoTime();
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    Scan.Result result;
+    try (InputStream input = EventReader.open(in);
+        RejectsFile rejectsFile = new RejectsFile(rejects);
+        Progress progress = Progress.of("scan", Files.size(in))) {
+      long[] messages = {0};
+      Scan.Listener listener =
+          new Scan.Listener() {
+            @Override
+            public void rejected(Reject r) {
+              rejectsFile.write(r);
+              say(r.message());
+            }
+
+            @Override
+            public void late(Event e, long line) {
+              Reject r =
+                  new Reject(
+                      line,
+                      "ts",
+                      "is later than the out-of-order bound allows (late event, not used)",
+                      e.type().wire() + " at " + java.time.Instant.ofEpochMilli(e.ts()));
+              rejectsFile.write(r);
+              say(r.message());
+            }
+
+            @Override
+            public void detectorFailed(String detector, String key, Event e, RuntimeException ex) {
+              say("detector " + detector + " failed on key " + key + ": " + ex);
+            }
+
+            @Override
+            public void progress(long bytes) {
+              progress.stepTo(bytes);
+            }
+
+            private void say(String message) {
+              if (messages[0]++ < MAX_STDERR_MESSAGES) {
+                err.println("brushguard: " + message);
+              } else if (messages[0] == MAX_STDERR_MESSAGES + 1) {
+                err.println("brushguard: more problems; see the summary and --rejects");
+              }
+            }
+          };
+      result = new Scan(cfg, DetectorRegistry.standard(cfg), allScores).run(input, listener);
+    }
+    double seconds = (System.nanoTime() - started) / 1e9;
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (Finding f : result.findings()) {
+        w.write(FindingsFormat.finding(f));
+        w.newLine();
+      }
+      w.write(
+          FindingsFormat.summary(
+              new Summary(
+                  result.events(),
+                  result.rejected(),
+                  result.late(),
+                  seconds,
+                  result.findings().size(),
+                  0,
+                  result.detectorErrors())));
+      w.newLine();
+    }
+    return 0;
+  }
+}

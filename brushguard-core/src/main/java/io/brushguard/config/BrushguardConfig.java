@@ -1,0 +1,33 @@
+package io.brushguard.config;
+
+import io.brushguard.decide.DecisionPolicy;
+import io.brushguard.detect.concentration.ConcentrationDetector;
+import java.time.Duration;
+
+/**
+ * Every setting of a Brushguard run, typed, in one place; both runtimes read it from here.
+ *
+ * @param latenessMillis how far out of event-time order an event may arrive and still count; later
+ *     ones are reported as late
+ * @param decision thresholds from score to action
+ * @param concentration the concentration detector's settings
+ */
+public record BrushguardConfig(
+    long latenessMillis, DecisionPolicy decision, ConcentrationDetector.Config concentration) {
+
+  public static final BrushguardConfig DEFAULT =
+      new BrushguardConfig(
+          Duration.ofMinutes(10).toMillis(),
+          DecisionPolicy.DEFAULT,
+          ConcentrationDetector.Config.DEFAULT);
+
+  public BrushguardConfig {
+    if (latenessMillis < 0) {
+      throw new IllegalArgumentException("lateness must not be negative");
+    }
+  }
+
+  public BrushguardConfig withLatenessMillis(long lateness) {
+    return new BrushguardConfig(lateness, decision, concentration);
+  }
+}

@@ -1,0 +1,408 @@
+package io.brushguard.ingest;
+
+import io.brushguard.event.Account;
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.InvalidEventException;
+import io.brushguard.event.Like;
+import io.brushguard.event.Link;
+import io.brushguard.event.Listing;
+import io.brushguard.event.Login;
+import io.brushguard.event.Logistics;
+import io.brushguard.event.Order;
+import io.brushguard.event.Payment;
+import io.brushguard.event.Report;
+import io.brushguard.event.Review;
+import io.brushguard.event.Search;
+import io.brushguard.event.SpotCheck;
+import io.brushguard.event.View;
+import io.brushguard.ingest.JsonLine.Key;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns one line of the event contract into an {@link Event}, or throws {@link
+ * InvalidEventException} naming the field and the reason. Unknown fields are ignored.
+ *
+ * <p>Not thread-safe (it reuses its scanner); use one per thread.
+ */
+public final class EventParser {
+  private static final Key TYPE = Key.of("type");
+  private static final Key TS = Key.of("ts");
+  private static final Key ACCOUNT = Key.of("account");
+  private static final Key ROLE = Key.of("role");
+  private static final Key SHOP = Key.of("shop");
+  private static final Key PHONE = Key.of("phone");
+  private static final Key IDENTITY = Key.of("identity");
+  private static final Key DEVICE = Key.of("device");
+  private static final Key IP = Key.of("ip");
+  private static final Key QUERY = Key.of("query");
+  private static final Key SESSION = Key.of("session");
+  private static final Key ITEM = Key.of("item");
+  private static final Key DWELL_MS = Key.of("dwell_ms");
+  private static final Key ORDER = Key.of("order");
+  private static final Key AMOUNT = Key.of("amount");
+  private static final Key QUANTITY = Key.of("quantity");
+  private static final Key CURRENCY = Key.of("currency");
+  private static final Key ADDRESS = Key.of("address");
+  private static final Key PAYER = Key.of("payer");
+  private static final Key SUBSIDY = Key.of("subsidy");
+  private static final Key CAMPAIGN = Key.of("campaign");
+  private static final Key PAYMENT = Key.of("payment");
+  private static final Key FROM = Key.of("from");
+  private static final Key TO = Key.of("to");
+  private static final Key KIND = Key.of("kind");
+  private static final Key MEMO = Key.of("memo");
+  private static final Key WAYBILL = Key.of("waybill");
+  private static final Key STATUS = Key.of("status");
+  private static final Key CARRIER = Key.of("carrier");
+  private static final Key LOCATION = Key.of("location");
+  private static final Key WEIGHT_G = Key.of("weight_g");
+  private static final Key REVIEW = Key.of("review");
+  private static final Key RATING = Key.of("rating");
+  private static final Key TEXT = Key.of("text");
+  private static final Key IMAGES = Key.of("images");
+  private static final Key LISTING = Key.of("listing");
+  private static final Key TITLE = Key.of("title");
+  private static final Key REPORT = Key.of("report");
+  private static final Key REPORTER = Key.of("reporter");
+  private static final Key TARGET_KIND = Key.of("target_kind");
+  private static final Key TARGET = Key.of("target");
+  private static final Key CATEGORY = Key.of("category");
+  private static final Key ATTACHMENTS = Key.of("attachments");
+  private static final Key CHECK = Key.of("check");
+  private static final Key RESULT = Key.of("result");
+  private static final Key AGENCY = Key.of("agency");
+  private static final Key NOTE = Key.of("note");
+
+  private static final byte[][] TYPE_WIRES = new byte[EventType.values().length][];
+
+  static {
+    for (EventType t : EventType.values()) {
+      TYPE_WIRES[t.ordinal()] = t.wire().getBytes(StandardCharsets.US_ASCII);
+    }
+  }
+
+  private final JsonLine json = new JsonLine();
+
+  /** Parses a whole line given as a string (tests, HTTP bodies). */
+  public Event parse(String line) {
+    byte[] b = line.getBytes(StandardCharsets.UTF_8);
+    return parse(b, 0, b.length);
+  }
+
+  /**
+   * Parses the JSON object in {@code buf[from, to)}.
+   *
+   * @throws InvalidEventException naming the field (null for malformed JSON) and the reason
+   */
+  public Event parse(byte[] buf, int from, int to) {
+    try {
+      json.parse(buf, from, to);
+    } catch (JsonSyntaxException e) {
+      throw new InvalidEventException(null, e.getMessage());
+    }
+    return switch (type()) {
+      case ACCOUNT ->
+          new Account(
+              id(ACCOUNT),
+              ts(),
+              enumOf(ROLE, Account.Role.class),
+              optId(SHOP),
+              opt(PHONE),
+              opt(IDENTITY),
+              opt(DEVICE),
+              opt(IP));
+      case LOGIN -> new Login(id(ACCOUNT), ts(), opt(DEVICE), opt(IP));
+      case SEARCH -> new Search(id(ACCOUNT), text(QUERY), ts(), opt(SESSION), opt(DEVICE), opt(IP));
+      case VIEW ->
+          new View(
+              id(ACCOUNT),
+              id(SHOP),
+              ts(),
+              optId(ITEM),
+              optLong(DWELL_MS, View.UNKNOWN),
+              opt(SESSION),
+              opt(QUERY));
+      case ORDER ->
+          new Order(
+              id(ORDER),
+              id(ACCOUNT),
+              id(SHOP),
+              id(ITEM),
+              amount(AMOUNT),
+              ts(),
+              (int) Math.min(Integer.MAX_VALUE, optLong(QUANTITY, 1)),
+              opt(CURRENCY),
+              opt(DEVICE),
+              opt(IP),
+              opt(ADDRESS),
+              optId(PAYER),
+              optLong(SUBSIDY, 0),
+              optId(CAMPAIGN),
+              opt(SESSION));
+      case PAYMENT ->
+          new Payment(
+              id(PAYMENT),
+              id(FROM),
+              id(TO),
+              amount(AMOUNT),
+              ts(),
+              enumOf(KIND, Payment.Kind.class),
+              optId(ORDER),
+              opt(MEMO),
+              opt(CURRENCY));
+      case LINK -> new Link(id(ACCOUNT), id(PAYER), ts());
+      case LOGISTICS ->
+          new Logistics(
+              id(WAYBILL),
+              id(ORDER),
+              requiredEnum(STATUS, Logistics.Status.class),
+              ts(),
+              opt(CARRIER),
+              opt(LOCATION),
+              optLong(WEIGHT_G, Logistics.UNKNOWN));
+      case REVIEW ->
+          new Review(
+              id(REVIEW),
+              id(ACCOUNT),
+              id(SHOP),
+              rating(),
+              ts(),
+              optId(ORDER),
+              optId(ITEM),
+              opt(TEXT),
+              images(),
+              opt(DEVICE),
+              opt(IP));
+      case LIKE -> new Like(id(ACCOUNT), id(REVIEW), ts(), opt(DEVICE), opt(IP));
+      case LISTING -> new Listing(id(LISTING), id(SHOP), text(TEXT), ts(), optId(ITEM), opt(TITLE));
+      case REPORT ->
+          new Report(
+              id(REPORT),
+              id(REPORTER),
+              requiredEnum(TARGET_KIND, Report.TargetKind.class),
+              id(TARGET),
+              ts(),
+              enumOf(CATEGORY, Report.Category.class),
+              opt(TEXT),
+              attachments());
+      case SPOT_CHECK ->
+          new SpotCheck(
+              id(CHECK),
+              id(SHOP),
+              requiredEnum(KIND, SpotCheck.Kind.class),
+              requiredEnum(RESULT, SpotCheck.Result.class),
+              ts(),
+              optId(ITEM),
+              opt(AGENCY),
+              opt(NOTE));
+    };
+  }
+
+  private EventType type() {
+    int i = json.find(TYPE);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      throw new InvalidEventException("type", "is required");
+    }
+    if (json.kind(i) != JsonLine.Kind.STRING) {
+      throw new InvalidEventException("type", "must be a string, was " + json.raw(i));
+    }
+    for (EventType t : EventType.values()) {
+      if (json.stringEquals(i, TYPE_WIRES[t.ordinal()])) {
+        return t;
+      }
+    }
+    throw new InvalidEventException("type", "is not a known event type: " + json.raw(i));
+  }
+
+  private long ts() {
+    int i = json.find(TS);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      throw new InvalidEventException("ts", "is required");
+    }
+    long ts;
+    switch (json.kind(i)) {
+      case NUMBER -> ts = integer(TS.name(), i);
+      case STRING -> {
+        try {
+          ts = Timestamps.parseIso(json.string(i));
+        } catch (IllegalArgumentException e) {
+          throw new InvalidEventException("ts", e.getMessage());
+        }
+      }
+      default ->
+          throw new InvalidEventException(
+              "ts", "must be an ISO-8601 string or epoch milliseconds, was " + json.raw(i));
+    }
+    if (ts < 0) {
+      throw new InvalidEventException("ts", "must not be before 1970, was " + json.raw(i));
+    }
+    return ts;
+  }
+
+  /** A required id: a non-empty string of at most 128 characters. */
+  private String id(Key key) {
+    String s = opt(key);
+    if (s == null) {
+      throw new InvalidEventException(key.name(), "is required");
+    }
+    return s;
+  }
+
+  /** An optional id: validated by the record's constructor. */
+  private String optId(Key key) {
+    return opt(key);
+  }
+
+  /** A required free text (may be empty). */
+  private String text(Key key) {
+    String s = opt(key);
+    if (s == null) {
+      throw new InvalidEventException(key.name(), "is required");
+    }
+    return s;
+  }
+
+  /** An optional string; numbers are accepted as their text (ids are often numeric). */
+  private String opt(Key key) {
+    int i = json.find(key);
+    if (i < 0) {
+      return null;
+    }
+    return switch (json.kind(i)) {
+      case STRING -> json.string(i);
+      case NULL -> null;
+      case NUMBER -> json.raw(i);
+      default ->
+          throw new InvalidEventException(
+              key.name(), "must be a string, was " + abbreviate(json.raw(i)));
+    };
+  }
+
+  private long amount(Key key) {
+    int i = json.find(key);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      throw new InvalidEventException(key.name(), "is required");
+    }
+    return integer(key.name(), i);
+  }
+
+  private long optLong(Key key, long absent) {
+    int i = json.find(key);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      return absent;
+    }
+    return integer(key.name(), i);
+  }
+
+  private int rating() {
+    int i = json.find(RATING);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      throw new InvalidEventException("rating", "is required");
+    }
+    long r = integer("rating", i);
+    if (r < 1 || r > 5) {
+      throw new InvalidEventException("rating", "must be 1..5, was " + json.raw(i));
+    }
+    return (int) r;
+  }
+
+  private long integer(String field, int i) {
+    if (json.kind(i) != JsonLine.Kind.NUMBER) {
+      throw new InvalidEventException(field, "must be an integer, was " + abbreviate(json.raw(i)));
+    }
+    try {
+      return json.integer(i);
+    } catch (NumberFormatException e) {
+      throw new InvalidEventException(field, e.getMessage());
+    }
+  }
+
+  private <E extends Enum<E>> E requiredEnum(Key key, Class<E> type) {
+    E e = enumOf(key, type);
+    if (e == null) {
+      throw new InvalidEventException(key.name(), "is required");
+    }
+    return e;
+  }
+
+  private <E extends Enum<E>> E enumOf(Key key, Class<E> type) {
+    String s = opt(key);
+    if (s == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      StringBuilder allowed = new StringBuilder();
+      for (E c : type.getEnumConstants()) {
+        allowed.append(allowed.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+      }
+      throw new InvalidEventException(
+          key.name(), "must be one of " + allowed + ", was \"" + abbreviate(s) + "\"");
+    }
+  }
+
+  private List<String> images() {
+    int i = json.find(IMAGES);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      return List.of();
+    }
+    if (json.kind(i) != JsonLine.Kind.ARRAY) {
+      throw new InvalidEventException("images", "must be a list of strings");
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (List<?>) json.tree(i)) {
+      if (!(o instanceof String s)) {
+        throw new InvalidEventException("images", "must be a list of strings, has " + o);
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private List<Report.Attachment> attachments() {
+    int i = json.find(ATTACHMENTS);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      return List.of();
+    }
+    if (json.kind(i) != JsonLine.Kind.ARRAY) {
+      throw new InvalidEventException("attachments", "must be a list of objects");
+    }
+    List<Report.Attachment> out = new ArrayList<>();
+    List<?> items = (List<?>) json.tree(i);
+    for (int n = 0; n < items.size(); n++) {
+      String field = "attachments[" + n + "]";
+      if (!(items.get(n) instanceof Map<?, ?> m)) {
+        throw new InvalidEventException(field, "must be an object");
+      }
+      Object kind = m.get("kind");
+      if (!(kind instanceof String k)) {
+        throw new InvalidEventException(field + ".kind", "is required");
+      }
+      Report.Attachment.Kind parsed;
+      try {
+        parsed = Report.Attachment.Kind.valueOf(k.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidEventException(
+            field + ".kind", "must be screenshot, logistics_record or chat, was \"" + k + "\"");
+      }
+      out.add(
+          new Report.Attachment(
+              parsed, stringOrNull(m.get("sha256")), stringOrNull(m.get("name"))));
+    }
+    return out;
+  }
+
+  private static String stringOrNull(Object o) {
+    return o == null ? null : o.toString();
+  }
+
+  static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
+  }
+}
