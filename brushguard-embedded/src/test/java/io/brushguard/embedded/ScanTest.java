@@ -1,0 +1,232 @@
+package io.brushguard.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brushguard.config.BrushguardConfig;
+import io.brushguard.config.DetectorRegistry;
+import io.brushguard.decide.Action;
+import io.brushguard.decide.Finding;
+import io.brushguard.detect.Detector;
+import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.Signal;
+import io.brushguard.event.Event;
+import io.brushguard.event.Order;
+import io.brushguard.ingest.Reject;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+class ScanTest {
+  private static final long T0 = 1_740_830_400_000L; // 2025-03-01T12:00:00Z
+
+  private static String order(String id, String buyer, String shop, long ts) {
+    return "{\"type\":\"order\",\"order\":\""
+        + id
+        + "\",\"account\":\""
+        + buyer
+        + "\",\"shop\":\""
+        + shop
+        + "\",\"item\":\"i1\",\"amount\":1000,\"ts\":"
+        + ts
+        + "}";
+  }
+
+  private static Scan.Result scan(List<String> lines, Scan.Listener listener) {
+    byte[] input = String.join("\n", lines).getBytes(StandardCharsets.UTF_8);
+    BrushguardConfig cfg = BrushguardConfig.DEFAULT;
+    return new Scan(cfg, DetectorRegistry.standard(cfg), false)
+        .run(new ByteArrayInputStream(input), listener);
+  }
+
+  private static Scan.Result scan(List<String> lines) {
+    return scan(lines, new Scan.Listener() {});
+  }
+
+  private static List<String> ids(Scan.Result r, EntityKind kind) {
+    return r.findings().stream()
+        .filter(f -> f.entity() == kind)
+        .map(Finding::id)
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void burstByOneBuyer_flagsItsOrdersTheBuyerAndTheShop() {
+    List<String> lines =
+        List.of(
+            order("o1", "u1", "s1", T0),
+            order("o2", "u1", "s1", T0 + 600_000),
+            order("o3", "u1", "s1", T0 + 1_200_000),
+            order("o4", "u2", "s2", T0 + 1_300_000));
+
+    Scan.Result r = scan(lines);
+
+    assertThat(ids(r, EntityKind.ORDER)).containsExactly("o1", "o2", "o3");
+    assertThat(ids(r, EntityKind.ACCOUNT)).containsExactly("u1");
+    assertThat(ids(r, EntityKind.SHOP)).containsExactly("s1");
+    assertThat(r.findings()).allSatisfy(f -> assertThat(f.action()).isEqualTo(Action.REVIEW));
+    assertThat(r.findings().get(0).reasons().get(0).code()).isEqualTo("CONCENTRATION");
+    assertThat(r.events()).isEqualTo(4);
+  }
+
+  @Test
+  void buyerOvertakenAsTopBrusher_isWithdrawn() {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      lines.add(order("a" + i, "early", "s1", T0 + i * 60_000L));
+    }
+    for (int i = 0; i < 5; i++) {
+      lines.add(order("b" + i, "late", "s1", T0 + 7_200_000L + i * 60_000L));
+    }
+
+    Scan.Result r = scan(lines);
+
+    assertThat(ids(r, EntityKind.ACCOUNT)).containsExactly("late");
+    assertThat(ids(r, EntityKind.ORDER)).hasSize(8);
+  }
+
+  @Test
+  void outOfOrderWithinTheBound_givesTheSameFindingsAsSortedInput() {
+    Random rnd = new Random(7);
+    List<String> sorted = new ArrayList<>();
+    long t = T0;
+    for (int i = 0; i < 300; i++) {
+      t += rnd.nextInt(90_000);
+      String buyer = "u" + (rnd.nextInt(3) > 0 ? rnd.nextInt(2) : 2 + rnd.nextInt(200));
+      sorted.add(order("o" + i, buyer, "s" + rnd.nextInt(3), t));
+    }
+    // shuffle within blocks of 5 events: at most ~7 minutes apart, inside the 10-minute bound
+    List<String> shuffled = new ArrayList<>();
+    for (int i = 0; i < sorted.size(); i += 5) {
+      List<String> block = new ArrayList<>(sorted.subList(i, Math.min(i + 5, sorted.size())));
+      Collections.shuffle(block, rnd);
+      shuffled.addAll(block);
+    }
+
+    Scan.Result a = scan(sorted);
+    Scan.Result b = scan(shuffled);
+
+    assertThat(b.late()).isZero();
+    assertThat(a.findings()).isNotEmpty();
+    assertThat(b.findings()).isEqualTo(a.findings());
+  }
+
+  @Test
+  void eventBeyondTheBound_isCountedAsLateAndReported() {
+    List<Long> lateLines = new ArrayList<>();
+    List<String> lines =
+        List.of(
+            order("o1", "u1", "s1", T0 + 3_600_000),
+            order("o2", "u2", "s1", T0), // an hour behind: late
+            order("o3", "u3", "s1", T0 + 3_000_001)); // 9m59.999s behind: in time
+    Scan.Result r =
+        scan(
+            lines,
+            new Scan.Listener() {
+              @Override
+              public void late(Event event, long line) {
+                lateLines.add(line);
+              }
+            });
+
+    assertThat(r.late()).isEqualTo(1);
+    assertThat(lateLines).containsExactly(2L);
+    assertThat(r.events()).isEqualTo(2);
+  }
+
+  @Test
+  void badLines_areRejectedWithLineNumbers_andTheRunGoesOn() {
+    List<Reject> rejects = new ArrayList<>();
+    List<String> lines =
+        List.of(
+            order("o1", "u1", "s1", T0),
+            "{\"type\":\"order\",\"order\":\"o2\"",
+            order("o3", "u1", "s1", T0 + 1000),
+            "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"u1\",\"shop\":\"s1\",\"rating\":0,\"ts\":1}",
+            order("o4", "u1", "s1", T0 + 2000));
+    Scan.Result r =
+        scan(
+            lines,
+            new Scan.Listener() {
+              @Override
+              public void rejected(Reject reject) {
+                rejects.add(reject);
+              }
+            });
+
+    assertThat(r.rejected()).isEqualTo(2);
+    assertThat(rejects).extracting(Reject::line).containsExactly(2L, 4L);
+    assertThat(rejects.get(1).field()).isEqualTo("rating");
+    assertThat(ids(r, EntityKind.ORDER)).containsExactly("o1", "o3", "o4");
+  }
+
+  /** A real detector that fails on one shop, to show failures stay isolated. */
+  private static final class FailsOnShop implements Detector<int[]> {
+    @Override
+    public String name() {
+      return "fails";
+    }
+
+    @Override
+    public String keyOf(Event event) {
+      return event instanceof Order o ? o.shop() : null;
+    }
+
+    @Override
+    public int[] newState() {
+      return new int[1];
+    }
+
+    @Override
+    public void onEvent(int[] state, Event event, Context context) {
+      Order o = (Order) event;
+      if (o.shop().equals("bad")) {
+        throw new IllegalStateException("cannot handle shop bad");
+      }
+      state[0]++;
+      context.emit(
+          new Signal(EntityKind.ORDER, o.order(), "TEST", "fails/" + o.shop(), 0.95, o.ts(), "x"));
+    }
+
+    @Override
+    public boolean isEmpty(int[] state) {
+      return false;
+    }
+  }
+
+  @Test
+  void detectorThatThrows_isIsolatedCountedAndReported_othersGoOn() {
+    BrushguardConfig cfg = BrushguardConfig.DEFAULT;
+    List<Detector<?>> detectors = new ArrayList<>(DetectorRegistry.standard(cfg));
+    detectors.add(0, new FailsOnShop());
+    List<String> failures = new ArrayList<>();
+    List<String> lines =
+        List.of(
+            order("o1", "u1", "bad", T0),
+            order("o2", "u1", "bad", T0 + 1000),
+            order("o3", "u1", "bad", T0 + 2000),
+            order("o4", "u9", "good", T0 + 3000));
+
+    Scan.Result r =
+        new Scan(cfg, detectors, false)
+            .run(
+                new ByteArrayInputStream(String.join("\n", lines).getBytes(StandardCharsets.UTF_8)),
+                new Scan.Listener() {
+                  @Override
+                  public void detectorFailed(
+                      String detector, String key, Event event, RuntimeException e) {
+                    failures.add(detector + "/" + key);
+                  }
+                });
+
+    assertThat(r.detectorErrors()).isEqualTo(3);
+    assertThat(failures).containsOnly("fails/bad");
+    // concentration still ran on shop "bad"; the failing detector still ran on shop "good"
+    assertThat(ids(r, EntityKind.ORDER)).containsExactly("o1", "o2", "o3", "o4");
+    assertThat(r.findings().get(3).action()).isEqualTo(Action.BLOCK);
+  }
+}
