@@ -1,0 +1,136 @@
+package io.brushguard.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+  @TempDir Path dir;
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private PrintStream originalErr;
+
+  @BeforeEach
+  void captureStderr() {
+    originalErr = System.err;
+    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+  }
+
+  @AfterEach
+  void restoreStderr() {
+    System.setErr(originalErr);
+  }
+
+  private String stderr() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void scan_writesFindingsThenASummaryLine_andReportsRejects() throws Exception {
+    Path in = dir.resolve("events.jsonl");
+    Files.write(
+        in,
+        List.of(
+            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":\"2025-03-01T20:00:00+08:00\"}",
+            "{\"type\":\"order\",\"order\":\"o2\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":\"2025-03-01T20:10:00+08:00\"}",
+            "not json",
+            "{\"type\":\"order\",\"order\":\"o3\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":\"2025-03-01T12:20:00Z\"}"));
+    Path out = dir.resolve("findings.jsonl");
+    Path rejects = dir.resolve("rejects.jsonl");
+
+    int code =
+        Main.run("scan", "--in", in.toString(), "--out", out.toString(), "--rejects", rejects.toString());
+
+    assertThat(code).isZero();
+    List<String> lines = Files.readAllLines(out);
+    assertThat(lines).hasSize(6); // 3 orders, the account, the shop, the summary
+    assertThat(lines.get(0)).startsWith("{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\"");
+    assertThat(lines.get(5))
+        .startsWith("{\"type\":\"summary\",\"events\":3,\"rejected\":1,\"late\":0,");
+    assertThat(Files.readAllLines(rejects))
+        .singleElement()
+        .asString()
+        .startsWith("{\"line\":3,\"field\":null,\"error\":\"malformed JSON at column 1");
+    assertThat(stderr()).contains("line 3: malformed JSON");
+  }
+
+  @Test
+  void scan_allScores_writesEveryEntitySeen() throws Exception {
+    Path in = dir.resolve("events.jsonl");
+    Files.write(
+        in,
+        List.of(
+            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":1}",
+            "{\"type\":\"like\",\"account\":\"u2\",\"review\":\"r9\",\"ts\":2}"));
+    Path out = dir.resolve("findings.jsonl");
+
+    assertThat(Main.run("scan", "--in", in.toString(), "--out", out.toString(), "--all-scores"))
+        .isZero();
+
+    assertThat(Files.readAllLines(out))
+        .filteredOn(l -> l.contains("\"type\":\"finding\""))
+        .extracting(l -> l.replaceAll(".*\"entity\":\"(\\w+)\",\"id\":\"([^\"]+)\".*", "$1:$2"))
+        .containsExactly("order:o1", "like:u2|r9", "account:u1", "account:u2", "shop:s1");
+  }
+
+  @Test
+  void usageError_exits2WithAOneLineMessage() {
+    assertThat(Main.run("scan", "--in", "x.jsonl")).isEqualTo(2);
+    assertThat(stderr().strip().lines()).hasSize(1).first().asString().contains("--out");
+    assertThat(Main.run("no-such-command")).isEqualTo(2);
+  }
+
+  @Test
+  void missingInput_exits1AndSaysWhy() {
+    assertThat(Main.run("scan", "--in", dir.resolve("nope.jsonl").toString(), "--out", "x"))
+        .isEqualTo(1);
+    assertThat(stderr()).contains("no such file");
+  }
+
+  @Test
+  void badConfig_exits1NamingTheKey() throws Exception {
+    Path in = dir.resolve("e.jsonl");
+    Files.writeString(in, "");
+    Path cfg = dir.resolve("c.properties");
+    Files.writeString(cfg, "decide.block_at = lots\nconcentraton.ratio = 3\n");
+
+    int code =
+        Main.run(
+            "scan", "--in", in.toString(), "--out", dir.resolve("o").toString(), "--config", cfg.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr()).contains("decide.block_at").contains("concentraton.ratio: unknown setting");
+  }
+
+  @Test
+  void shopee_writesOneRowPerShop_withSuspiciousBuyersJoinedByAmpersand() throws Exception {
+    Path in = dir.resolve("orders.csv");
+    Files.write(
+        in,
+        List.of(
+            "orderid,shopid,userid,event_time",
+            "1,20,7,2019-12-27 00:00:00",
+            "2,20,7,2019-12-27 00:10:00",
+            "3,20,7,2019-12-27 00:20:00",
+            "4,20,10,2019-12-28 00:00:00",
+            "5,20,10,2019-12-28 00:10:00",
+            "6,20,10,2019-12-28 00:20:00",
+            "7,3,7,2019-12-27 00:00:00",
+            "8,3,bad-row",
+            "9,100,8,2019-12-27 00:00:00"));
+    Path out = dir.resolve("submission.csv");
+
+    assertThat(Main.run("shopee", "--in", in.toString(), "--out", out.toString())).isZero();
+
+    assertThat(Files.readAllLines(out)).containsExactly("shopid,userid", "3,0", "20,7&10", "100,0");
+    assertThat(stderr()).contains("line 9");
+  }
+}
