@@ -21,6 +21,21 @@ public final class EventTimeGate {
     this.boundMillis = boundMillis;
   }
 
+  /**
+   * A gate that has already admitted events up to {@code maxTs} (from {@link #maxTs()}), for a
+   * runtime that restores it from a checkpoint.
+   */
+  public static EventTimeGate resumed(long boundMillis, long maxTs) {
+    EventTimeGate gate = new EventTimeGate(boundMillis);
+    gate.maxTs = maxTs;
+    return gate;
+  }
+
+  /** The latest event time admitted, or {@code Long.MIN_VALUE} before the first event. */
+  public long maxTs() {
+    return maxTs;
+  }
+
   /** Returns true and advances time when the event is in time; false when it is late. */
   public boolean admit(Event e) {
     if (maxTs != Long.MIN_VALUE && e.ts() < maxTs - boundMillis) {
