@@ -78,13 +78,26 @@ public final class EventParser {
   private static final Key AGENCY = Key.of("agency");
   private static final Key NOTE = Key.of("note");
 
-  private static final byte[][] TYPE_WIRES = new byte[EventType.values().length][];
+  private static final EventType[] TYPES = EventType.values();
+  private static final byte[][] TYPE_WIRES = new byte[TYPES.length][];
 
   static {
-    for (EventType t : EventType.values()) {
+    for (EventType t : TYPES) {
       TYPE_WIRES[t.ordinal()] = t.wire().getBytes(StandardCharsets.US_ASCII);
     }
   }
+
+  private static final WireEnum<Account.Role> ROLES = new WireEnum<>(Account.Role.class);
+  private static final WireEnum<Payment.Kind> PAYMENT_KINDS = new WireEnum<>(Payment.Kind.class);
+  private static final WireEnum<Logistics.Status> STATUSES = new WireEnum<>(Logistics.Status.class);
+  private static final WireEnum<Report.TargetKind> TARGET_KINDS =
+      new WireEnum<>(Report.TargetKind.class);
+  private static final WireEnum<Report.Category> CATEGORIES = new WireEnum<>(Report.Category.class);
+  private static final WireEnum<Report.Attachment.Kind> ATTACHMENT_KINDS =
+      new WireEnum<>(Report.Attachment.Kind.class);
+  private static final WireEnum<SpotCheck.Kind> CHECK_KINDS = new WireEnum<>(SpotCheck.Kind.class);
+  private static final WireEnum<SpotCheck.Result> CHECK_RESULTS =
+      new WireEnum<>(SpotCheck.Result.class);
 
   private final JsonLine json = new JsonLine();
 
@@ -103,14 +116,14 @@ public final class EventParser {
     try {
       json.parse(buf, from, to);
     } catch (JsonSyntaxException e) {
-      throw new InvalidEventException(null, e.getMessage());
+      throw new InvalidEventException(e.field(), e.getMessage());
     }
     return switch (type()) {
       case ACCOUNT ->
           new Account(
               id(ACCOUNT),
               ts(),
-              enumOf(ROLE, Account.Role.class),
+              enumOf(ROLE, ROLES),
               optId(SHOP),
               opt(PHONE),
               opt(IDENTITY),
@@ -124,7 +137,7 @@ public final class EventParser {
               id(SHOP),
               ts(),
               optId(ITEM),
-              optLong(DWELL_MS, View.UNKNOWN),
+              optNonNegative(DWELL_MS, View.UNKNOWN),
               opt(SESSION),
               opt(QUERY));
       case ORDER ->
@@ -135,7 +148,7 @@ public final class EventParser {
               id(ITEM),
               amount(AMOUNT),
               ts(),
-              (int) Math.min(Integer.MAX_VALUE, optLong(QUANTITY, 1)),
+              quantity(),
               opt(CURRENCY),
               opt(DEVICE),
               opt(IP),
@@ -151,7 +164,7 @@ public final class EventParser {
               id(TO),
               amount(AMOUNT),
               ts(),
-              enumOf(KIND, Payment.Kind.class),
+              enumOf(KIND, PAYMENT_KINDS),
               optId(ORDER),
               opt(MEMO),
               opt(CURRENCY));
@@ -160,11 +173,11 @@ public final class EventParser {
           new Logistics(
               id(WAYBILL),
               id(ORDER),
-              requiredEnum(STATUS, Logistics.Status.class),
+              requiredEnum(STATUS, STATUSES),
               ts(),
               opt(CARRIER),
               opt(LOCATION),
-              optLong(WEIGHT_G, Logistics.UNKNOWN));
+              optNonNegative(WEIGHT_G, Logistics.UNKNOWN));
       case REVIEW ->
           new Review(
               id(REVIEW),
@@ -184,18 +197,18 @@ public final class EventParser {
           new Report(
               id(REPORT),
               id(REPORTER),
-              requiredEnum(TARGET_KIND, Report.TargetKind.class),
+              requiredEnum(TARGET_KIND, TARGET_KINDS),
               id(TARGET),
               ts(),
-              enumOf(CATEGORY, Report.Category.class),
+              enumOf(CATEGORY, CATEGORIES),
               opt(TEXT),
               attachments());
       case SPOT_CHECK ->
           new SpotCheck(
               id(CHECK),
               id(SHOP),
-              requiredEnum(KIND, SpotCheck.Kind.class),
-              requiredEnum(RESULT, SpotCheck.Result.class),
+              requiredEnum(KIND, CHECK_KINDS),
+              requiredEnum(RESULT, CHECK_RESULTS),
               ts(),
               optId(ITEM),
               opt(AGENCY),
@@ -211,12 +224,13 @@ public final class EventParser {
     if (json.kind(i) != JsonLine.Kind.STRING) {
       throw new InvalidEventException("type", "must be a string, was " + json.raw(i));
     }
-    for (EventType t : EventType.values()) {
+    for (EventType t : TYPES) {
       if (json.stringEquals(i, TYPE_WIRES[t.ordinal()])) {
         return t;
       }
     }
-    throw new InvalidEventException("type", "is not a known event type: " + json.raw(i));
+    throw new InvalidEventException(
+        "type", "is not a known event type: " + abbreviate(json.raw(i)));
   }
 
   private long ts() {
@@ -229,7 +243,10 @@ public final class EventParser {
       case NUMBER -> ts = integer(TS.name(), i);
       case STRING -> {
         try {
-          ts = Timestamps.parseIso(json.string(i));
+          ts =
+              json.isPlain(i)
+                  ? Timestamps.parseIso(json.buffer(), json.valueStart(i), json.valueEnd(i))
+                  : Timestamps.parseIso(json.string(i));
         } catch (IllegalArgumentException e) {
           throw new InvalidEventException("ts", e.getMessage());
         }
@@ -239,7 +256,8 @@ public final class EventParser {
               "ts", "must be an ISO-8601 string or epoch milliseconds, was " + json.raw(i));
     }
     if (ts < 0) {
-      throw new InvalidEventException("ts", "must not be before 1970, was " + json.raw(i));
+      throw new InvalidEventException(
+          "ts", "must not be before 1970, was " + abbreviate(json.raw(i)));
     }
     return ts;
   }
@@ -299,6 +317,27 @@ public final class EventParser {
     return integer(key.name(), i);
   }
 
+  /** An optional count or size: {@code absent} when missing or null, never negative. */
+  private long optNonNegative(Key key, long absent) {
+    int i = json.find(key);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
+      return absent;
+    }
+    long v = integer(key.name(), i);
+    if (v < 0) {
+      throw new InvalidEventException(key.name(), "must not be negative, was " + v);
+    }
+    return v;
+  }
+
+  private int quantity() {
+    long q = optLong(QUANTITY, 1);
+    if (q > Integer.MAX_VALUE) {
+      throw new InvalidEventException("quantity", "is out of range: " + q);
+    }
+    return (int) q;
+  }
+
   private int rating() {
     int i = json.find(RATING);
     if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
@@ -322,28 +361,66 @@ public final class EventParser {
     }
   }
 
-  private <E extends Enum<E>> E requiredEnum(Key key, Class<E> type) {
-    E e = enumOf(key, type);
+  private <E extends Enum<E>> E requiredEnum(Key key, WireEnum<E> values) {
+    E e = enumOf(key, values);
     if (e == null) {
       throw new InvalidEventException(key.name(), "is required");
     }
     return e;
   }
 
-  private <E extends Enum<E>> E enumOf(Key key, Class<E> type) {
-    String s = opt(key);
-    if (s == null) {
+  /** An optional enum given by its exact wire name (lower case); null when absent. */
+  private <E extends Enum<E>> E enumOf(Key key, WireEnum<E> values) {
+    int i = json.find(key);
+    if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
       return null;
     }
-    try {
-      return Enum.valueOf(type, s.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      StringBuilder allowed = new StringBuilder();
-      for (E c : type.getEnumConstants()) {
-        allowed.append(allowed.length() == 0 ? "" : ", ").append(c.name().toLowerCase(Locale.ROOT));
+    if (json.kind(i) == JsonLine.Kind.STRING) {
+      for (int c = 0; c < values.wires.length; c++) {
+        if (json.stringEquals(i, values.wires[c])) {
+          return values.constants[c];
+        }
       }
-      throw new InvalidEventException(
-          key.name(), "must be one of " + allowed + ", was \"" + abbreviate(s) + "\"");
+      E escaped = values.of(json.string(i)); // equal after decoding escapes
+      if (escaped != null) {
+        return escaped;
+      }
+    }
+    throw new InvalidEventException(key.name(), values.mustBe(json.raw(i)));
+  }
+
+  /** An enum's constants and their wire names, pre-encoded for allocation-free matching. */
+  private static final class WireEnum<E extends Enum<E>> {
+    final E[] constants;
+    final String[] names;
+    final byte[][] wires;
+    final String allowed;
+
+    WireEnum(Class<E> type) {
+      constants = type.getEnumConstants();
+      names = new String[constants.length];
+      wires = new byte[constants.length][];
+      StringBuilder sb = new StringBuilder();
+      for (int c = 0; c < constants.length; c++) {
+        String wire = constants[c].name().toLowerCase(Locale.ROOT);
+        names[c] = wire;
+        wires[c] = wire.getBytes(StandardCharsets.US_ASCII);
+        sb.append(c == 0 ? "" : ", ").append(wire);
+      }
+      allowed = sb.toString();
+    }
+
+    E of(String wire) {
+      for (int c = 0; c < constants.length; c++) {
+        if (names[c].equals(wire)) {
+          return constants[c];
+        }
+      }
+      return null;
+    }
+
+    String mustBe(String raw) {
+      return "must be one of " + allowed + ", was " + abbreviate(raw);
     }
   }
 
@@ -381,25 +458,30 @@ public final class EventParser {
         throw new InvalidEventException(field, "must be an object");
       }
       Object kind = m.get("kind");
-      if (!(kind instanceof String k)) {
+      if (kind == null) {
         throw new InvalidEventException(field + ".kind", "is required");
       }
-      Report.Attachment.Kind parsed;
-      try {
-        parsed = Report.Attachment.Kind.valueOf(k.toUpperCase(Locale.ROOT));
-      } catch (IllegalArgumentException e) {
+      Report.Attachment.Kind parsed = kind instanceof String k ? ATTACHMENT_KINDS.of(k) : null;
+      if (parsed == null) {
         throw new InvalidEventException(
-            field + ".kind", "must be screenshot, logistics_record or chat, was \"" + k + "\"");
+            field + ".kind",
+            ATTACHMENT_KINDS.mustBe(
+                kind instanceof String k ? '"' + k + '"' : String.valueOf(kind)));
       }
       out.add(
           new Report.Attachment(
-              parsed, stringOrNull(m.get("sha256")), stringOrNull(m.get("name"))));
+              parsed,
+              stringOrNull(field + ".sha256", m.get("sha256")),
+              stringOrNull(field + ".name", m.get("name"))));
     }
     return out;
   }
 
-  private static String stringOrNull(Object o) {
-    return o == null ? null : o.toString();
+  private static String stringOrNull(String field, Object o) {
+    if (o == null || o instanceof String) {
+      return (String) o;
+    }
+    throw new InvalidEventException(field, "must be a string, was " + abbreviate(o.toString()));
   }
 
   static String abbreviate(String s) {

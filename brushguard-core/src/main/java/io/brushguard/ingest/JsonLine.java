@@ -39,6 +39,9 @@ final class JsonLine {
   private int end;
   private int lineStart;
 
+  /** The index of the field whose value is being scanned, or -1: syntax errors there name it. */
+  private int inValueOf = -1;
+
   private int count;
   private int[] keyStart = new int[16];
   private int[] keyEnd = new int[16];
@@ -69,6 +72,7 @@ final class JsonLine {
     this.end = to;
     this.lineStart = from;
     this.count = 0;
+    this.inValueOf = -1;
     skipWhitespace();
     if (pos >= end) {
       throw error("empty line, expected a JSON object");
@@ -135,6 +139,27 @@ final class JsonLine {
         && Arrays.equals(buf, valueStart[i], valueEnd[i], ascii, 0, len);
   }
 
+  /** Whether the string field is plain ASCII without escapes: its bytes are its characters. */
+  boolean isPlain(int i) {
+    return valueFlags[i] == 0;
+  }
+
+  /**
+   * The line's buffer, for reading a plain value in place between {@link #valueStart(int)} and
+   * {@link #valueEnd(int)} (a string's span excludes its quotes).
+   */
+  byte[] buffer() {
+    return buf;
+  }
+
+  int valueStart(int i) {
+    return valueStart[i];
+  }
+
+  int valueEnd(int i) {
+    return valueEnd[i];
+  }
+
   /** The raw text of the value, as written. */
   String raw(int i) {
     int from = kind[i] == Kind.STRING.ordinal() ? valueStart[i] - 1 : valueStart[i];
@@ -158,10 +183,11 @@ final class JsonLine {
     for (; p < e; p++) {
       int d = buf[p] - '0';
       if (d < 0 || d > 9) {
-        throw new NumberFormatException("must be an integer, was " + raw(i));
+        throw new NumberFormatException(
+            "must be an integer, was " + EventParser.abbreviate(raw(i)));
       }
       if (value > (Long.MAX_VALUE - d) / 10) {
-        throw new NumberFormatException("is out of range: " + raw(i));
+        throw new NumberFormatException("is out of range: " + EventParser.abbreviate(raw(i)));
       }
       value = value * 10 + d;
     }
@@ -197,6 +223,7 @@ final class JsonLine {
       throw errorAt(pos - 1, "expected ':' after a field name");
     }
     skipWhitespace();
+    inValueOf = count;
     int vs = pos;
     byte c = next("a value");
     Kind k;
@@ -233,6 +260,7 @@ final class JsonLine {
         k = Kind.NUMBER;
       }
     }
+    inValueOf = -1;
     kind[count] = (byte) k.ordinal();
     valueStart[count] = vs;
     valueEnd[count] = k == Kind.STRING ? pos - 1 : pos;
@@ -262,11 +290,19 @@ final class JsonLine {
           case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> pos++;
           case 'u' -> {
             pos++;
-            for (int j = 0; j < 4; j++) {
-              if (pos >= end || Character.digit(buf[pos], 16) < 0) {
-                throw error("bad \\u escape");
+            int unit = hex4();
+            if (unit >= 0xD800 && unit <= 0xDBFF) {
+              // a high surrogate must be followed by an escaped low one: they make one character
+              if (pos + 1 >= end || buf[pos] != '\\' || buf[pos + 1] != 'u') {
+                throw error("unpaired surrogate escape \\u" + Integer.toHexString(unit));
               }
-              pos++;
+              pos += 2;
+              int low = hex4();
+              if (low < 0xDC00 || low > 0xDFFF) {
+                throw errorAt(pos - 6, "unpaired surrogate escape \\u" + Integer.toHexString(unit));
+              }
+            } else if (unit >= 0xDC00 && unit <= 0xDFFF) {
+              throw errorAt(pos - 6, "unpaired surrogate escape \\u" + Integer.toHexString(unit));
             }
           }
           default -> throw error("bad escape '\\" + (char) buf[pos] + "'");
@@ -280,6 +316,20 @@ final class JsonLine {
         pos++;
       }
     }
+  }
+
+  /** Reads the four hex digits of a \\u escape at pos. */
+  private int hex4() {
+    int unit = 0;
+    for (int j = 0; j < 4; j++) {
+      int d = pos < end ? Character.digit(buf[pos], 16) : -1;
+      if (d < 0) {
+        throw error("bad \\u escape");
+      }
+      unit = unit << 4 | d;
+      pos++;
+    }
+    return unit;
   }
 
   /** Validates one multi-byte UTF-8 sequence at pos (RFC 3629: no overlongs, no surrogates). */
@@ -445,8 +495,9 @@ final class JsonLine {
   }
 
   private JsonSyntaxException errorAt(int at, String message) {
+    String field = inValueOf >= 0 ? name(inValueOf) : null;
     return new JsonSyntaxException(
-        "malformed JSON at column " + (at - lineStart + 1) + ": " + message);
+        field, "malformed JSON at column " + (at - lineStart + 1) + ": " + message);
   }
 
   private void grow() {

@@ -1,7 +1,8 @@
 package io.brushguard.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 
 /**
  * Parses the contract's ISO-8601 timestamps with an offset into epoch milliseconds.
@@ -19,37 +20,57 @@ public final class Timestamps {
    * @throws IllegalArgumentException with a reason when the text is not one
    */
   public static long parseIso(String s) {
-    long fast = fastParse(s);
-    if (fast != Long.MIN_VALUE) {
-      return fast;
-    }
+    // the fast path reads bytes; a non-Latin-1 character becomes '?' and so falls back below
+    byte[] b = s.getBytes(StandardCharsets.ISO_8859_1);
+    long fast = fastParse(b, 0, b.length);
+    return fast != Long.MIN_VALUE ? fast : slowParse(s);
+  }
+
+  /**
+   * Epoch milliseconds of the ISO-8601 date-time held as ASCII in {@code buf[from, to)}, without
+   * allocating in the common form.
+   *
+   * @throws IllegalArgumentException with a reason when the text is not one
+   */
+  static long parseIso(byte[] buf, int from, int to) {
+    long fast = fastParse(buf, from, to);
+    return fast != Long.MIN_VALUE
+        ? fast
+        : slowParse(new String(buf, from, to - from, StandardCharsets.UTF_8));
+  }
+
+  private static long slowParse(String s) {
     try {
       return OffsetDateTime.parse(s).toInstant().toEpochMilli();
-    } catch (DateTimeParseException e) {
+    } catch (DateTimeException | ArithmeticException e) {
       throw new IllegalArgumentException(
           "must be ISO-8601 with an offset (2025-03-01T20:15:00+08:00) or epoch milliseconds, was \""
-              + s
+              + EventParser.abbreviate(s)
               + "\"");
     }
   }
 
-  /** Returns Long.MIN_VALUE when the text is not in the fast-path form. */
-  private static long fastParse(String s) {
-    int n = s.length();
+  /**
+   * The common form only; returns Long.MIN_VALUE for anything else (which may still be valid
+   * ISO-8601, e.g. without seconds, so the caller falls back to java.time). Never accepts a text
+   * that {@link OffsetDateTime#parse} rejects, nor gives it a different instant.
+   */
+  private static long fastParse(byte[] s, int from, int to) {
+    int n = to - from;
     if (n < 20
-        || s.charAt(4) != '-'
-        || s.charAt(7) != '-'
-        || (s.charAt(10) != 'T' && s.charAt(10) != 't')
-        || s.charAt(13) != ':'
-        || s.charAt(16) != ':') {
+        || s[from + 4] != '-'
+        || s[from + 7] != '-'
+        || (s[from + 10] != 'T' && s[from + 10] != 't')
+        || s[from + 13] != ':'
+        || s[from + 16] != ':') {
       return Long.MIN_VALUE;
     }
-    int year = digits(s, 0, 4);
-    int month = digits(s, 5, 2);
-    int day = digits(s, 8, 2);
-    int hour = digits(s, 11, 2);
-    int minute = digits(s, 14, 2);
-    int second = digits(s, 17, 2);
+    int year = digits(s, from, 4);
+    int month = digits(s, from + 5, 2);
+    int day = digits(s, from + 8, 2);
+    int hour = digits(s, from + 11, 2);
+    int minute = digits(s, from + 14, 2);
+    int second = digits(s, from + 17, 2);
     if ((year | month | day | hour | minute | second) < 0
         || month < 1
         || month > 12
@@ -60,35 +81,35 @@ public final class Timestamps {
         || second > 59) {
       return Long.MIN_VALUE;
     }
-    int p = 19;
+    int p = from + 19;
     int millis = 0;
-    if (p < n && s.charAt(p) == '.') {
+    if (p < to && s[p] == '.') {
       p++;
       int digits = 0;
-      while (p < n && Character.isDigit(s.charAt(p))) {
+      while (p < to && s[p] >= '0' && s[p] <= '9') {
         if (digits < 3) {
-          millis = millis * 10 + (s.charAt(p) - '0');
+          millis = millis * 10 + (s[p] - '0');
         }
         digits++;
         p++;
       }
-      if (digits == 0) {
-        return Long.MIN_VALUE;
+      if (digits == 0 || digits > 9) {
+        return Long.MIN_VALUE; // java.time decides: it takes "00.Z" and refuses 10 digits
       }
       for (int d = digits; d < 3; d++) {
         millis *= 10;
       }
     }
     int offsetSeconds;
-    if (p == n - 1 && (s.charAt(p) == 'Z' || s.charAt(p) == 'z')) {
+    if (p == to - 1 && (s[p] == 'Z' || s[p] == 'z')) {
       offsetSeconds = 0;
-    } else if (p == n - 6 && (s.charAt(p) == '+' || s.charAt(p) == '-') && s.charAt(p + 3) == ':') {
+    } else if (p == to - 6 && (s[p] == '+' || s[p] == '-') && s[p + 3] == ':') {
       int oh = digits(s, p + 1, 2);
       int om = digits(s, p + 4, 2);
-      if (oh < 0 || om < 0 || oh > 18 || om > 59) {
+      if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
         return Long.MIN_VALUE;
       }
-      offsetSeconds = (oh * 3600 + om * 60) * (s.charAt(p) == '-' ? -1 : 1);
+      offsetSeconds = (oh * 3600 + om * 60) * (s[p] == '-' ? -1 : 1);
     } else {
       return Long.MIN_VALUE;
     }
@@ -97,10 +118,10 @@ public final class Timestamps {
     return seconds * 1000 + millis;
   }
 
-  private static int digits(String s, int from, int len) {
+  private static int digits(byte[] s, int from, int len) {
     int v = 0;
     for (int i = from; i < from + len; i++) {
-      char c = s.charAt(i);
+      int c = s[i];
       if (c < '0' || c > '9') {
         return -1;
       }
