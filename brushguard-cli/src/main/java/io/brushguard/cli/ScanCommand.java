@@ -3,14 +3,10 @@ package io.brushguard.cli;
 import io.brushguard.config.BrushguardConfig;
 import io.brushguard.config.ConfigLoader;
 import io.brushguard.config.DetectorRegistry;
-import io.brushguard.decide.Finding;
 import io.brushguard.embedded.Scan;
 import io.brushguard.event.Event;
-import io.brushguard.findings.FindingsFormat;
-import io.brushguard.findings.Summary;
 import io.brushguard.ingest.EventReader;
 import io.brushguard.ingest.Reject;
-import java.io.BufferedWriter;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -125,23 +121,7 @@ final class ScanCommand implements Callable<Integer> {
       result = new Scan(cfg, DetectorRegistry.standard(cfg), allScores).run(input, listener);
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      for (Finding f : result.findings()) {
-        w.write(FindingsFormat.finding(f));
-        w.newLine();
-      }
-      w.write(
-          FindingsFormat.summary(
-              new Summary(
-                  result.events(),
-                  result.rejected(),
-                  result.late(),
-                  seconds,
-                  result.findings().size(),
-                  0,
-                  result.detectorErrors())));
-      w.newLine();
-    }
+    FindingsFile.write(out, result, seconds);
     return 0;
   }
 }

@@ -1,0 +1,39 @@
+package io.brushguard.cli;
+
+import io.brushguard.decide.Finding;
+import io.brushguard.embedded.Scan;
+import io.brushguard.findings.FindingsFormat;
+import io.brushguard.findings.Summary;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Writes a scan's findings file: one {@code finding} line each, then the {@code summary} line. */
+final class FindingsFile {
+  private FindingsFile() {}
+
+  /**
+   * @param seconds wall time of the scan, for the summary
+   */
+  static void write(Path out, Scan.Result result, double seconds) throws IOException {
+    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+      for (Finding f : result.findings()) {
+        w.write(FindingsFormat.finding(f));
+        w.newLine();
+      }
+      w.write(
+          FindingsFormat.summary(
+              new Summary(
+                  result.events(),
+                  result.rejected(),
+                  result.late(),
+                  seconds,
+                  result.findings().size(),
+                  0,
+                  result.detectorErrors())));
+      w.newLine();
+    }
+  }
+}
