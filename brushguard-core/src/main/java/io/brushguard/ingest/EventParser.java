@@ -229,6 +229,10 @@ public final class EventParser {
         return t;
       }
     }
+    EventType escaped = json.isPlain(i) ? null : EventType.ofWire(json.string(i));
+    if (escaped != null) {
+      return escaped; // written with escapes, equal once decoded
+    }
     throw new InvalidEventException(
         "type", "is not a known event type: " + abbreviate(json.raw(i)));
   }
