@@ -16,7 +16,9 @@ import java.util.zip.GZIPInputStream;
  * Streams a JSON Lines file of events (plain or gzip, detected by its magic bytes) through an
  * {@link EventParser}: each valid line goes to {@link Sink#accept}, each bad one to {@link
  * Sink#reject} with its line number, and reading goes on. Memory is bounded by the buffer and the
- * longest allowed line ({@value #MAX_LINE_BYTES} bytes); longer lines are rejected whole.
+ * longest allowed line ({@value #MAX_LINE_BYTES} bytes before its newline); longer lines are
+ * rejected whole. Lines end with LF or CRLF; blank lines are skipped (but counted); a UTF-8 byte
+ * order mark at the start of the stream is ignored.
  */
 public final class EventReader {
   public static final int MAX_LINE_BYTES = 1 << 20;
@@ -57,7 +59,6 @@ public final class EventReader {
     int limit = 0;
     long line = 0;
     boolean skipping = false; // inside an over-long line, dropping bytes until its newline
-    long skippedLine = 0;
     try {
       while (true) {
         int n = in.read(buf, limit, buf.length - limit);
@@ -73,7 +74,11 @@ public final class EventReader {
             skipping = false;
           } else {
             line++;
-            handle(buf, start, nl, line, sink);
+            if (nl - start > MAX_LINE_BYTES) {
+              sink.reject(tooLong(line, buf, start));
+            } else {
+              handle(buf, start, nl, line, sink);
+            }
           }
           start = nl + 1;
           scanFrom = start;
@@ -82,13 +87,7 @@ public final class EventReader {
           start = limit;
         } else if (limit - start > MAX_LINE_BYTES) {
           line++;
-          skippedLine = line;
-          sink.reject(
-              new Reject(
-                  line,
-                  null,
-                  "line is longer than " + MAX_LINE_BYTES + " bytes",
-                  excerpt(buf, start, start + EXCERPT)));
+          sink.reject(tooLong(line, buf, start));
           skipping = true;
           start = limit;
         }
@@ -112,10 +111,25 @@ public final class EventReader {
       line++;
       handle(buf, start, limit, line, sink); // last line without a newline
     }
-    return Math.max(line, skippedLine);
+    return line;
+  }
+
+  private static Reject tooLong(long line, byte[] buf, int start) {
+    return new Reject(
+        line,
+        null,
+        "line is longer than " + MAX_LINE_BYTES + " bytes",
+        excerpt(buf, start, start + EXCERPT));
   }
 
   private void handle(byte[] buf, int from, int to, long line, Sink sink) {
+    if (line == 1
+        && to - from >= 3
+        && buf[from] == (byte) 0xEF
+        && buf[from + 1] == (byte) 0xBB
+        && buf[from + 2] == (byte) 0xBF) {
+      from += 3; // a byte order mark, as some Windows tools write
+    }
     if (to > from && buf[to - 1] == '\r') {
       to--;
     }

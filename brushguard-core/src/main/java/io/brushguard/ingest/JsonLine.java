@@ -273,7 +273,7 @@ final class JsonLine {
     byte flags = 0;
     while (true) {
       if (pos >= end) {
-        throw error("unterminated string");
+        throw error("unterminated string (truncated?)");
       }
       int b = buf[pos];
       if (b == '"') {
@@ -284,7 +284,7 @@ final class JsonLine {
         flags |= 1;
         pos++;
         if (pos >= end) {
-          throw error("unterminated string");
+          throw error("unterminated string (truncated?)");
         }
         switch (buf[pos]) {
           case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> pos++;
