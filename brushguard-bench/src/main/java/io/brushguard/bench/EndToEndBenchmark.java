@@ -99,6 +99,8 @@ public final class EndToEndBenchmark {
     }
     long gcMillis0 = gcMillis();
     long gcCount0 = gcCount();
+    long cpu0 = processCpuNanos();
+    long main0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     Scan.Result result;
     try (InputStream input = EventReader.open(in)) {
@@ -107,6 +109,8 @@ public final class EndToEndBenchmark {
           new Scan(cfg, DetectorRegistry.standard(cfg), false).run(input, new Scan.Listener() {});
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
+    double cpu = (processCpuNanos() - cpu0) / 1e9;
+    double mainCpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - main0) / 1e9;
     long peakHeap = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       if (pool.getType() == MemoryType.HEAP) {
@@ -116,17 +120,29 @@ public final class EndToEndBenchmark {
     System.out.printf(
         Locale.ROOT,
         "run %d: %,d events (%,d rejected, %,d late) in %.2f s = %,.0f events/s;"
-            + " peak heap %,d MB; GC %,d ms in %d collections; %,d findings%n",
+            + " CPU %.2f s (scan thread %.2f s); peak heap %,d MB; GC %,d ms in %d collections;"
+            + " %,d findings%n",
         run,
         result.events(),
         result.rejected(),
         result.late(),
         seconds,
         (result.events() + result.rejected() + result.late()) / seconds,
+        cpu,
+        mainCpu,
         peakHeap >> 20,
         gcMillis() - gcMillis0,
         gcCount() - gcCount0,
         result.findings().size());
+  }
+
+  /** CPU time of the whole process (all threads, GC and JIT included), or 0 when unknown. */
+  private static long processCpuNanos() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return Math.max(0, os.getProcessCpuTime());
+    }
+    return 0;
   }
 
   private static long gcMillis() {

@@ -23,11 +23,37 @@ final class DetectorHost {
     void failed(String detector, String key, Event event, RuntimeException error);
   }
 
-  private record Wake(long time, long seq, int slot, String key) implements Comparable<Wake> {
+  /**
+   * A pending wake-up. Ordered by (time, seq); equal when (time, slot, key) are, so the same object
+   * serves the queue and the de-duplicating set: one allocation per scheduled wake-up.
+   */
+  private static final class Wake implements Comparable<Wake> {
+    final long time;
+    final long seq;
+    final int slot;
+    final String key;
+
+    Wake(long time, long seq, int slot, String key) {
+      this.time = time;
+      this.seq = seq;
+      this.slot = slot;
+      this.key = key;
+    }
+
     @Override
     public int compareTo(Wake o) {
       int c = Long.compare(time, o.time);
       return c != 0 ? c : Long.compare(seq, o.seq);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Wake w && time == w.time && slot == w.slot && key.equals(w.key);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Long.hashCode(time) * 31 + slot) * 31 + key.hashCode();
     }
   }
 
@@ -67,7 +93,7 @@ final class DetectorHost {
         }
       } else if (wakeTs <= watermark && wake != null) {
         wakes.poll();
-        pendingWakes.remove(new Wake(wake.time, 0, wake.slot, wake.key));
+        pendingWakes.remove(wake);
         now = wake.time;
         slots.get(wake.slot).onWake(wake.key, wake.time);
       } else {
@@ -104,9 +130,10 @@ final class DetectorHost {
 
   private void schedule(int slot, String key, long time) {
     long t = Math.max(time, now + 1);
-    Wake probe = new Wake(t, 0, slot, key);
-    if (pendingWakes.add(probe)) {
-      wakes.add(new Wake(t, wakeSeq++, slot, key));
+    Wake wake = new Wake(t, wakeSeq, slot, key);
+    if (pendingWakes.add(wake)) {
+      wakeSeq++;
+      wakes.add(wake);
     }
   }
 
