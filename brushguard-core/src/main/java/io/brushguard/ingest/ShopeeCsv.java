@@ -6,11 +6,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 
 /**
  * Reads the Shopee Code League 2020 order log: {@code orderid,shopid,userid,event_time} with {@code
  * event_time} like {@code 2019-12-27 00:23:03}. A header line is recognised and skipped; bad lines
- * are rejected with their number and the column at fault, and reading goes on.
+ * are rejected with their number and the column at fault (null when the line has the wrong number
+ * of columns), and reading goes on. A UTF-8 byte order mark at the start is ignored.
  */
 public final class ShopeeCsv {
   /** One order of the log; {@code second} is the local time as seconds since 1970. */
@@ -34,19 +36,22 @@ public final class ShopeeCsv {
       String line;
       while ((line = r.readLine()) != null) {
         lineNo++;
+        if (lineNo == 1 && line.startsWith("\uFEFF")) {
+          line = line.substring(1);
+        }
         if (line.isBlank() || (lineNo == 1 && line.startsWith("orderid"))) {
           continue;
         }
         Row row;
         try {
           row = parse(line);
-        } catch (IllegalArgumentException e) {
-          int colon = e.getMessage().indexOf(':');
-          String field = colon > 0 ? e.getMessage().substring(0, colon) : null;
-          String reason = colon > 0 ? e.getMessage().substring(colon + 2) : e.getMessage();
+        } catch (BadColumn e) {
           sink.reject(
               new Reject(
-                  lineNo, field, reason, line.length() > 200 ? line.substring(0, 200) : line));
+                  lineNo,
+                  e.column,
+                  e.getMessage(),
+                  line.length() > 200 ? line.substring(0, 200) : line));
           continue;
         }
         sink.accept(row);
@@ -57,13 +62,22 @@ public final class ShopeeCsv {
     return lineNo;
   }
 
+  /** A bad value in one column (null: the line as a whole). */
+  static final class BadColumn extends IllegalArgumentException {
+    final String column;
+
+    BadColumn(String column, String reason) {
+      super(reason);
+      this.column = column;
+    }
+  }
+
   static Row parse(String line) {
     int c1 = line.indexOf(',');
     int c2 = c1 < 0 ? -1 : line.indexOf(',', c1 + 1);
     int c3 = c2 < 0 ? -1 : line.indexOf(',', c2 + 1);
     if (c3 < 0 || line.indexOf(',', c3 + 1) >= 0) {
-      throw new IllegalArgumentException(
-          "line: expected 4 columns orderid,shopid,userid,event_time");
+      throw new BadColumn(null, "expected 4 columns orderid,shopid,userid,event_time");
     }
     String order = id("orderid", line.substring(0, c1));
     String shop = id("shopid", line.substring(c1 + 1, c2));
@@ -74,10 +88,10 @@ public final class ShopeeCsv {
   private static String id(String column, String value) {
     String v = value.trim();
     if (v.isEmpty()) {
-      throw new IllegalArgumentException(column + ": must not be empty");
+      throw new BadColumn(column, "must not be empty");
     }
     if (v.length() > 128) {
-      throw new IllegalArgumentException(column + ": is longer than 128 characters");
+      throw new BadColumn(column, "is longer than 128 characters");
     }
     return v;
   }
@@ -90,23 +104,39 @@ public final class ShopeeCsv {
         || (s.charAt(10) != ' ' && s.charAt(10) != 'T')
         || s.charAt(13) != ':'
         || s.charAt(16) != ':') {
-      throw new IllegalArgumentException(
-          "event_time: must look like 2019-12-27 00:23:03, was \"" + s + "\"");
+      throw new BadColumn(
+          "event_time",
+          "must look like 2019-12-27 00:23:03, was \"" + EventParser.abbreviate(s) + "\"");
     }
-    try {
-      int year = Integer.parseInt(s, 0, 4, 10);
-      int month = Integer.parseInt(s, 5, 7, 10);
-      int day = Integer.parseInt(s, 8, 10, 10);
-      int hour = Integer.parseInt(s, 11, 13, 10);
-      int minute = Integer.parseInt(s, 14, 16, 10);
-      int second = Integer.parseInt(s, 17, 19, 10);
-      java.time.LocalDate.of(year, month, day); // validates the date
-      if (hour > 23 || minute > 59 || second > 59 || hour < 0 || minute < 0 || second < 0) {
-        throw new NumberFormatException();
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if ((year | month | day | hour | minute | second) < 0
+        || month < 1
+        || month > 12
+        || day < 1
+        || day > YearMonth.of(year, month).lengthOfMonth()
+        || hour > 23
+        || minute > 59
+        || second > 59) {
+      throw new BadColumn("event_time", "is not a valid date-time: \"" + s + "\"");
+    }
+    return Timestamps.epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second;
+  }
+
+  /** The ASCII digits s[from, from + len) as a number, or -1 (no signs, no other scripts). */
+  private static int digits(String s, int from, int len) {
+    int v = 0;
+    for (int i = from; i < from + len; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
       }
-      return Timestamps.epochDay(year, month, day) * 86_400 + hour * 3600L + minute * 60L + second;
-    } catch (NumberFormatException | java.time.DateTimeException e) {
-      throw new IllegalArgumentException("event_time: is not a valid date-time: \"" + s + "\"");
+      v = v * 10 + (c - '0');
     }
+    return v;
   }
 }
