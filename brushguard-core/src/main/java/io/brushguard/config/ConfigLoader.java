@@ -18,7 +18,9 @@ import java.util.TreeSet;
 /**
  * Reads a {@link BrushguardConfig} from a properties file. Every key is optional (defaults in
  * {@link BrushguardConfig#DEFAULT}); unknown keys and bad values are all reported together, each
- * naming its key, so one run fixes them all.
+ * naming its key, so one run fixes them all. Durations are non-negative; the concentration window
+ * and tally are whole seconds, at least 1s, with the tally at least the window; the decision
+ * thresholds lie in (0, 1] with review_at at most block_at; the ratio is at least 2.
  *
  * <pre>
  * lateness = 10m                  # 90s, 10m, 2h, 1d or ISO-8601 PT10M
@@ -73,31 +75,33 @@ public final class ConfigLoader {
       }
     }
     BrushguardConfig d = BrushguardConfig.DEFAULT;
-    long lateness = duration("lateness", d.latenessMillis());
+    long lateness = millis("lateness", d.latenessMillis());
     double reviewAt = fraction("decide.review_at", d.decision().reviewAt());
     double blockAt = fraction("decide.block_at", d.decision().blockAt());
     boolean shopsNeedCase = bool("decide.shops_need_case", d.decision().shopsNeedCase());
-    long window = duration("concentration.window", d.concentration().windowSeconds() * 1000);
-    long ratio = integer("concentration.ratio", d.concentration().ratio());
-    long tally = duration("concentration.tally", d.concentration().tallySeconds() * 1000);
-    DecisionPolicy policy = null;
-    ConcentrationDetector.Config concentration = null;
-    try {
-      policy = new DecisionPolicy(reviewAt, blockAt, shopsNeedCase);
-    } catch (IllegalArgumentException e) {
-      errors.add("decide.review_at/decide.block_at: " + e.getMessage());
+    long window = seconds("concentration.window", d.concentration().windowSeconds());
+    long ratio = integer("concentration.ratio", d.concentration().ratio(), 2, Integer.MAX_VALUE);
+    long tally = seconds("concentration.tally", d.concentration().tallySeconds());
+    // rules across keys, checked only between values that are valid on their own
+    if (reviewAt > blockAt) {
+      errors.add(
+          "decide.review_at: must not be above decide.block_at (" + blockAt + "), was " + reviewAt);
     }
-    try {
-      concentration =
-          new ConcentrationDetector.Config(
-              window / 1000, (int) Math.min(ratio, 1000), tally / 1000);
-    } catch (IllegalArgumentException e) {
-      errors.add("concentration.*: " + e.getMessage());
+    if (window > 0 && tally > 0 && tally < window) {
+      errors.add(
+          "concentration.tally: must be at least concentration.window ("
+              + window
+              + " s), was "
+              + tally
+              + " s");
     }
     if (!errors.isEmpty()) {
       throw new IllegalArgumentException("bad configuration: " + String.join("; ", errors));
     }
-    return new BrushguardConfig(lateness, policy, concentration);
+    return new BrushguardConfig(
+        lateness,
+        new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
+        new ConcentrationDetector.Config(window, (int) ratio, tally));
   }
 
   private String value(String key) {
@@ -105,19 +109,45 @@ public final class ConfigLoader {
     return v == null ? null : v.trim();
   }
 
-  private long duration(String key, long fallbackMillis) {
+  /** A non-negative duration in milliseconds; -1 after reporting a bad value. */
+  private long millis(String key, long fallbackMillis) {
     String v = value(key);
     if (v == null) {
       return fallbackMillis;
     }
     try {
-      return parseDuration(v).toMillis();
+      Duration d = parseDuration(v);
+      if (d.isNegative()) {
+        errors.add(key + ": must not be negative, was \"" + v + "\"");
+        return -1;
+      }
+      return d.toMillis();
     } catch (IllegalArgumentException e) {
       errors.add(key + ": " + e.getMessage());
-      return fallbackMillis;
+      return -1;
+    } catch (ArithmeticException e) {
+      errors.add(key + ": is too large, was \"" + v + "\"");
+      return -1;
     }
   }
 
+  /** A duration of whole seconds, at least one; -1 after reporting a bad value. */
+  private long seconds(String key, long fallbackSeconds) {
+    if (value(key) == null) {
+      return fallbackSeconds;
+    }
+    long ms = millis(key, -1);
+    if (ms < 0) {
+      return -1;
+    }
+    if (ms < 1000 || ms % 1000 != 0) {
+      errors.add(key + ": must be whole seconds, at least 1s, was \"" + value(key) + "\"");
+      return -1;
+    }
+    return ms / 1000;
+  }
+
+  /** A number in (0, 1]; NaN after reporting a bad value. */
   private double fraction(String key, double fallback) {
     String v = value(key);
     if (v == null) {
@@ -125,27 +155,31 @@ public final class ConfigLoader {
     }
     try {
       double d = Double.parseDouble(v);
-      if (!(d >= 0 && d <= 1)) {
-        errors.add(key + ": must be between 0 and 1, was " + v);
+      if (d > 0 && d <= 1) {
+        return d;
       }
-      return d;
     } catch (NumberFormatException e) {
-      errors.add(key + ": must be a number between 0 and 1, was \"" + v + "\"");
-      return fallback;
+      // reported below
     }
+    errors.add(key + ": must be a number above 0 and at most 1, was \"" + v + "\"");
+    return Double.NaN;
   }
 
-  private long integer(String key, long fallback) {
+  private long integer(String key, long fallback, long min, long max) {
     String v = value(key);
     if (v == null) {
       return fallback;
     }
     try {
-      return Long.parseLong(v);
+      long n = Long.parseLong(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
     } catch (NumberFormatException e) {
-      errors.add(key + ": must be an integer, was \"" + v + "\"");
-      return fallback;
+      // reported below
     }
+    errors.add(key + ": must be an integer from " + min + " to " + max + ", was \"" + v + "\"");
+    return fallback;
   }
 
   private boolean bool(String key, boolean fallback) {
@@ -167,7 +201,7 @@ public final class ConfigLoader {
         return Duration.parse(v);
       }
       int split = 0;
-      while (split < v.length() && Character.isDigit(v.charAt(split))) {
+      while (split < v.length() && v.charAt(split) >= '0' && v.charAt(split) <= '9') {
         split++;
       }
       if (split == 0) {
