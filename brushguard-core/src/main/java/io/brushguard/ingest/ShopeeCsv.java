@@ -1,5 +1,6 @@
 package io.brushguard.ingest;
 
+import io.brushguard.detect.concentration.ShopeeBrushing;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,8 @@ import java.time.YearMonth;
  */
 public final class ShopeeCsv {
   /** One order of the log; {@code second} is the local time as seconds since 1970. */
-  public record Row(String order, String shop, String buyer, long second) {}
+  public record Row(String order, String shop, String buyer, long second)
+      implements ShopeeBrushing.LogOrder {}
 
   /** Where rows and rejects go, in input order. */
   public interface Sink {

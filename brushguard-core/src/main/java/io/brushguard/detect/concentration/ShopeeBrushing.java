@@ -1,6 +1,5 @@
 package io.brushguard.detect.concentration;
 
-import io.brushguard.ingest.ShopeeCsv;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -19,6 +18,19 @@ import java.util.TreeMap;
  * <p>Time: O(n log n) for sorting each shop's orders, then O(n). Space: the log.
  */
 public final class ShopeeBrushing {
+  /**
+   * One order of a log, as far as this solver needs it ({@code ingest.ShopeeCsv.Row} is one). An
+   * interface here, so that this package does not depend on the reader of the log.
+   */
+  public interface LogOrder {
+    String shop();
+
+    String buyer();
+
+    /** Its time in seconds; only differences matter. */
+    long second();
+  }
+
   private final long windowSeconds;
   private final int ratio;
 
@@ -33,10 +45,10 @@ public final class ShopeeBrushing {
   }
 
   /** Suspicious buyers per shop, for every shop of the log, in input order of first appearance. */
-  public Map<String, List<String>> solve(List<ShopeeCsv.Row> rows) {
-    Map<String, List<ShopeeCsv.Row>> byShop = new HashMap<>();
+  public Map<String, List<String>> solve(List<? extends LogOrder> rows) {
+    Map<String, List<LogOrder>> byShop = new HashMap<>();
     List<String> shops = new ArrayList<>();
-    for (ShopeeCsv.Row r : rows) {
+    for (LogOrder r : rows) {
       byShop
           .computeIfAbsent(
               r.shop(),
@@ -54,16 +66,16 @@ public final class ShopeeBrushing {
   }
 
   /** The suspicious buyers of one shop's orders, in ascending order (numeric when numeric). */
-  public List<String> suspiciousBuyers(List<ShopeeCsv.Row> orders) {
-    List<ShopeeCsv.Row> sorted = new ArrayList<>(orders);
-    sorted.sort(Comparator.comparingLong(ShopeeCsv.Row::second));
+  public List<String> suspiciousBuyers(List<? extends LogOrder> orders) {
+    List<LogOrder> sorted = new ArrayList<>(orders);
+    sorted.sort(Comparator.comparingLong(LogOrder::second));
     Map<String, int[]> tally = new HashMap<>();
     BrushingWindows windows =
         new BrushingWindows(
             windowSeconds,
             ratio,
             (order, buyer, n, unique, from) -> tally.computeIfAbsent(buyer, b -> new int[1])[0]++);
-    for (ShopeeCsv.Row r : sorted) {
+    for (LogOrder r : sorted) {
       windows.add(r.second(), r.buyer(), r);
     }
     windows.finish();
