@@ -356,7 +356,11 @@ final class JsonLine {
     for (int j = 1; j <= need; j++) {
       int bj = buf[pos + j] & 0xFF;
       if ((bj & 0xC0) != 0x80) {
-        throw errorAt(pos + j, "invalid UTF-8 continuation byte 0x" + Integer.toHexString(bj));
+        throw errorAt(
+            pos + j,
+            "truncated UTF-8 sequence (0x"
+                + Integer.toHexString(bj)
+                + " is not a continuation byte)");
       }
       cp = (cp << 6) | (bj & 0x3F);
     }
