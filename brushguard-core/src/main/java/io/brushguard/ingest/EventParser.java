@@ -25,7 +25,9 @@ import java.util.Map;
 
 /**
  * Turns one line of the event contract into an {@link Event}, or throws {@link
- * InvalidEventException} naming the field and the reason. Unknown fields are ignored.
+ * InvalidEventException} naming the field and the reason. Unknown fields are ignored. Ids given as
+ * JSON numbers are taken as their text; enum values must be their exact (lower-case) wire names; a
+ * syntax error inside a field's value names that field.
  *
  * <p>Not thread-safe (it reuses its scanner); use one per thread.
  */
@@ -222,7 +224,7 @@ public final class EventParser {
       throw new InvalidEventException("type", "is required");
     }
     if (json.kind(i) != JsonLine.Kind.STRING) {
-      throw new InvalidEventException("type", "must be a string, was " + json.raw(i));
+      throw new InvalidEventException("type", "must be a string, was " + abbreviate(json.raw(i)));
     }
     for (EventType t : TYPES) {
       if (json.stringEquals(i, TYPE_WIRES[t.ordinal()])) {
@@ -257,7 +259,8 @@ public final class EventParser {
       }
       default ->
           throw new InvalidEventException(
-              "ts", "must be an ISO-8601 string or epoch milliseconds, was " + json.raw(i));
+              "ts",
+              "must be an ISO-8601 string or epoch milliseconds, was " + abbreviate(json.raw(i)));
     }
     if (ts < 0) {
       throw new InvalidEventException(
@@ -439,7 +442,8 @@ public final class EventParser {
     List<String> out = new ArrayList<>();
     for (Object o : (List<?>) json.tree(i)) {
       if (!(o instanceof String s)) {
-        throw new InvalidEventException("images", "must be a list of strings, has " + o);
+        throw new InvalidEventException(
+            "images", "must be a list of strings, has " + abbreviate(String.valueOf(o)));
       }
       out.add(s);
     }

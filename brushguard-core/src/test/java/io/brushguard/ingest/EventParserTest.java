@@ -1060,6 +1060,23 @@ class EventParserTest {
   }
 
   @Test
+  void hugeValuesOfTheWrongType_rejectedWithShortMessages() {
+    String bigArray = "[" + "1,".repeat(50_000) + "1]";
+    String bigString = "\"" + "y".repeat(100_000) + "\"";
+    for (String line :
+        List.of(
+            "{\"type\":" + bigArray + ",\"account\":\"a1\",\"ts\":1}",
+            "{\"type\":" + bigString + ",\"account\":\"a1\",\"ts\":1}",
+            "{\"type\":\"login\",\"account\":\"a1\",\"ts\":" + bigArray + "}",
+            "{\"type\":\"login\",\"account\":\"a1\",\"ts\":" + bigString + "}",
+            "{\"type\":\"login\",\"account\":" + bigArray + ",\"ts\":1}",
+            "{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":" + bigString + "}",
+            review("5,\"images\":[" + bigArray + "]"))) {
+      assertThat(reject(line).getMessage().length()).isLessThan(300);
+    }
+  }
+
+  @Test
   void hugeNumber_rejectedWithAShortMessage() {
     InvalidEventException e = reject(order("\"amount\":" + "9".repeat(10_000)));
     assertThat(e.getMessage().length()).isLessThan(200);
