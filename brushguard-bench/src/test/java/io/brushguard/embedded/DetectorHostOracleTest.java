@@ -48,17 +48,20 @@ class DetectorHostOracleTest {
 
   @Test
   void reorderBuffer_releasesByTimeThenArrival_likeOneHeap() {
+    // many ties; most events in order, some a little out of order (moved within the run), some far
+    // out of order (more than MAX_SHIFT events back: the heap)
     Random rnd = new Random(5);
     ReorderBuffer buffer = new ReorderBuffer();
     PriorityQueue<long[]> reference =
         new PriorityQueue<>(
             (a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
     List<Event> byArrival = new ArrayList<>();
-    long t = 0;
-    for (int i = 0; i < 50_000; i++) {
-      if (rnd.nextInt(3) > 0 || buffer.size() == 0) {
-        t += rnd.nextInt(100);
-        long ts = rnd.nextInt(10) == 0 ? Math.max(0, t - rnd.nextInt(2_000)) : t;
+    long t = 10_000;
+    for (int i = 0; i < 200_000; i++) {
+      if (rnd.nextInt(5) > 1 || buffer.size() == 0) {
+        t += rnd.nextInt(3);
+        int kind = rnd.nextInt(50);
+        long ts = kind < 5 ? t - rnd.nextInt(40) : kind == 5 ? t - rnd.nextInt(5_000) : t;
         Event e = new Login("a", ts, null, null);
         buffer.push(e);
         reference.add(new long[] {ts, byArrival.size()});
@@ -68,6 +71,9 @@ class DetectorHostOracleTest {
         assertThat(buffer.poll()).isSameAs(byArrival.get((int) reference.poll()[1]));
       }
       assertThat(buffer.size()).isEqualTo(reference.size());
+    }
+    while (buffer.size() > 0) {
+      assertThat(buffer.poll()).isSameAs(byArrival.get((int) reference.poll()[1]));
     }
   }
 

@@ -8,16 +8,18 @@ import java.util.PriorityQueue;
  * Holds admitted events until event time has passed them, and hands them out in event-time order
  * (ties in arrival order). Space: the events of one out-of-order bound.
  *
- * <p>Design note: real streams are almost sorted, so most events are not earlier than the newest
- * one buffered. Those go to the tail of a ring (O(1), no allocation, sorted by construction); only
- * the few that arrive out of order go to a small binary heap ordered by (time, arrival). The next
- * event is the earlier head of the two, the ring's on a tie: an event goes to the heap only when it
- * is earlier than the ring's tail, so every ring event of the same time arrived before it, and the
- * heap is empty whenever the ring is (its events are all earlier than the ring's tail). That is
- * exactly the order of one heap holding everything, which cost a quarter of a whole scan in the
- * end-to-end profile (see docs/performance.md).
+ * <p>Design note: real streams are almost sorted. Most events are not earlier than the newest one
+ * buffered and go to the end of a sorted run (O(1), no allocation); an event a little out of order
+ * (sources with second and millisecond timestamps mixed, small clock skew) is moved into place
+ * within the last {@value #MAX_SHIFT} events of the run; only events further out of order go to a
+ * binary heap. Both keep (time, arrival) order, and the next event is the earlier of their two
+ * heads, so events leave exactly as from one heap holding everything: that single heap was a third
+ * of the scanning thread's time (see docs/performance.md).
  */
 final class ReorderBuffer {
+  /** How far back in the run an out-of-order event is moved before it goes to the heap instead. */
+  static final int MAX_SHIFT = 512;
+
   private record Entry(Event event, long ts, long seq) implements Comparable<Entry> {
     @Override
     public int compareTo(Entry o) {
@@ -26,69 +28,87 @@ final class ReorderBuffer {
     }
   }
 
-  /** In-order arrivals, sorted by construction; a power-of-two ring. */
-  private Event[] ring = new Event[1024];
-
-  private long[] ringTs = new long[1024];
+  // the sorted run occupies [head, tail) of three parallel arrays
+  private Event[] events = new Event[1024];
+  private long[] times = new long[1024];
+  private long[] seqs = new long[1024];
   private int head;
-  private int count;
+  private int tail;
 
-  /** Arrivals earlier than the ring's tail. */
-  private final PriorityQueue<Entry> late = new PriorityQueue<>();
-
+  private final PriorityQueue<Entry> heap = new PriorityQueue<>();
   private long seq;
 
   void push(Event e) {
     long ts = e.ts();
-    if (count > 0 && ts < ringTs[(head + count - 1) & (ring.length - 1)]) {
-      late.add(new Entry(e, ts, seq++));
+    long s = seq++;
+    int at = tail;
+    int lowest = Math.max(head, tail - MAX_SHIFT);
+    while (at > lowest && times[at - 1] > ts) {
+      at--;
+    }
+    if (at > head && times[at - 1] > ts) {
+      heap.add(new Entry(e, ts, s)); // further out of order than the run allows
       return;
     }
-    if (count == ring.length) {
-      grow();
+    if (tail == events.length) {
+      at -= makeRoom();
     }
-    int slot = (head + count) & (ring.length - 1);
-    ring[slot] = e;
-    ringTs[slot] = ts;
-    count++;
+    if (at < tail) {
+      System.arraycopy(events, at, events, at + 1, tail - at);
+      System.arraycopy(times, at, times, at + 1, tail - at);
+      System.arraycopy(seqs, at, seqs, at + 1, tail - at);
+    }
+    events[at] = e;
+    times[at] = ts;
+    seqs[at] = s;
+    tail++;
   }
 
   /** The time of the earliest buffered event, or Long.MAX_VALUE when empty. */
   long nextTs() {
-    long t = count > 0 ? ringTs[head] : Long.MAX_VALUE;
-    Entry l = late.peek();
-    return l != null && l.ts < t ? l.ts : t;
+    long t = head < tail ? times[head] : Long.MAX_VALUE;
+    Entry h = heap.peek();
+    return h != null && h.ts < t ? h.ts : t;
   }
 
   /** Removes and returns the earliest buffered event; the buffer must not be empty. */
   Event poll() {
-    Entry l = late.peek();
-    if (count > 0 && (l == null || ringTs[head] <= l.ts)) {
-      Event e = ring[head];
-      ring[head] = null;
-      head = (head + 1) & (ring.length - 1);
-      count--;
+    Entry h = heap.peek();
+    if (head < tail
+        && (h == null || times[head] < h.ts || (times[head] == h.ts && seqs[head] < h.seq))) {
+      Event e = events[head];
+      events[head++] = null;
+      if (head == tail) {
+        head = 0;
+        tail = 0;
+      }
       return e;
     }
-    return late.poll().event;
+    return heap.poll().event;
   }
 
   int size() {
-    return count + late.size();
+    return tail - head + heap.size();
   }
 
-  private void grow() {
-    int n = ring.length;
-    Event[] r = new Event[n * 2];
-    long[] t = new long[n * 2];
-    for (int i = 0; i < count; i++) {
-      int from = (head + i) & (n - 1);
-      r[i] = ring[from];
-      t[i] = ringTs[from];
+  /**
+   * Slides the run to the front, doubling the arrays first when it fills more than half of them;
+   * returns how far it moved.
+   */
+  private int makeRoom() {
+    int moved = head;
+    int n = tail - head;
+    if (n > events.length / 2) {
+      events = Arrays.copyOf(events, events.length * 2);
+      times = Arrays.copyOf(times, times.length * 2);
+      seqs = Arrays.copyOf(seqs, seqs.length * 2);
     }
-    Arrays.fill(ring, null);
-    ring = r;
-    ringTs = t;
+    System.arraycopy(events, head, events, 0, n);
+    System.arraycopy(times, head, times, 0, n);
+    System.arraycopy(seqs, head, seqs, 0, n);
+    Arrays.fill(events, n, tail, null);
     head = 0;
+    tail = n;
+    return moved;
   }
 }
