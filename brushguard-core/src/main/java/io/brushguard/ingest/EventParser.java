@@ -26,7 +26,7 @@ import java.util.Map;
 /**
  * Turns one line of the event contract into an {@link Event}, or throws {@link
  * InvalidEventException} naming the field and the reason. Unknown fields are ignored. Ids given as
- * JSON numbers are taken as their text; enum values must be their exact (lower-case) wire names; a
+ * JSON numbers are taken as their text; enum values are their wire names in any ASCII case; a
  * syntax error inside a field's value names that field.
  *
  * <p>Not thread-safe (it reuses its scanner); use one per thread.
@@ -376,7 +376,10 @@ public final class EventParser {
     return e;
   }
 
-  /** An optional enum given by its exact wire name (lower case); null when absent. */
+  /**
+   * An optional enum given by its wire name, in any ASCII case (the exact lower-case name takes a
+   * fast path without allocation); null when absent.
+   */
   private <E extends Enum<E>> E enumOf(Key key, WireEnum<E> values) {
     int i = json.find(key);
     if (i < 0 || json.kind(i) == JsonLine.Kind.NULL) {
@@ -388,9 +391,9 @@ public final class EventParser {
           return values.constants[c];
         }
       }
-      E escaped = values.of(json.string(i)); // equal after decoding escapes
-      if (escaped != null) {
-        return escaped;
+      E other = values.of(json.string(i)); // in another case, or written with escapes
+      if (other != null) {
+        return other;
       }
     }
     throw new InvalidEventException(key.name(), values.mustBe(json.raw(i)));
@@ -417,13 +420,27 @@ public final class EventParser {
       allowed = sb.toString();
     }
 
-    E of(String wire) {
+    /** The constant whose wire name equals {@code text} ignoring ASCII case, or null. */
+    E of(String text) {
       for (int c = 0; c < constants.length; c++) {
-        if (names[c].equals(wire)) {
+        if (equalsIgnoringAsciiCase(names[c], text)) {
           return constants[c];
         }
       }
       return null;
+    }
+
+    private static boolean equalsIgnoringAsciiCase(String lower, String text) {
+      if (lower.length() != text.length()) {
+        return false;
+      }
+      for (int i = 0; i < lower.length(); i++) {
+        char t = text.charAt(i);
+        if (lower.charAt(i) != (t >= 'A' && t <= 'Z' ? (char) (t + 32) : t)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     String mustBe(String raw) {

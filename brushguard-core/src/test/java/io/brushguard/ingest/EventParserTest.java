@@ -1148,11 +1148,35 @@ class EventParserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"MERCHANT\"", "\"Merchant\"", "\"merchant \"", "\"\"", "1", "true"})
-  void enumValues_areExactWireNames(String role) {
+  @ValueSource(strings = {"\"merchant\"", "\"MERCHANT\"", "\"Merchant\"", "\"mErChAnT\""})
+  void enumValues_ignoreAsciiCase(String role) {
+    Account a =
+        (Account) parse("{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":" + role + "}");
+    assertThat(a.role()).isEqualTo(Account.Role.MERCHANT);
+    Payment p =
+        (Payment)
+            parse(
+                "{\"type\":\"payment\",\"payment\":\"p1\",\"from\":\"a\",\"to\":\"b\","
+                    + "\"amount\":1,\"ts\":1,\"kind\":\"RED_packet\"}");
+    assertThat(p.kind()).isEqualTo(Payment.Kind.RED_PACKET);
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "\"merchant \"",
+        "\" merchant\"",
+        "\"\"",
+        "\"merchants\"",
+        "\"ſtaff\"",
+        "1",
+        "true"
+      })
+  void enumValues_otherwiseMustBeExact(String role) {
     InvalidEventException e =
         reject("{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":" + role + "}");
     assertThat(e.field()).isEqualTo("role");
+    assertThat(e.reason()).startsWith("must be one of buyer, merchant, staff, was ");
   }
 
   @Test
