@@ -10,12 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@link BrushingWindows} against a brute-force oracle that checks every window at every second, in
@@ -25,17 +23,17 @@ class BrushingWindowsOracleTest {
 
   record Log(List<Long> seconds, List<String> buyers, long window, int ratio, long seed) {}
 
-  @Provide
-  Arbitrary<Log> logs() {
-    Arbitrary<Integer> size = Arbitraries.integers().between(0, 24);
-    Arbitrary<Long> window = Arbitraries.of(0L, 1L, 5L, 60L, 3600L);
-    Arbitrary<Integer> ratio = Arbitraries.integers().between(2, 4);
-    Arbitrary<Integer> buyers = Arbitraries.integers().between(1, 5);
-    Arbitrary<Long> seed = Arbitraries.longs();
-    return Combinators.combine(size, window, ratio, buyers, seed)
-        .as(
-            (n, w, r, b, s) -> {
-              Random rnd = new Random(s);
+  /** Random small logs, each reproducible from its seed (shown in the test name). */
+  static Stream<Log> logs() {
+    long[] windows = {0, 1, 5, 60, 3600};
+    return LongStream.range(0, 400)
+        .mapToObj(
+            seed -> {
+              Random rnd = new Random(seed);
+              int n = rnd.nextInt(25);
+              long w = windows[rnd.nextInt(windows.length)];
+              int ratio = 2 + rnd.nextInt(3);
+              int buyers = 1 + rnd.nextInt(5);
               List<Long> secs = new ArrayList<>();
               List<String> who = new ArrayList<>();
               long t = rnd.nextInt(10);
@@ -43,9 +41,9 @@ class BrushingWindowsOracleTest {
               for (int i = 0; i < n; i++) {
                 t += rnd.nextInt(4) == 0 ? 0 : rnd.nextInt((int) Math.min(span, 5000));
                 secs.add(t);
-                who.add("b" + rnd.nextInt(b));
+                who.add("b" + rnd.nextInt(buyers));
               }
-              return new Log(secs, who, w, r, s);
+              return new Log(secs, who, w, ratio, seed);
             });
   }
 
@@ -75,8 +73,9 @@ class BrushingWindowsOracleTest {
     return flagged;
   }
 
-  @Property(tries = 400)
-  void batch_flagsExactlyTheOrdersOfTheOracle(@ForAll("logs") Log log) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("logs")
+  void batch_flagsExactlyTheOrdersOfTheOracle(Log log) {
     BitSet found = new BitSet();
     BrushingWindows w =
         new BrushingWindows(
@@ -89,8 +88,9 @@ class BrushingWindowsOracleTest {
     assertThat(w.held()).isZero();
   }
 
-  @Property(tries = 400)
-  void streaming_withJudgementsAtRandomPoints_flagsTheSameOrders(@ForAll("logs") Log log) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("logs")
+  void streaming_withJudgementsAtRandomPoints_flagsTheSameOrders(Log log) {
     BitSet found = new BitSet();
     Map<Integer, Integer> times = new HashMap<>();
     BrushingWindows w =
@@ -119,8 +119,9 @@ class BrushingWindowsOracleTest {
     assertThat(found).isEqualTo(oracle(log));
   }
 
-  @Property(tries = 200)
-  void shopeeSuspiciousBuyers_areTheTopBuyersOfTheOracleFlaggedOrders(@ForAll("logs") Log log) {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("logs")
+  void shopeeSuspiciousBuyers_areTheTopBuyersOfTheOracleFlaggedOrders(Log log) {
     BitSet flagged = oracle(log);
     Map<String, Integer> tally = new HashMap<>();
     flagged.stream().forEach(i -> tally.merge(log.buyers().get(i), 1, Integer::sum));
