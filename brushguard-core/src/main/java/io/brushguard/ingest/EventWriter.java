@@ -224,8 +224,23 @@ public final class EventWriter {
   /** Appends {@code ,"name":"value"}; leaves an absent (null) value out. */
   private static void str(StringBuilder out, String prefix, String value) {
     if (value != null) {
-      Json.string(out.append(prefix), value);
+      string(out.append(prefix), value);
     }
+  }
+
+  /**
+   * A JSON string literal. Most values (ids, tokens, plain text) need no escaping: one scan, then a
+   * bulk append, instead of {@link Json#string}'s append per character.
+   */
+  private static void string(StringBuilder out, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
+        Json.string(out, s);
+        return;
+      }
+    }
+    out.append('"').append(s).append('"');
   }
 
   private static void currency(StringBuilder out, String currency) {
@@ -243,7 +258,7 @@ public final class EventWriter {
       if (i > 0) {
         out.append(',');
       }
-      Json.string(out, values.get(i));
+      string(out, values.get(i));
     }
     out.append(']');
   }

@@ -17,13 +17,10 @@ import io.brushguard.event.Search;
 import io.brushguard.event.SpotCheck;
 import io.brushguard.event.View;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventWriterTest {
   private final EventParser parser = new EventParser();
@@ -117,50 +114,60 @@ class EventWriterTest {
     assertThat(line).contains("\"kind\":\"other\"").doesNotContain("currency");
   }
 
-  @Property(tries = 300)
-  void roundTrip_arbitraryTextsAndIds_parsesBackEqual(
-      @ForAll("ids") String id, @ForAll("texts") String text, @ForAll("timestamps") long ts) {
-    List<Event> events =
-        List.of(
-            new Review(id, id, id, 3, ts, id, id, text, List.of(text), text, text),
-            new Search(id, text, ts, text, text, text),
-            new Listing(id, id, text, ts, null, text),
-            new Payment(id, id, id, ts, ts, Payment.Kind.TRANSFER, null, text, text),
-            new Report(
-                id,
-                id,
-                Report.TargetKind.ACCOUNT,
-                id,
-                ts,
-                Report.Category.SPAM,
-                text,
-                List.of(new Report.Attachment(Report.Attachment.Kind.CHAT, text, text))));
-    for (Event e : events) {
-      assertThat(parser.parse(EventWriter.toLine(e))).isEqualTo(e);
+  /** Seeded random texts and ids (quotes, backslashes, control characters, CJK, emoji). */
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10})
+  void roundTrip_randomTextsAndIds_parsesBackEqual(long seed) {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    for (int round = 0; round < 50; round++) {
+      String id = Rand.id(rnd);
+      String text = Rand.text(rnd);
+      long ts = rnd.nextLong(0, 4_102_444_800_000L);
+      List<Event> events =
+          List.of(
+              new Review(id, id, id, 3, ts, id, id, text, List.of(text), text, text),
+              new Search(id, text, ts, text, text, text),
+              new Listing(id, id, text, ts, null, text),
+              new Payment(id, id, id, ts, ts, Payment.Kind.TRANSFER, null, text, text),
+              new Report(
+                  id,
+                  id,
+                  Report.TargetKind.ACCOUNT,
+                  id,
+                  ts,
+                  Report.Category.SPAM,
+                  text,
+                  List.of(new Report.Attachment(Report.Attachment.Kind.CHAT, text, text))));
+      for (Event e : events) {
+        assertThat(parser.parse(EventWriter.toLine(e))).as("seed %d: %s", seed, e).isEqualTo(e);
+      }
     }
   }
 
-  @Provide
-  Arbitrary<String> ids() {
-    return Combinators.combine(
-            Arbitraries.of("u", "订单", "x\"y", "s\\", "1"), Arbitraries.longs().between(0, 1L << 40))
-        .as((prefix, n) -> prefix + n);
-  }
+  /** Random values for the round trip. */
+  private static final class Rand {
+    private static final String[] PREFIXES = {"u", "订单", "x\"y", "s\\", "1", "a b"};
+    private static final String[] PIECES = {
+      "👍", "😊🎉", "\n", "\t", "\u0001", "\u2028", "\"", "\\", "超赞", "é", "/"
+    };
 
-  /** Valid Unicode text (no lone surrogates, which UTF-8 cannot carry), emoji included. */
-  @Provide
-  Arbitrary<String> texts() {
-    Arbitrary<String> bmp =
-        Arbitraries.strings()
-            .withCharRange('\u0000', '\uD7FF')
-            .withCharRange('\uE000', '\uFFFF')
-            .ofMaxLength(40);
-    return Combinators.combine(bmp, Arbitraries.of("", "👍", "😊🎉"), bmp)
-        .as((a, b, c) -> a + b + c);
-  }
+    static String id(SplittableRandom rnd) {
+      return PREFIXES[rnd.nextInt(PREFIXES.length)] + rnd.nextLong(0, 1L << 40);
+    }
 
-  @Provide
-  Arbitrary<Long> timestamps() {
-    return Arbitraries.longs().between(0, 4_102_444_800_000L);
+    /** Valid Unicode (no lone surrogates, which UTF-8 cannot carry). */
+    static String text(SplittableRandom rnd) {
+      StringBuilder b = new StringBuilder();
+      int n = rnd.nextInt(0, 40);
+      for (int i = 0; i < n; i++) {
+        if (rnd.nextInt(4) == 0) {
+          b.append(PIECES[rnd.nextInt(PIECES.length)]);
+        } else {
+          char c = (char) rnd.nextInt(0, 0xD800);
+          b.append(c);
+        }
+      }
+      return b.toString();
+    }
   }
 }
