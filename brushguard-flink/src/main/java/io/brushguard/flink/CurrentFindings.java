@@ -1,0 +1,162 @@
+package io.brushguard.flink;
+
+import io.brushguard.detect.EntityKind;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Folds the job's findings directory (an update stream of finding lines) into the current finding
+ * per entity: the last line written for it. {@link #flagged} then gives what {@code brushguard
+ * scan} writes for the same input, in the same order (entity kind, then id), without the summary
+ * line:
+ *
+ * <pre>
+ * java -cp brushguard-flink-job.jar io.brushguard.flink.CurrentFindings out/ &gt; findings.jsonl
+ * </pre>
+ *
+ * <p>Each writer (subtask) writes part files {@code findings-<writer>-<n>.jsonl} with increasing
+ * {@code n}, and all lines of one entity come from one writer, so reading each writer's files in
+ * {@code n} order gives every entity's lines in the order they were written. Files still in
+ * progress (hidden, starting with a dot) are not read.
+ */
+public final class CurrentFindings {
+  private static final String PREFIX = "findings-";
+  private static final String SUFFIX = ".jsonl";
+
+  /** An entity: kind, then id, in the embedded scan's order. */
+  record Entity(EntityKind kind, String id) implements Comparable<Entity> {
+    @Override
+    public int compareTo(Entity o) {
+      int c = kind.compareTo(o.kind);
+      return c != 0 ? c : id.compareTo(o.id);
+    }
+  }
+
+  private CurrentFindings() {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: CurrentFindings FINDINGS_DIR");
+      System.exit(2);
+    }
+    PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
+    for (String line : flagged(Path.of(args[0]))) {
+      out.println(line);
+    }
+    out.flush();
+  }
+
+  /** Current findings whose action is not {@code allow}, by entity kind then id. */
+  public static List<String> flagged(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    for (String line : current(dir).values()) {
+      if (!"allow".equals(new Cursor(line).action())) {
+        out.add(line);
+      }
+    }
+    return out;
+  }
+
+  /** The last line written per entity, allowed ones included. */
+  static Map<Entity, String> current(Path dir) throws IOException {
+    List<Path> parts;
+    try (Stream<Path> files = Files.list(dir)) {
+      parts =
+          files
+              .filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    return n.startsWith(PREFIX) && n.endsWith(SUFFIX);
+                  })
+              .sorted(
+                  Comparator.comparing(CurrentFindings::writer)
+                      .thenComparing(CurrentFindings::part))
+              .toList();
+    }
+    Map<Entity, String> current = new TreeMap<>();
+    for (Path part : parts) {
+      for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
+        if (!line.isBlank()) {
+          current.put(new Cursor(line).entity(), line);
+        }
+      }
+    }
+    return current;
+  }
+
+  private static String writer(Path p) {
+    String n = p.getFileName().toString();
+    return n.substring(0, n.lastIndexOf('-'));
+  }
+
+  private static long part(Path p) {
+    String n = p.getFileName().toString();
+    return Long.parseLong(n.substring(n.lastIndexOf('-') + 1, n.length() - SUFFIX.length()));
+  }
+
+  /** Reads the fixed leading fields of a finding line, as {@code FindingsFormat} writes them. */
+  private static final class Cursor {
+    private final String line;
+    private int at;
+
+    Cursor(String line) {
+      this.line = line;
+    }
+
+    Entity entity() {
+      at = 0;
+      String kind = string("\"entity\":");
+      String id = string(",\"id\":");
+      return new Entity(EntityKind.valueOf(kind.toUpperCase(Locale.ROOT)), id);
+    }
+
+    String action() {
+      entity();
+      at = line.indexOf(",\"action\":", at);
+      if (at < 0) {
+        throw new IllegalArgumentException("not a finding line: " + line);
+      }
+      return string(",\"action\":");
+    }
+
+    /** The JSON string after the next {@code label}, unescaped. */
+    private String string(String label) {
+      int i = line.indexOf(label, at);
+      if (i < 0 || line.charAt(i + label.length()) != '"') {
+        throw new IllegalArgumentException("not a finding line: " + line);
+      }
+      StringBuilder s = new StringBuilder();
+      i += label.length() + 1;
+      while (line.charAt(i) != '"') {
+        char c = line.charAt(i++);
+        if (c != '\\') {
+          s.append(c);
+          continue;
+        }
+        char e = line.charAt(i++);
+        switch (e) {
+          case 'n' -> s.append('\n');
+          case 'r' -> s.append('\r');
+          case 't' -> s.append('\t');
+          case 'u' -> {
+            s.append((char) Integer.parseInt(line.substring(i, i + 4), 16));
+            i += 4;
+          }
+          default -> s.append(e);
+        }
+      }
+      at = i + 1;
+      return s.toString();
+    }
+  }
+}

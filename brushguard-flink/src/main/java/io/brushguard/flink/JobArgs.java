@@ -1,0 +1,64 @@
+package io.brushguard.flink;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * The job's command line: {@code --in FILE --out DIR [--rejects DIR] [--lateness 10m] [--config
+ * FILE] [--checkpoint-interval 10s]}.
+ *
+ * @param in events file (JSON Lines; {@code .gz} decompressed), on any file system Flink can read
+ * @param out directory for finding lines
+ * @param rejects directory for rejected and late lines, or null
+ * @param lateness out-of-order bound overriding the config (e.g. {@code 10m}), or null
+ * @param config properties file as for {@code brushguard scan --config}, or null
+ * @param checkpointInterval how often state is checkpointed and output files are committed
+ */
+record JobArgs(
+    String in,
+    String out,
+    String rejects,
+    String lateness,
+    Path config,
+    Duration checkpointInterval) {
+
+  static final String USAGE =
+      "usage: --in FILE --out DIR [--rejects DIR] [--lateness 10m] [--config FILE]"
+          + " [--checkpoint-interval 10s]";
+
+  /**
+   * @throws IllegalArgumentException naming the bad or missing option, with the usage
+   */
+  static JobArgs parse(String... args) {
+    String in = null;
+    String out = null;
+    String rejects = null;
+    String lateness = null;
+    Path config = null;
+    Duration checkpoint = Duration.ofSeconds(10);
+    for (int i = 0; i < args.length; i++) {
+      String option = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException(option + " needs a value; " + USAGE);
+      }
+      String value = args[++i];
+      switch (option) {
+        case "--in" -> in = value;
+        case "--out" -> out = value;
+        case "--rejects" -> rejects = value;
+        case "--lateness" -> lateness = value;
+        case "--config" -> config = Path.of(value);
+        case "--checkpoint-interval" ->
+            checkpoint = io.brushguard.config.ConfigLoader.parseDuration(value);
+        default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
+      }
+    }
+    if (in == null || out == null) {
+      throw new IllegalArgumentException("--in and --out are required; " + USAGE);
+    }
+    if (checkpoint.isZero() || checkpoint.isNegative()) {
+      throw new IllegalArgumentException("--checkpoint-interval must be positive");
+    }
+    return new JobArgs(in, out, rejects, lateness, config, checkpoint);
+  }
+}

@@ -1,0 +1,83 @@
+package io.brushguard.flink;
+
+import io.brushguard.config.BrushguardConfig;
+import io.brushguard.config.ConfigLoader;
+import io.brushguard.detect.Detector;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * What every task of the job needs to rebuild its part of the pipeline: the settings, as the same
+ * properties a {@code --config} file holds, and the detector factory. Tasks rebuild {@link
+ * BrushguardConfig} with {@link ConfigLoader}, so the job reads its settings exactly as the
+ * embedded scan does, and core classes need not be {@link Serializable}.
+ */
+final class JobSettings implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final Properties properties;
+  private final DetectorFactory detectors;
+  private transient BrushguardConfig config;
+
+  /**
+   * @throws IllegalArgumentException when the properties are not a valid configuration, listing
+   *     every bad key
+   */
+  JobSettings(Properties properties, DetectorFactory detectors) {
+    this.properties = (Properties) properties.clone();
+    this.detectors = detectors;
+    List<Detector<?>> made = detectors.create(config());
+    Set<String> names = new HashSet<>();
+    for (Detector<?> d : made) {
+      if (!names.add(d.name())) {
+        throw new IllegalArgumentException(
+            "two detectors are named \"" + d.name() + "\"; names must be unique");
+      }
+    }
+  }
+
+  /** The settings of a {@code --config} file (or none) with an optional lateness override. */
+  static JobSettings of(Path configFile, String lateness, DetectorFactory detectors)
+      throws IOException {
+    Properties p = new Properties();
+    if (configFile != null) {
+      try (Reader r = Files.newBufferedReader(configFile, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    }
+    if (lateness != null) {
+      p.setProperty("lateness", lateness);
+    }
+    return new JobSettings(p, detectors);
+  }
+
+  BrushguardConfig config() {
+    if (config == null) {
+      config = ConfigLoader.from(properties);
+    }
+    return config;
+  }
+
+  /** A fresh list of the run's detectors (a task calls this once, in {@code open}). */
+  List<Detector<?>> detectors() {
+    return detectors.create(config());
+  }
+
+  /** The detector at {@code index}, checked against the name the job graph was built with. */
+  Detector<?> detector(int index, String name) {
+    Detector<?> d = detectors().get(index);
+    if (!d.name().equals(name)) {
+      throw new IllegalStateException(
+          "detector " + index + " is \"" + d.name() + "\", the job expected \"" + name + "\"");
+    }
+    return d;
+  }
+}

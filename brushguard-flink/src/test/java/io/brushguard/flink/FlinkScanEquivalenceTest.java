@@ -1,0 +1,136 @@
+package io.brushguard.flink;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brushguard.config.DetectorRegistry;
+import io.brushguard.detect.Detector;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.zip.GZIPOutputStream;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * One core, two runtimes: the same input through {@code brushguard scan}'s embedded pipeline and
+ * through the Flink job on a MiniCluster gives the same findings, entity by entity and score by
+ * score, the same rejects and the same counts.
+ */
+class FlinkScanEquivalenceTest {
+  private static final int PARALLELISM = 2;
+
+  @RegisterExtension
+  static final MiniClusterExtension CLUSTER =
+      new MiniClusterExtension(
+          new MiniClusterResourceConfiguration.Builder()
+              .setNumberTaskManagers(1)
+              .setNumberSlotsPerTaskManager(PARALLELISM)
+              .build());
+
+  /** The standard detectors plus two test detectors the job knows nothing about. */
+  static final DetectorFactory STANDARD_AND_TEST_DETECTORS =
+      config -> {
+        List<Detector<?>> all = new ArrayList<>(DetectorRegistry.standard(config));
+        all.add(new BurstDetector());
+        all.add(new FlakyDetector());
+        return all;
+      };
+
+  @TempDir Path work;
+
+  private static Properties lateness(String bound) {
+    Properties p = new Properties();
+    p.setProperty("lateness", bound);
+    return p;
+  }
+
+  @Test
+  void scan_handWrittenMarket_sameFindingsRejectsAndCounts() throws Exception {
+    Path input = work.resolve("market.jsonl");
+    Files.writeString(input, HAND_WRITTEN, StandardCharsets.UTF_8);
+    Properties settings = lateness("10m");
+
+    Outcome embedded = Outcome.embedded(input, settings, DetectorFactory.standard());
+    Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
+
+    assertThat(embedded.findings()).hasSize(6); // shop, its top buyer, four orders
+    assertThat(embedded.counts()).isEqualTo(new Outcome.Counts(7, 2, 1, 0));
+    Outcome.assertSame(flink, embedded);
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @ValueSource(longs = {1, 2, 3})
+  void scan_generatedMarket_sameFindingsRejectsAndCounts(long seed) throws Exception {
+    Path input = work.resolve("market-" + seed + ".jsonl");
+    Files.writeString(input, MarketInput.generate(seed, 1), StandardCharsets.UTF_8);
+    Properties settings = lateness("1m");
+
+    Outcome embedded = Outcome.embedded(input, settings, STANDARD_AND_TEST_DETECTORS);
+    Outcome flink = Outcome.flink(input, settings, STANDARD_AND_TEST_DETECTORS, work, PARALLELISM);
+
+    assertThat(embedded.findings())
+        .as("the input makes the detectors flag")
+        .anyMatch(f -> f.contains("CONCENTRATION"))
+        .anyMatch(f -> f.contains("ECHO"))
+        .anyMatch(f -> f.contains("REPEAT_FIVE_STARS"));
+    assertThat(flink.updates())
+        .as("bursts are signalled, then withdrawn")
+        .anyMatch(f -> f.contains("BURST"))
+        .anyMatch(f -> f.contains("\"action\":\"allow\",\"reasons\":[]"));
+    assertThat(embedded.counts().late()).isPositive();
+    assertThat(embedded.counts().rejected()).isPositive();
+    assertThat(embedded.counts().detectorErrors()).isPositive();
+    Outcome.assertSame(flink, embedded);
+  }
+
+  @Test
+  void scan_gzipInput_sameFindingsAsPlain() throws Exception {
+    Path input = work.resolve("market.jsonl.gz");
+    try (var out = new GZIPOutputStream(Files.newOutputStream(input))) {
+      out.write(MarketInput.generate(7, 1).getBytes(StandardCharsets.UTF_8));
+    }
+    Properties settings = lateness("1m");
+
+    Outcome embedded = Outcome.embedded(input, settings, DetectorFactory.standard());
+    Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
+
+    assertThat(embedded.findings()).isNotEmpty();
+    Outcome.assertSame(flink, embedded);
+  }
+
+  /**
+   * Shop s17 brushes: u100 orders four times within the hour (with u101 once), arriving out of
+   * order. One order arrives 20 minutes late, two lines are bad, blank lines and CRLF in between.
+   */
+  private static final String HAND_WRITTEN =
+      String.join(
+          "\n",
+          "{\"type\":\"account\",\"account\":\"u100\",\"ts\":\"2025-03-01T08:00:00+08:00\"}",
+          "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u100\",\"shop\":\"s17\",\"item\":\"i5\","
+              + "\"amount\":5900,\"ts\":\"2025-03-01T20:05:00+08:00\"}",
+          "{\"type\":\"order\",\"order\":\"o3\",\"account\":\"u100\",\"shop\":\"s17\",\"item\":\"i5\","
+              + "\"amount\":5900,\"ts\":\"2025-03-01T20:31:00+08:00\"}\r",
+          "",
+          "{\"type\":\"order\",\"order\":\"o2\",\"account\":\"u100\",\"shop\":\"s17\",\"item\":\"i5\","
+              + "\"amount\":5900,\"ts\":\"2025-03-01T20:25:00+08:00\"}",
+          "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"u100\",\"shop\":\"s17\",\"rating\":6,"
+              + "\"ts\":\"2025-03-01T20:40:00+08:00\"}",
+          "   ",
+          "{\"type\":\"order\",\"order\":\"o4\",\"account\":\"u100\",\"shop\":\"s17\",\"item\":\"i5\","
+              + "\"amount\":5900,\"ts\":\"2025-03-01T20:44:00+08:00\"}",
+          "{\"type\":\"order\",\"order\":\"o5\",\"account\":\"u101\",\"shop\":\"s17\",\"item\":\"i6\","
+              + "\"amount\":900,\"ts\":\"2025-03-01T20:50:00+08:00\"}",
+          "{\"type\":\"order\",\"order\":\"o0\",\"account\":\"u102\",\"shop\":\"s17\",\"item\":\"i6\","
+              + "\"amount\":900,\"ts\":\"2025-03-01T20:20:00+08:00\"}",
+          "{\"type\":\"order\",\"order\":",
+          "{\"type\":\"order\",\"order\":\"o9\",\"account\":\"u200\",\"shop\":\"s18\",\"item\":\"i1\","
+              + "\"amount\":100,\"ts\":\"2025-03-01T21:00:00+08:00\"}");
+}

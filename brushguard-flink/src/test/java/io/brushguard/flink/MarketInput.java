@@ -1,0 +1,168 @@
+package io.brushguard.flink;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Seeded test input in the event contract, written the way real feeds go wrong: events out of order
+ * (most within the lateness bound, some far beyond it), equal timestamps, bad lines, blank and
+ * whitespace lines, CRLF endings, both timestamp forms. Brushing bursts make the concentration
+ * detector fire; reviews, likes and logins feed the test detectors.
+ */
+final class MarketInput {
+  private static final DateTimeFormatter ISO_CST =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX").withZone(ZoneOffset.ofHours(8));
+  static final long T0 = Instant.parse("2025-03-01T00:00:00Z").toEpochMilli();
+
+  private static final String[] BAD =
+      new String[] {
+        "{\"type\":\"order\",\"order\":\"bad1\"", // truncated JSON
+        "{\"type\":\"review\",\"review\":\"rx\",\"account\":\"u1\",\"shop\":\"s1\",\"rating\":9,"
+            + "\"ts\":1740787200000}",
+        "{\"type\":\"teleport\",\"ts\":1740787200000}",
+        "{\"order\":\"o-none\",\"ts\":1740787200000}",
+        "{\"type\":\"order\",\"order\":\"ox\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i1\","
+            + "\"amount\":-5,\"ts\":1740787200000}",
+        "not json at all",
+        "{\"type\":\"like\",\"account\":\"u1\",\"review\":\"r1\",\"ts\":\"yesterday\"}",
+      };
+
+  private record Item(long arrival, int seq, String json) {}
+
+  private final Random rnd;
+  private final List<Item> items = new ArrayList<>();
+  private int orders;
+  private int reviews;
+
+  private MarketInput(long seed) {
+    this.rnd = new Random(seed);
+  }
+
+  /** About {@code scale} × 400 events over three hours, plus bad and blank lines. */
+  static String generate(long seed, int scale) {
+    return new MarketInput(seed).build(scale);
+  }
+
+  private String build(int scale) {
+    long span = 3 * 3_600_000L;
+    for (int i = 0; i < 100 * scale; i++) {
+      order(shop(), "u" + rnd.nextInt(40 * scale), T0 + rnd.nextLong(span) / 1000 * 1000);
+    }
+    for (int b = 0; b < 3 * scale; b++) { // brushing: few buyers, many orders, within 20 minutes
+      String shop = shop();
+      long start = T0 + rnd.nextLong(span);
+      int buyers = rnd.nextInt(3) == 0 ? 2 : 1;
+      int n = 12 + rnd.nextInt(7);
+      for (int i = 0; i < n; i++) {
+        long ts = start + rnd.nextLong(20 * 60_000L) / 1000 * 1000;
+        order(shop, "b" + b + "-" + rnd.nextInt(buyers), ts);
+        if (rnd.nextInt(3) == 0) {
+          order(shop, "b" + b + "-0", ts); // same second, same shop
+        }
+      }
+    }
+    for (int i = 0; i < 120 * scale; i++) {
+      String account = "u" + rnd.nextInt(12);
+      long ts = T0 + rnd.nextLong(span);
+      int rating = rnd.nextInt(4) == 0 ? 1 + rnd.nextInt(4) : 5;
+      add(
+          ts,
+          "{\"type\":\"review\",\"review\":\"r"
+              + reviews++
+              + "\",\"account\":\""
+              + account
+              + "\",\"shop\":\""
+              + shop()
+              + "\",\"rating\":"
+              + rating
+              + ",\"ts\":"
+              + ts(ts)
+              + "}");
+    }
+    for (int i = 0; i < 60 * scale; i++) {
+      long ts = T0 + rnd.nextLong(span);
+      add(
+          ts,
+          "{\"type\":\"like\",\"account\":\"u"
+              + rnd.nextInt(20)
+              + "\",\"review\":\"r"
+              + rnd.nextInt(Math.max(1, reviews))
+              + "\",\"ts\":"
+              + ts(ts)
+              + "}");
+    }
+    for (int i = 0; i < 60 * scale; i++) {
+      long ts = T0 + rnd.nextLong(span);
+      String account = "u" + rnd.nextInt(20);
+      add(ts, "{\"type\":\"login\",\"account\":\"" + account + "\",\"ts\":" + ts(ts) + "}");
+      if (rnd.nextBoolean()) { // a burst of activity right after logging in
+        for (int k = 0; k < 3; k++) {
+          order("s9", account, ts + 1_000L * rnd.nextInt(40));
+        }
+      }
+    }
+    for (int i = 0; i < 20 * scale; i++) {
+      long ts = T0 + rnd.nextLong(span);
+      add(
+          ts,
+          "{\"type\":\"view\",\"account\":\"u1\",\"shop\":\""
+              + shop()
+              + "\",\"ts\":"
+              + ts(ts)
+              + "}");
+    }
+    items.sort(Comparator.comparingLong(Item::arrival).thenComparingInt(Item::seq));
+    StringBuilder out = new StringBuilder();
+    for (Item item : items) {
+      int r = rnd.nextInt(100);
+      if (r < 4) {
+        out.append(BAD[rnd.nextInt(BAD.length)]).append('\n');
+      } else if (r < 6) {
+        out.append(rnd.nextBoolean() ? "" : " \t ").append('\n');
+      }
+      out.append(item.json).append(rnd.nextInt(10) == 0 ? "\r\n" : "\n");
+    }
+    return out.toString();
+  }
+
+  private String shop() {
+    return "s" + rnd.nextInt(8);
+  }
+
+  private void order(String shop, String account, long ts) {
+    add(
+        ts,
+        "{\"type\":\"order\",\"order\":\"o"
+            + orders++
+            + "\",\"account\":\""
+            + account
+            + "\",\"shop\":\""
+            + shop
+            + "\",\"item\":\"i"
+            + rnd.nextInt(9)
+            + "\",\"amount\":"
+            + (100 + rnd.nextInt(9000))
+            + ",\"ts\":"
+            + ts(ts)
+            + "}");
+  }
+
+  /** Arrival: within ±20 s of event time, or 1 in 30 held back three minutes (late at 1m). */
+  private void add(long ts, String json) {
+    long delay = rnd.nextInt(30) == 0 ? 180_000 : rnd.nextLong(40_000) - 20_000;
+    items.add(new Item(ts + delay, items.size(), json));
+  }
+
+  private String ts(long ts) {
+    if (rnd.nextBoolean()) {
+      return Long.toString(ts);
+    }
+    Instant t = Instant.ofEpochMilli(ts);
+    return "\"" + (rnd.nextBoolean() ? t.toString() : ISO_CST.format(t)) + "\"";
+  }
+}
