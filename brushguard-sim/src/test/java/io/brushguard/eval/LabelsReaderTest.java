@@ -110,4 +110,26 @@ class LabelsReaderTest {
     assertThat(rejects).isEmpty();
     assertThat(labels.size()).isEqualTo(2);
   }
+
+  @Test
+  void read_overLongLine_rejectedAndLongLinesAcrossBuffers_read() {
+    String pad = "x".repeat(JsonLinesInput.MAX_LINE_BYTES);
+    String longButFine = "y".repeat(200_000); // spans several read buffers
+    Labels labels =
+        read(
+            "{\"entity\":\"order\",\"id\":\"o1\",\"fraud\":true,\"note\":\""
+                + pad
+                + "\"}\n"
+                + "{\"entity\":\"order\",\"id\":\"o2\",\"fraud\":true,\"note\":\""
+                + longButFine
+                + "\"}\n"
+                + "{\"entity\":\"order\",\"id\":\"o3\",\"fraud\":true}\n");
+
+    assertThat(rejects)
+        .extracting(Reject::message)
+        .containsExactly("line 1: longer than " + JsonLinesInput.MAX_LINE_BYTES + " bytes");
+    assertThat(labels.get(EntityKind.ORDER, "o1")).isNull();
+    assertThat(labels.get(EntityKind.ORDER, "o2")).isNotNull();
+    assertThat(labels.get(EntityKind.ORDER, "o3")).isNotNull();
+  }
 }
