@@ -1,0 +1,48 @@
+package io.brushguard.sim;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The one list of everything the simulator plants, with how many instances of each: {@code base}
+ * instances at 100k events, growing as {@code (events / 100k)^0.75} (so a 10M-event run holds about
+ * 30 times as many instances as a 100k one, and the fraud share falls slowly with scale, as it does
+ * on a bigger platform). Every entry gets at least one instance. Tactics come first: {@link
+ * CamouflageShop} sends the tactics' hired accounts shopping.
+ */
+final class Plantings {
+  private Plantings() {}
+
+  /** One kind of planting. */
+  record Entry(String name, Supplier<Planting> factory, double base, boolean scales) {
+    int instances(long events) {
+      if (!scales) {
+        return 1;
+      }
+      return (int) Math.max(1, Math.round(base * Math.pow(events / 100_000.0, 0.75)));
+    }
+  }
+
+  static final List<Entry> ALL =
+      List.of(
+          new Entry(Tactic.TEMPLATED_PRAISE.wire(), TemplatedPraise::new, 2, true),
+          new Entry(Tactic.GROUP_CONTROL.wire(), GroupControlRing::new, 1, true),
+          new Entry(Tactic.CONCENTRATION.wire(), ConcentrationBurst::new, 2, true),
+          new Entry(Tactic.CASHBACK.wire(), CashbackScheme::new, 2, true),
+          new Entry(Tactic.SCRIPTED_TASKS.wire(), ScriptedTasks::new, 1, true),
+          new Entry(Tactic.FAKE_LOGISTICS.wire(), FakeLogistics::new, 1.5, true),
+          new Entry(Tactic.INSIDER_SUBSIDY.wire(), InsiderSubsidy::new, 1, true),
+          new Entry(Tactic.REVERSE_BRUSHING.wire(), ReverseBrushing::new, 1.5, true),
+          new Entry(Tactic.BAD_REVIEWERS.wire(), BadReviewers::new, 1.5, true),
+          new Entry(Tactic.LIKE_FARM.wire(), LikeFarm::new, 1.5, true),
+          new Entry(Tactic.DIVERSION_SPAM.wire(), DiversionSpam::new, 1.5, true),
+          new Entry(Tactic.SALES_SURGE.wire(), SalesSurge::new, 1.5, true),
+          new Entry(Trap.FLASH_SALE.wire(), FlashSale::new, 1.5, true),
+          new Entry(Trap.LIVESTREAM.wire(), Livestream::new, 1.5, true),
+          new Entry(Trap.CARRIER_NAT.wire(), CarrierNat::new, 1, true),
+          new Entry(Trap.DORM.wire(), Dorm::new, 1.5, true),
+          new Entry(Trap.FAMILY_DEVICE.wire(), FamilyDevice::new, 1, true),
+          new Entry(Trap.LOYAL_CUSTOMER.wire(), LoyalCustomer::new, 1, true),
+          new Entry(Trap.STOCK_PHRASE_REVIEW.wire(), StockPhraseReviews::new, 1, false),
+          new Entry(Trap.CAMOUFLAGE_SHOP.wire(), CamouflageShop::new, 1, true));
+}

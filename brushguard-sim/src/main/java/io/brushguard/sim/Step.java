@@ -1,0 +1,7 @@
+package io.brushguard.sim;
+
+/** Something scheduled on the {@link Timeline}: runs once, at its time, and may schedule more. */
+@FunctionalInterface
+interface Step {
+  void run(long now);
+}

@@ -1,0 +1,26 @@
+package io.brushguard.sim;
+
+import java.util.Locale;
+
+/**
+ * The legitimate look-alikes the simulator plants: genuine activity that resembles a tactic and
+ * must not be flagged. Labelled {@code "fraud":false} with the trap's wire name, so an evaluation
+ * can count false positives per trap.
+ */
+public enum Trap {
+  FLASH_SALE,
+  LIVESTREAM,
+  CARRIER_NAT,
+  DORM,
+  FAMILY_DEVICE,
+  LOYAL_CUSTOMER,
+  STOCK_PHRASE_REVIEW,
+  CAMOUFLAGE_SHOP;
+
+  private final String wire = name().toLowerCase(Locale.ROOT);
+
+  /** The snake_case name used in labels and plans. */
+  public String wire() {
+    return wire;
+  }
+}

@@ -1,0 +1,175 @@
+package io.brushguard.sim;
+
+import static io.brushguard.detect.EntityKind.ACCOUNT;
+import static io.brushguard.detect.EntityKind.ORDER;
+import static io.brushguard.detect.EntityKind.REVIEW;
+import static io.brushguard.detect.EntityKind.SHOP;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Account;
+import io.brushguard.event.Order;
+import io.brushguard.event.Review;
+import io.brushguard.event.View;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** Every legitimate look-alike is planted, labelled genuine, and looks like what it imitates. */
+class TrapsTest {
+  private final SmallMarket m = SmallMarket.get();
+
+  private static final Map<Trap, List<EntityKind>> LABELLED = new EnumMap<>(Trap.class);
+
+  static {
+    LABELLED.put(Trap.FLASH_SALE, List.of(SHOP, ORDER));
+    LABELLED.put(Trap.LIVESTREAM, List.of(SHOP, ORDER));
+    LABELLED.put(Trap.CARRIER_NAT, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.DORM, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.FAMILY_DEVICE, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.LOYAL_CUSTOMER, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.STOCK_PHRASE_REVIEW, List.of(REVIEW));
+    LABELLED.put(Trap.CAMOUFLAGE_SHOP, List.of(SHOP, ORDER));
+  }
+
+  @Test
+  void everyTrap_isPlanted_andLabelledGenuine() {
+    assertThat(LABELLED.keySet()).containsExactlyInAnyOrder(Trap.values());
+    for (Map.Entry<Trap, List<EntityKind>> e : LABELLED.entrySet()) {
+      assertThat(m.plan.instances(e.getKey())).as(e.getKey().wire()).isPositive();
+      for (EntityKind kind : e.getValue()) {
+        assertThat(m.plan.labelled(e.getKey(), kind))
+            .as(e.getKey().wire() + " " + kind.wire())
+            .isPositive();
+      }
+    }
+    assertThat(m.labels.stream().filter(t -> t.trap() != null))
+        .allMatch(t -> !t.fraud() && t.tactic() == null);
+  }
+
+  @Test
+  void flashSale_ordersSurgeWithManyDistinctBuyers_andViewsRiseWithThem() {
+    for (String shop : m.labelled(SHOP, Trap.FLASH_SALE)) {
+      List<Order> sale =
+          m.orders(o -> o.shop().equals(shop) && m.is(ORDER, o.order(), Trap.FLASH_SALE));
+      assertThat(sale).hasSizeGreaterThanOrEqualTo(20);
+      assertThat(sale.stream().map(Order::account).distinct().count())
+          .isGreaterThan(sale.size() * 8L / 10);
+      long from = sale.stream().mapToLong(Order::ts).min().orElseThrow() - 5 * Sim.MINUTE;
+      long to = sale.stream().mapToLong(Order::ts).max().orElseThrow();
+      long views =
+          m.events.stream()
+              .filter(
+                  e ->
+                      e instanceof View v
+                          && v.shop().equals(shop)
+                          && v.ts() >= from
+                          && v.ts() <= to)
+              .count();
+      assertThat(views).isGreaterThanOrEqualTo(sale.size());
+    }
+  }
+
+  @Test
+  void livestream_ordersComeInLockstepBursts_fromDistinctBuyersWhoWatched() {
+    for (String shop : m.labelled(SHOP, Trap.LIVESTREAM)) {
+      List<Order> orders =
+          m.orders(o -> o.shop().equals(shop) && m.is(ORDER, o.order(), Trap.LIVESTREAM));
+      assertThat(orders).hasSizeGreaterThanOrEqualTo(15);
+      long[] times = orders.stream().mapToLong(Order::ts).sorted().toArray();
+      assertThat(TacticsTest.maxInWindow(times, 3 * Sim.MINUTE)).isGreaterThanOrEqualTo(5);
+      assertThat(orders.stream().map(Order::device).distinct().count())
+          .isGreaterThan(orders.size() / 2);
+    }
+  }
+
+  @Test
+  void carrierNat_manyStrangersShareOneAddress_andNothingElse() {
+    Set<String> subscribers = m.labelled(ACCOUNT, Trap.CARRIER_NAT);
+    Map<String, Long> ips =
+        m.orders(o -> subscribers.contains(o.account())).stream()
+            .collect(Collectors.groupingBy(Order::ip, Collectors.counting()));
+    String nat = ips.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    Set<String> behindNat =
+        m.orders(o -> nat.equals(o.ip())).stream().map(Order::account).collect(Collectors.toSet());
+    assertThat(behindNat.size()).isGreaterThanOrEqualTo(20);
+    assertThat(
+            m.orders(o -> behindNat.contains(o.account())).stream()
+                .map(Order::device)
+                .distinct()
+                .count())
+        .isEqualTo(behindNat.size());
+    assertThat(
+            m.orders(o -> behindNat.contains(o.account())).stream()
+                .map(Order::address)
+                .distinct()
+                .count())
+        .isEqualTo(behindNat.size());
+  }
+
+  @Test
+  void dorm_manyBuyersShipToOneAddress() {
+    Map<String, Set<String>> buyersOfAddress = new HashMap<>();
+    for (Order o : m.orders(o -> m.is(ORDER, o.order(), Trap.DORM))) {
+      buyersOfAddress.computeIfAbsent(o.address(), k -> new java.util.HashSet<>()).add(o.account());
+    }
+    assertThat(buyersOfAddress.values().stream().mapToInt(Set::size).max().orElse(0))
+        .isGreaterThanOrEqualTo(10);
+  }
+
+  @Test
+  void familyDevice_severalAccountsShareOneDevice() {
+    Map<String, Long> perDevice =
+        m.labelled(ACCOUNT, Trap.FAMILY_DEVICE).stream()
+            .map(m.accounts::get)
+            .collect(Collectors.groupingBy(Account::device, Collectors.counting()));
+    assertThat(perDevice.values()).allMatch(n -> n >= 2 && n <= 4);
+  }
+
+  @Test
+  void loyalCustomers_reorderFromOneShop_overDays_neverThreeInAnHour() {
+    Map<String, List<Order>> byBuyerShop =
+        m.orders(o -> m.is(ORDER, o.order(), Trap.LOYAL_CUSTOMER)).stream()
+            .collect(Collectors.groupingBy(o -> o.account() + "@" + o.shop()));
+    assertThat(byBuyerShop.values().stream().mapToInt(List::size).max().orElse(0))
+        .isGreaterThanOrEqualTo(3);
+    for (List<Order> orders : byBuyerShop.values()) {
+      long[] times = orders.stream().mapToLong(Order::ts).sorted().toArray();
+      assertThat(TacticsTest.maxInWindow(times, Sim.HOUR)).isLessThanOrEqualTo(2);
+    }
+  }
+
+  @Test
+  void stockPhraseReviews_areGenuineReviewsThatUseAStockPhrase_andOnlyTheyDo() {
+    List<String> phrases = new java.util.ArrayList<>(List.of(Texts.STOCK_PHRASES));
+    phrases.addAll(List.of(Texts.STOCK_PHRASES_EN));
+    for (Review r : m.reviews.values()) {
+      boolean hasPhrase = r.text() != null && phrases.stream().anyMatch(r.text()::contains);
+      Truth t = m.truth(REVIEW, r.review());
+      if (t == null) {
+        assertThat(hasPhrase).as(r.text()).isFalse();
+      } else if (t.trap() == Trap.STOCK_PHRASE_REVIEW) {
+        assertThat(hasPhrase).as(r.text()).isTrue();
+        assertThat(r.order()).isNotNull();
+      }
+    }
+  }
+
+  @Test
+  void camouflageShops_areHonest_butBrushersBuyThere() {
+    Set<String> shops = m.labelled(SHOP, Trap.CAMOUFLAGE_SHOP);
+    List<Order> camouflage = m.orders(o -> m.is(ORDER, o.order(), Trap.CAMOUFLAGE_SHOP));
+    assertThat(camouflage).isNotEmpty().allMatch(o -> shops.contains(o.shop()));
+    assertThat(camouflage)
+        .allMatch(
+            o -> m.truth(ACCOUNT, o.account()) != null && m.truth(ACCOUNT, o.account()).fraud());
+    // The shops buy no fraud (a professional bad reviewer may still pick on them: they are
+    // victims).
+    assertThat(m.orders(o -> shops.contains(o.shop()) && !m.genuine(ORDER, o.order())))
+        .allMatch(o -> m.is(ORDER, o.order(), Tactic.BAD_REVIEWERS));
+  }
+}
