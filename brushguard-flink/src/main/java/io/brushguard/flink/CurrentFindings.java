@@ -24,10 +24,12 @@ import java.util.stream.Stream;
  * java -cp brushguard-flink-job.jar io.brushguard.flink.CurrentFindings out/ &gt; findings.jsonl
  * </pre>
  *
- * <p>Each writer (subtask) writes part files {@code findings-<writer>-<n>.jsonl} with increasing
- * {@code n}, and all lines of one entity come from one writer, so reading each writer's files in
- * {@code n} order gives every entity's lines in the order they were written. Files still in
- * progress (hidden, starting with a dot) are not read.
+ * <p>Each writer (a subtask, from one start of the job) writes part files {@code
+ * <start>/findings-<writer>-<n>.jsonl} with increasing {@code n}; within one start all lines of an
+ * entity come from one writer, and a restarted job's writers start in later directories ({@link
+ * WriterStartBuckets}). Reading the directories in order, each writer's files in {@code n} order,
+ * gives every entity's lines in the order they were written. Files still in progress (hidden,
+ * starting with a dot) are not read.
  */
 public final class CurrentFindings {
   private static final String PREFIX = "findings-";
@@ -70,17 +72,18 @@ public final class CurrentFindings {
   /** The last line written per entity, allowed ones included. */
   static Map<Entity, String> current(Path dir) throws IOException {
     List<Path> parts;
-    try (Stream<Path> files = Files.list(dir)) {
+    try (Stream<Path> files = Files.walk(dir)) {
       parts =
           files
               .filter(
                   p -> {
                     String n = p.getFileName().toString();
-                    return n.startsWith(PREFIX) && n.endsWith(SUFFIX);
+                    return n.startsWith(PREFIX) && n.endsWith(SUFFIX) && Files.isRegularFile(p);
                   })
               .sorted(
-                  Comparator.comparing(CurrentFindings::writer)
-                      .thenComparing(CurrentFindings::part))
+                  Comparator.comparing((Path p) -> dir.relativize(p).getParent(), BY_NAME)
+                      .thenComparing(CurrentFindings::writer)
+                      .thenComparingLong(CurrentFindings::part))
               .toList();
     }
     Map<Entity, String> current = new TreeMap<>();
@@ -93,6 +96,10 @@ public final class CurrentFindings {
     }
     return current;
   }
+
+  /** Bucket directories by name (writer start times sort as text); the base directory first. */
+  private static final Comparator<Path> BY_NAME =
+      Comparator.nullsFirst(Comparator.comparing(Path::toString));
 
   private static String writer(Path p) {
     String n = p.getFileName().toString();

@@ -7,6 +7,7 @@ import io.brushguard.event.Event;
 import io.brushguard.findings.FindingsFormat;
 import io.brushguard.findings.Summary;
 import io.brushguard.ingest.Reject;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
@@ -17,12 +18,12 @@ import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
+import org.apache.flink.connector.file.src.reader.StreamFormat;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig;
-import org.apache.flink.streaming.api.functions.sink.filesystem.bucketassigners.BasePathBucketAssigner;
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
 /**
@@ -39,9 +40,9 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * DetectorFunction}: adding a detector to {@code DetectorRegistry.standard} adds it here. Operator
  * ids are stable ({@code detect-<name>}), so savepoints map state to the same detector.
  *
- * <p>Output: a directory of finding lines ({@code findings-*.jsonl}), committed at each checkpoint.
- * It is an update stream: a line is written whenever an entity's finding changes, and the latest
- * line per entity is its current finding ({@link CurrentFindings} folds it).
+ * <p>Output: a directory of finding lines ({@code <writer start>/findings-*.jsonl}), committed at
+ * each checkpoint. It is an update stream: a line is written whenever an entity's finding changes,
+ * and the latest line per entity is its current finding ({@link CurrentFindings} folds it).
  */
 public final class FindingsJob {
   static final TypeInformation<Event> EVENT = new GenericTypeInfo<>(Event.class);
@@ -77,9 +78,25 @@ public final class FindingsJob {
    */
   static Summary run(StreamExecutionEnvironment env, JobArgs args, DetectorFactory detectors)
       throws Exception {
+    prepare(env, args, detectors, new JsonLinesFormat());
+    long started = System.nanoTime();
+    JobExecutionResult result = env.execute("brushguard findings");
+    if (!result.isJobExecutionResult()) {
+      return null;
+    }
+    return summary(result, (System.nanoTime() - started) / 1e9);
+  }
+
+  /** Adds the whole job, sinks included, to {@code env}, reading lines with {@code format}. */
+  static void prepare(
+      StreamExecutionEnvironment env,
+      JobArgs args,
+      DetectorFactory detectors,
+      StreamFormat<Line> format)
+      throws IOException {
     JobSettings settings = JobSettings.of(args.config(), args.lateness(), detectors);
     env.enableCheckpointing(args.checkpointInterval().toMillis());
-    Streams streams = build(env, new Path(args.in()), settings);
+    Streams streams = build(env, format, new Path(args.in()), settings);
     streams
         .findings()
         .sinkTo(lines(args.out(), "findings"))
@@ -98,16 +115,15 @@ public final class FindingsJob {
           .name("write rejects")
           .setParallelism(1);
     }
-    long started = System.nanoTime();
-    JobExecutionResult result = env.execute("brushguard findings");
-    if (!result.isJobExecutionResult()) {
-      return null;
-    }
+  }
+
+  /** The counts of a finished job (finding lines written stand in for findings). */
+  static Summary summary(JobExecutionResult result, double seconds) {
     return new Summary(
         count(result, Counters.EVENTS),
         count(result, Counters.REJECTED),
         count(result, Counters.LATE),
-        (System.nanoTime() - started) / 1e9,
+        seconds,
         count(result, Counters.FINDING_UPDATES),
         0,
         count(result, Counters.DETECTOR_ERRORS));
@@ -115,11 +131,20 @@ public final class FindingsJob {
 
   /** Wires source, parsing, lateness, every detector and the decisions; sinks are the caller's. */
   static Streams build(StreamExecutionEnvironment env, Path input, JobSettings settings) {
+    return build(env, new JsonLinesFormat(), input, settings);
+  }
+
+  /**
+   * As {@link #build(StreamExecutionEnvironment, Path, JobSettings)}, framing lines with {@code
+   * format}.
+   */
+  static Streams build(
+      StreamExecutionEnvironment env, StreamFormat<Line> format, Path input, JobSettings settings) {
     BrushguardConfig config = settings.config();
     long bound = config.latenessMillis();
     SingleOutputStreamOperator<NumberedEvent> parsed =
         env.fromSource(
-                FileSource.forRecordStreamFormat(new JsonLinesFormat(), input).build(),
+                FileSource.forRecordStreamFormat(format, input).build(),
                 WatermarkStrategy.noWatermarks(),
                 "read events")
             .uid("read-events")
@@ -177,11 +202,14 @@ public final class FindingsJob {
     return new Streams(findings, rejects);
   }
 
-  /** A directory of JSON Lines part files, committed at each checkpoint and at the end. */
+  /**
+   * A directory of JSON Lines part files, committed at each checkpoint and at the end, one
+   * subdirectory per writer start ({@link WriterStartBuckets}).
+   */
   static FileSink<String> lines(String dir, String prefix) {
     return FileSink.forRowFormat(
             new Path(dir), new SimpleStringEncoder<String>(StandardCharsets.UTF_8.name()))
-        .withBucketAssigner(new BasePathBucketAssigner<>())
+        .withBucketAssigner(new WriterStartBuckets())
         .withRollingPolicy(OnCheckpointRollingPolicy.build())
         .withOutputFileConfig(
             OutputFileConfig.builder().withPartPrefix(prefix).withPartSuffix(".jsonl").build())

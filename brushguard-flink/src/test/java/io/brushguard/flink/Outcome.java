@@ -146,15 +146,20 @@ record Outcome(
     if (!Files.isDirectory(dir)) {
       return lines;
     }
-    try (Stream<Path> files = Files.list(dir)) {
-      for (Path p : files.filter(f -> f.getFileName().toString().startsWith(prefix)).toList()) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      for (Path p :
+          files
+              .filter(f -> f.getFileName().toString().startsWith(prefix))
+              .filter(Files::isRegularFile)
+              .sorted()
+              .toList()) {
         lines.addAll(Files.readAllLines(p, StandardCharsets.UTF_8));
       }
     }
     return lines;
   }
 
-  private static List<String> byLine(List<String> rejects) {
+  static List<String> byLine(List<String> rejects) {
     return rejects.stream().sorted(Comparator.comparingLong(Outcome::lineNumber)).toList();
   }
 
