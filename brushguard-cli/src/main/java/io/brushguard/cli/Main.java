@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "brushguard 0.1.0",
     description = "Catches order brushing and fake reviews (刷单炒信) in marketplace events.",
-    subcommands = {ScanCommand.class, ShopeeCommand.class, EvalCommand.class})
+    subcommands = {
+      ScanCommand.class,
+      ShopeeCommand.class,
+      EvalCommand.class,
+      SimulateCommand.class,
+      DemoCommand.class
+    })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

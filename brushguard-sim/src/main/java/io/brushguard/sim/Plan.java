@@ -113,6 +113,17 @@ public final class Plan {
     return n;
   }
 
+  /** Lines written to the labels file. */
+  public long labels() {
+    long n = 0;
+    for (long[] byKind : labels) {
+      for (long c : byKind) {
+        n += c;
+      }
+    }
+    return n;
+  }
+
   public long events(EventType type) {
     return eventsByType[type.ordinal()];
   }
