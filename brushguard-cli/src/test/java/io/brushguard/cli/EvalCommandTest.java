@@ -66,7 +66,8 @@ class EvalCommandTest {
         .contains("  concentration    1/1  1/1   1.000")
         .contains("  dorm      1/1  1/1    1.000");
     assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("brushguard: labels.jsonl line 3: malformed JSON at column 37: unexpected character 'm'");
+        .contains(
+            "brushguard: labels.jsonl line 3: malformed JSON at column 37: unexpected character 'm'");
   }
 
   @Test
