@@ -31,8 +31,10 @@ import picocli.CommandLine.Option;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Simulates a small market with planted brushing (simulate), scans it with every entity",
-      "scored (scan --all-scores) and prints how well the findings match the labels (eval)."
+      "Simulates a small market, scans it and evaluates the findings.",
+      "Runs simulate (planted brushing and legitimate look-alikes), scan --all-scores",
+      "with the standard detectors, and eval against the labels; prints the tables",
+      "and keeps every file in the directory. See docs/evaluation.md."
     })
 final class DemoCommand implements Callable<Integer> {
   @Option(

@@ -26,10 +26,11 @@ import picocli.CommandLine.Option;
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Compares findings (from scan) with labels (from simulate) and prints, per entity kind,",
-      "precision, recall and F1 of the entities flagged (action review or block); recall per",
-      "tactic; false positives per trap; victims penalised; and, when the findings score every",
-      "entity (scan --all-scores), ROC AUC and average precision. See docs/evaluation.md."
+      "Measures findings against ground-truth labels.",
+      "Prints, per entity kind, precision, recall and F1 of the entities flagged",
+      "(action review or block); recall per tactic; false positives per trap; the",
+      "victims penalised; and, when the findings score every entity",
+      "(scan --all-scores), ROC AUC and average precision. See docs/evaluation.md."
     })
 final class EvalCommand implements Callable<Integer> {
   private static final int MAX_STDERR_MESSAGES = 10;
