@@ -6,49 +6,55 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 
 /**
- * JSON lines appended to a {@link StringBuilder} and encoded to UTF-8 by hand in 64 KiB batches:
- * about three times faster than an {@code OutputStreamWriter} for mostly-ASCII text. Batches end at
- * line ends, so a surrogate pair is never split.
+ * JSON lines, each appended to a small reused {@link StringBuilder}, encoded to UTF-8 by hand into
+ * a 64 KiB batch, and written a batch at a time. Keeping the line buffers small keeps them in the
+ * L1 cache; encoding by hand skips the charset machinery of a {@code Writer}. About three times
+ * faster than an {@code OutputStreamWriter} for this mostly-ASCII text.
  */
 final class JsonLinesOut implements Closeable {
   private static final int BATCH = 1 << 16;
 
   private final OutputStream out;
-  private final StringBuilder line = new StringBuilder(BATCH + 4096);
-  private char[] chars = new char[BATCH + 4096];
-  private byte[] bytes = new byte[(BATCH + 4096) * 3];
+  private final StringBuilder line = new StringBuilder(1024);
+  private char[] chars = new char[1024];
+  private byte[] batch = new byte[BATCH];
+  private int size;
   private long written;
 
   JsonLinesOut(OutputStream out) {
     this.out = out;
   }
 
-  /** The builder to append one line's JSON to; call {@link #endLine} after. */
+  /** An empty builder to append one line's JSON to; call {@link #endLine} after. */
   StringBuilder builder() {
+    line.setLength(0);
     return line;
   }
 
+  /** Encodes the line built since {@link #builder} and a newline. */
   void endLine() {
-    line.append('\n');
-    if (line.length() >= BATCH) {
-      flushBatch();
+    int n = line.length();
+    if (chars.length < n) {
+      chars = new char[Math.max(n, chars.length * 2)];
     }
+    line.getChars(0, n, chars, 0);
+    int worst = n * 3 + 1;
+    if (size + worst > batch.length) {
+      flush();
+      if (worst > batch.length) {
+        batch = new byte[worst];
+      }
+    }
+    size = encode(chars, n, batch, size);
+    batch[size++] = '\n';
   }
 
   /** Bytes written so far (uncompressed). */
   long bytes() {
-    return written;
+    return written + size;
   }
 
-  private void flushBatch() {
-    int n = line.length();
-    if (chars.length < n) {
-      chars = new char[n];
-      bytes = new byte[n * 3];
-    }
-    line.getChars(0, n, chars, 0);
-    byte[] b = bytes;
-    int p = 0;
+  private static int encode(char[] chars, int n, byte[] b, int p) {
     for (int i = 0; i < n; i++) {
       char c = chars[i];
       if (c < 0x80) {
@@ -72,18 +78,22 @@ final class JsonLinesOut implements Closeable {
         b[p++] = (byte) (0x80 | c & 0x3F);
       }
     }
+    return p;
+  }
+
+  private void flush() {
     try {
-      out.write(b, 0, p);
+      out.write(batch, 0, size);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    written += p;
-    line.setLength(0);
+    written += size;
+    size = 0;
   }
 
   @Override
   public void close() throws IOException {
-    flushBatch();
+    flush();
     out.close();
   }
 }

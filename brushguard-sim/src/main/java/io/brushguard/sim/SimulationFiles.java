@@ -36,28 +36,32 @@ public final class SimulationFiles {
     Plan plan;
     try (JsonLinesOut events = new JsonLinesOut(open(dir.resolve(eventsFileName(gzip)), gzip));
         JsonLinesOut labels = new JsonLinesOut(open(dir.resolve("labels.jsonl"), false))) {
-      plan =
-          MarketSimulator.run(
-              spec,
-              new SimulationOutput() {
-                @Override
-                public void event(Event event) {
-                  EventWriter.append(events.builder(), event);
-                  events.endLine();
-                }
-
-                @Override
-                public void label(Truth truth) {
-                  labels.builder().append(truth.toJson());
-                  labels.endLine();
-                }
-              });
+      try (PipelinedOutput pipeline = new PipelinedOutput(files(events, labels))) {
+        plan = MarketSimulator.run(spec, pipeline);
+      }
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
     Files.writeString(dir.resolve("plan.json"), plan.toJson(), StandardCharsets.UTF_8);
     Files.writeString(dir.resolve("README.md"), plan.toMarkdown(), StandardCharsets.UTF_8);
     return plan;
+  }
+
+  /** Serialises to the two files (runs on the writer thread). */
+  private static SimulationOutput files(JsonLinesOut events, JsonLinesOut labels) {
+    return new SimulationOutput() {
+      @Override
+      public void event(Event event) {
+        EventWriter.append(events.builder(), event);
+        events.endLine();
+      }
+
+      @Override
+      public void label(Truth truth) {
+        labels.builder().append(truth.toJson());
+        labels.endLine();
+      }
+    };
   }
 
   private static OutputStream open(Path file, boolean gzip) throws IOException {

@@ -43,6 +43,30 @@ class SimulationOutputTest {
   }
 
   @Test
+  void eventsFile_holdsTheEventsOfADirectRun_lineForLine(@TempDir Path dir) throws Exception {
+    SimulationSpec spec = SimulationSpec.of(11, 50_000);
+    List<String> direct = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    MarketSimulator.run(
+        spec,
+        new SimulationOutput() {
+          @Override
+          public void event(Event event) {
+            direct.add(EventWriter.toLine(event));
+          }
+
+          @Override
+          public void label(Truth truth) {
+            labels.add(truth.toJson());
+          }
+        });
+    SimulationFiles.write(spec, dir, false);
+
+    assertThat(Files.readAllLines(dir.resolve("events.jsonl"))).isEqualTo(direct);
+    assertThat(Files.readAllLines(dir.resolve("labels.jsonl"))).isEqualTo(labels);
+  }
+
+  @Test
   void differentSeed_givesDifferentEvents(@TempDir Path dir) throws Exception {
     SimulationFiles.write(SimulationSpec.of(3, 50_000), dir.resolve("a"), false);
     SimulationFiles.write(SimulationSpec.of(4, 50_000), dir.resolve("b"), false);
