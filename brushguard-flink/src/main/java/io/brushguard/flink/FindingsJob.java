@@ -132,14 +132,9 @@ public final class FindingsJob {
         count(result, Counters.DETECTOR_ERRORS));
   }
 
-  /** Wires source, parsing, lateness, every detector and the decisions; sinks are the caller's. */
-  static Streams build(StreamExecutionEnvironment env, Path input, JobSettings settings) {
-    return build(env, new JsonLinesFormat(), input, settings);
-  }
-
   /**
-   * As {@link #build(StreamExecutionEnvironment, Path, JobSettings)}, framing lines with {@code
-   * format}.
+   * Wires source (lines framed by {@code format}), parsing, lateness, every detector and the
+   * decisions; sinks are the caller's.
    */
   static Streams build(
       StreamExecutionEnvironment env, StreamFormat<Line> format, Path input, JobSettings settings) {
