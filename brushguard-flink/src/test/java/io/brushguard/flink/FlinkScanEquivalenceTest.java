@@ -91,6 +91,24 @@ class FlinkScanEquivalenceTest {
     Outcome.assertSame(flink, embedded);
   }
 
+  /**
+   * On RocksDB every state read deserializes and every write serializes, so a state change the
+   * adapter failed to write back, or a state the serializer cannot carry, shows here.
+   */
+  @Test
+  void scan_generatedMarketWithRocksDbState_sameFindingsRejectsAndCounts() throws Exception {
+    Path input = work.resolve("market.jsonl");
+    Files.writeString(input, MarketInput.generate(4, 1), StandardCharsets.UTF_8);
+    Properties settings = lateness("1m");
+
+    Outcome embedded = Outcome.embedded(input, settings, STANDARD_AND_TEST_DETECTORS);
+    Outcome flink =
+        Outcome.flink(input, settings, STANDARD_AND_TEST_DETECTORS, work, PARALLELISM, "rocksdb");
+
+    assertThat(embedded.findings()).anyMatch(f -> f.contains("CONCENTRATION"));
+    Outcome.assertSame(flink, embedded);
+  }
+
   @Test
   void scan_gzipInput_sameFindingsAsPlain() throws Exception {
     Path input = work.resolve("market.jsonl.gz");

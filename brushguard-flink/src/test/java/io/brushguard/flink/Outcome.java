@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.RestartStrategyOptions;
+import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
@@ -107,6 +108,18 @@ record Outcome(
   static Outcome flink(
       Path input, Properties settings, DetectorFactory detectors, Path work, int parallelism)
       throws Exception {
+    return flink(input, settings, detectors, work, parallelism, "hashmap");
+  }
+
+  /** As above, keeping keyed state in {@code stateBackend} ({@code hashmap} or {@code rocksdb}). */
+  static Outcome flink(
+      Path input,
+      Properties settings,
+      DetectorFactory detectors,
+      Path work,
+      int parallelism,
+      String stateBackend)
+      throws Exception {
     Path config = work.resolve("job.properties");
     try (Writer w = Files.newBufferedWriter(config, StandardCharsets.UTF_8)) {
       settings.store(w, null);
@@ -116,7 +129,10 @@ record Outcome(
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(parallelism);
     // a failure must fail the test, not restart the job from its last checkpoint for ever
-    env.configure(new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none"));
+    env.configure(
+        new Configuration()
+            .set(RestartStrategyOptions.RESTART_STRATEGY, "none")
+            .set(StateBackendOptions.STATE_BACKEND, stateBackend));
     Summary s =
         FindingsJob.run(
             env,
