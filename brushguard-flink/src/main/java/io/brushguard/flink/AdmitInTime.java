@@ -4,6 +4,7 @@ import io.brushguard.event.Event;
 import io.brushguard.ingest.EventTimeGate;
 import io.brushguard.ingest.Reject;
 import java.time.Instant;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
@@ -79,6 +80,6 @@ final class AdmitInTime extends ProcessFunction<NumberedEvent, Event>
 
   @Override
   public void snapshotState(FunctionSnapshotContext context) throws Exception {
-    checkpointedMaxTs.update(java.util.List.of(gate.maxTs()));
+    checkpointedMaxTs.update(List.of(gate.maxTs()));
   }
 }

@@ -1,5 +1,6 @@
 package io.brushguard.flink;
 
+import io.brushguard.config.ConfigLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -48,8 +49,7 @@ record JobArgs(
         case "--rejects" -> rejects = value;
         case "--lateness" -> lateness = value;
         case "--config" -> config = Path.of(value);
-        case "--checkpoint-interval" ->
-            checkpoint = io.brushguard.config.ConfigLoader.parseDuration(value);
+        case "--checkpoint-interval" -> checkpoint = ConfigLoader.parseDuration(value);
         default -> throw new IllegalArgumentException("unknown option " + option + "; " + USAGE);
       }
     }
