@@ -2,6 +2,7 @@ package io.brushguard.ingest;
 
 import io.brushguard.event.Account;
 import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
 import io.brushguard.event.Like;
 import io.brushguard.event.Link;
 import io.brushguard.event.Listing;
@@ -31,6 +32,14 @@ import java.util.Locale;
  * <p>Stateless and allocation-free apart from the caller's {@link StringBuilder}; safe to share.
  */
 public final class EventWriter {
+  private static final String[] TYPE_PREFIX = new String[EventType.values().length];
+
+  static {
+    for (EventType t : EventType.values()) {
+      TYPE_PREFIX[t.ordinal()] = "{\"type\":\"" + t.wire() + '"';
+    }
+  }
+
   private EventWriter() {}
 
   /** The event as one JSON object, without the trailing newline. */
@@ -40,7 +49,7 @@ public final class EventWriter {
 
   /** Appends the event as one JSON object (no newline) and returns {@code out}. */
   public static StringBuilder append(StringBuilder out, Event event) {
-    out.append("{\"type\":\"").append(event.type().wire()).append('"');
+    out.append(TYPE_PREFIX[event.type().ordinal()]);
     switch (event.type()) {
       case ACCOUNT -> account(out, (Account) event);
       case LOGIN -> login(out, (Login) event);
@@ -60,137 +69,137 @@ public final class EventWriter {
   }
 
   private static void account(StringBuilder out, Account e) {
-    str(out, ",\"account\":", e.account());
+    str(out, ",\"account\":\"", e.account());
     ts(out, e.ts());
     if (e.role() != Account.Role.BUYER) {
       enumeration(out, ",\"role\":", e.role());
     }
-    str(out, ",\"shop\":", e.shop());
-    str(out, ",\"phone\":", e.phone());
-    str(out, ",\"identity\":", e.identity());
-    str(out, ",\"device\":", e.device());
-    str(out, ",\"ip\":", e.ip());
+    str(out, ",\"shop\":\"", e.shop());
+    str(out, ",\"phone\":\"", e.phone());
+    str(out, ",\"identity\":\"", e.identity());
+    str(out, ",\"device\":\"", e.device());
+    str(out, ",\"ip\":\"", e.ip());
   }
 
   private static void login(StringBuilder out, Login e) {
-    str(out, ",\"account\":", e.account());
+    str(out, ",\"account\":\"", e.account());
     ts(out, e.ts());
-    str(out, ",\"device\":", e.device());
-    str(out, ",\"ip\":", e.ip());
+    str(out, ",\"device\":\"", e.device());
+    str(out, ",\"ip\":\"", e.ip());
   }
 
   private static void search(StringBuilder out, Search e) {
-    str(out, ",\"account\":", e.account());
-    str(out, ",\"query\":", e.query());
+    str(out, ",\"account\":\"", e.account());
+    str(out, ",\"query\":\"", e.query());
     ts(out, e.ts());
-    str(out, ",\"session\":", e.session());
-    str(out, ",\"device\":", e.device());
-    str(out, ",\"ip\":", e.ip());
+    str(out, ",\"session\":\"", e.session());
+    str(out, ",\"device\":\"", e.device());
+    str(out, ",\"ip\":\"", e.ip());
   }
 
   private static void view(StringBuilder out, View e) {
-    str(out, ",\"account\":", e.account());
-    str(out, ",\"shop\":", e.shop());
+    str(out, ",\"account\":\"", e.account());
+    str(out, ",\"shop\":\"", e.shop());
     ts(out, e.ts());
-    str(out, ",\"item\":", e.item());
+    str(out, ",\"item\":\"", e.item());
     if (e.dwellMs() != View.UNKNOWN) {
       out.append(",\"dwell_ms\":").append(e.dwellMs());
     }
-    str(out, ",\"session\":", e.session());
-    str(out, ",\"query\":", e.query());
+    str(out, ",\"session\":\"", e.session());
+    str(out, ",\"query\":\"", e.query());
   }
 
   private static void order(StringBuilder out, Order e) {
-    str(out, ",\"order\":", e.order());
-    str(out, ",\"account\":", e.account());
-    str(out, ",\"shop\":", e.shop());
-    str(out, ",\"item\":", e.item());
+    str(out, ",\"order\":\"", e.order());
+    str(out, ",\"account\":\"", e.account());
+    str(out, ",\"shop\":\"", e.shop());
+    str(out, ",\"item\":\"", e.item());
     out.append(",\"amount\":").append(e.amount());
     ts(out, e.ts());
     if (e.quantity() != 1) {
       out.append(",\"quantity\":").append(e.quantity());
     }
     currency(out, e.currency());
-    str(out, ",\"device\":", e.device());
-    str(out, ",\"ip\":", e.ip());
-    str(out, ",\"address\":", e.address());
-    str(out, ",\"payer\":", e.payer());
+    str(out, ",\"device\":\"", e.device());
+    str(out, ",\"ip\":\"", e.ip());
+    str(out, ",\"address\":\"", e.address());
+    str(out, ",\"payer\":\"", e.payer());
     if (e.subsidy() != 0) {
       out.append(",\"subsidy\":").append(e.subsidy());
     }
-    str(out, ",\"campaign\":", e.campaign());
-    str(out, ",\"session\":", e.session());
+    str(out, ",\"campaign\":\"", e.campaign());
+    str(out, ",\"session\":\"", e.session());
   }
 
   private static void payment(StringBuilder out, Payment e) {
-    str(out, ",\"payment\":", e.payment());
-    str(out, ",\"from\":", e.from());
-    str(out, ",\"to\":", e.to());
+    str(out, ",\"payment\":\"", e.payment());
+    str(out, ",\"from\":\"", e.from());
+    str(out, ",\"to\":\"", e.to());
     out.append(",\"amount\":").append(e.amount());
     ts(out, e.ts());
     enumeration(out, ",\"kind\":", e.kind());
-    str(out, ",\"order\":", e.order());
-    str(out, ",\"memo\":", e.memo());
+    str(out, ",\"order\":\"", e.order());
+    str(out, ",\"memo\":\"", e.memo());
     currency(out, e.currency());
   }
 
   private static void link(StringBuilder out, Link e) {
-    str(out, ",\"account\":", e.account());
-    str(out, ",\"payer\":", e.payer());
+    str(out, ",\"account\":\"", e.account());
+    str(out, ",\"payer\":\"", e.payer());
     ts(out, e.ts());
   }
 
   private static void logistics(StringBuilder out, Logistics e) {
-    str(out, ",\"waybill\":", e.waybill());
-    str(out, ",\"order\":", e.order());
+    str(out, ",\"waybill\":\"", e.waybill());
+    str(out, ",\"order\":\"", e.order());
     enumeration(out, ",\"status\":", e.status());
     ts(out, e.ts());
-    str(out, ",\"carrier\":", e.carrier());
-    str(out, ",\"location\":", e.location());
+    str(out, ",\"carrier\":\"", e.carrier());
+    str(out, ",\"location\":\"", e.location());
     if (e.weightG() != Logistics.UNKNOWN) {
       out.append(",\"weight_g\":").append(e.weightG());
     }
   }
 
   private static void review(StringBuilder out, Review e) {
-    str(out, ",\"review\":", e.review());
-    str(out, ",\"account\":", e.account());
-    str(out, ",\"shop\":", e.shop());
+    str(out, ",\"review\":\"", e.review());
+    str(out, ",\"account\":\"", e.account());
+    str(out, ",\"shop\":\"", e.shop());
     out.append(",\"rating\":").append(e.rating());
     ts(out, e.ts());
-    str(out, ",\"order\":", e.order());
-    str(out, ",\"item\":", e.item());
-    str(out, ",\"text\":", e.text());
+    str(out, ",\"order\":\"", e.order());
+    str(out, ",\"item\":\"", e.item());
+    str(out, ",\"text\":\"", e.text());
     strings(out, ",\"images\":", e.images());
-    str(out, ",\"device\":", e.device());
-    str(out, ",\"ip\":", e.ip());
+    str(out, ",\"device\":\"", e.device());
+    str(out, ",\"ip\":\"", e.ip());
   }
 
   private static void like(StringBuilder out, Like e) {
-    str(out, ",\"account\":", e.account());
-    str(out, ",\"review\":", e.review());
+    str(out, ",\"account\":\"", e.account());
+    str(out, ",\"review\":\"", e.review());
     ts(out, e.ts());
-    str(out, ",\"device\":", e.device());
-    str(out, ",\"ip\":", e.ip());
+    str(out, ",\"device\":\"", e.device());
+    str(out, ",\"ip\":\"", e.ip());
   }
 
   private static void listing(StringBuilder out, Listing e) {
-    str(out, ",\"listing\":", e.listing());
-    str(out, ",\"shop\":", e.shop());
-    str(out, ",\"text\":", e.text());
+    str(out, ",\"listing\":\"", e.listing());
+    str(out, ",\"shop\":\"", e.shop());
+    str(out, ",\"text\":\"", e.text());
     ts(out, e.ts());
-    str(out, ",\"item\":", e.item());
-    str(out, ",\"title\":", e.title());
+    str(out, ",\"item\":\"", e.item());
+    str(out, ",\"title\":\"", e.title());
   }
 
   private static void report(StringBuilder out, Report e) {
-    str(out, ",\"report\":", e.report());
-    str(out, ",\"reporter\":", e.reporter());
+    str(out, ",\"report\":\"", e.report());
+    str(out, ",\"reporter\":\"", e.reporter());
     enumeration(out, ",\"target_kind\":", e.targetKind());
-    str(out, ",\"target\":", e.target());
+    str(out, ",\"target\":\"", e.target());
     ts(out, e.ts());
     enumeration(out, ",\"category\":", e.category());
-    str(out, ",\"text\":", e.text());
+    str(out, ",\"text\":\"", e.text());
     List<Report.Attachment> attachments = e.attachments();
     if (!attachments.isEmpty()) {
       out.append(",\"attachments\":[");
@@ -198,8 +207,8 @@ public final class EventWriter {
         Report.Attachment a = attachments.get(i);
         out.append(i == 0 ? "{" : ",{");
         out.append("\"kind\":\"").append(lower(a.kind())).append('"');
-        str(out, ",\"sha256\":", a.sha256());
-        str(out, ",\"name\":", a.name());
+        str(out, ",\"sha256\":\"", a.sha256());
+        str(out, ",\"name\":\"", a.name());
         out.append('}');
       }
       out.append(']');
@@ -207,45 +216,59 @@ public final class EventWriter {
   }
 
   private static void spotCheck(StringBuilder out, SpotCheck e) {
-    str(out, ",\"check\":", e.check());
-    str(out, ",\"shop\":", e.shop());
+    str(out, ",\"check\":\"", e.check());
+    str(out, ",\"shop\":\"", e.shop());
     enumeration(out, ",\"kind\":", e.kind());
     enumeration(out, ",\"result\":", e.result());
     ts(out, e.ts());
-    str(out, ",\"item\":", e.item());
-    str(out, ",\"agency\":", e.agency());
-    str(out, ",\"note\":", e.note());
+    str(out, ",\"item\":\"", e.item());
+    str(out, ",\"agency\":\"", e.agency());
+    str(out, ",\"note\":\"", e.note());
   }
 
   private static void ts(StringBuilder out, long ts) {
     out.append(",\"ts\":").append(ts);
   }
 
-  /** Appends {@code ,"name":"value"}; leaves an absent (null) value out. */
+  /**
+   * Appends {@code ,"name":"value"}; leaves an absent (null) value out. {@code prefix} is {@code
+   * ,"name":"} including the opening quote, so that a value that needs no escaping (almost all:
+   * ids, tokens, plain text) costs one scan and three appends.
+   */
   private static void str(StringBuilder out, String prefix, String value) {
-    if (value != null) {
-      string(out.append(prefix), value);
+    if (value == null) {
+      return;
+    }
+    if (plain(value)) {
+      out.append(prefix).append(value).append('"');
+    } else {
+      Json.string(out.append(prefix, 0, prefix.length() - 1), value);
     }
   }
 
-  /**
-   * A JSON string literal. Most values (ids, tokens, plain text) need no escaping: one scan, then a
-   * bulk append, instead of {@link Json#string}'s append per character.
-   */
-  private static void string(StringBuilder out, String s) {
+  /** Whether the string needs no JSON escaping. */
+  private static boolean plain(String s) {
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       if (c < 0x20 || c == '"' || c == '\\' || c == 0x2028 || c == 0x2029) {
-        Json.string(out, s);
-        return;
+        return false;
       }
     }
-    out.append('"').append(s).append('"');
+    return true;
+  }
+
+  /** A JSON string literal. */
+  private static void string(StringBuilder out, String s) {
+    if (plain(s)) {
+      out.append('"').append(s).append('"');
+    } else {
+      Json.string(out, s);
+    }
   }
 
   private static void currency(StringBuilder out, String currency) {
     if (!"CNY".equals(currency)) {
-      str(out, ",\"currency\":", currency);
+      str(out, ",\"currency\":\"", currency);
     }
   }
 

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
  * {@link #close}.
  */
 final class PipelinedOutput implements SimulationOutput, AutoCloseable {
-  private static final int BATCH = 4096;
-  private static final int QUEUED = 8;
+  private static final int BATCH = 512;
+  private static final int QUEUED = 4;
   private static final Object[] END = new Object[0];
 
   private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(QUEUED);
