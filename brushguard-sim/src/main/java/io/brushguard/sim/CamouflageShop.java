@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * detector that flags shops for sharing buyers with brushed shops must not flag them.
  *
  * <p>Must be planted after the tactics, whose hired accounts it sends shopping. Randomised: 2-4
- * shops in different categories; half the brushers place 1-2 ordinary-looking orders there.
+ * shops in different categories; three in ten brushers place 1-2 ordinary-looking orders there.
  *
  * <p>Labelled {@code camouflage_shop} (genuine): the shops and the camouflage orders.
  */
@@ -27,7 +27,7 @@ final class CamouflageShop implements Planting {
     }
     long orders = 0;
     for (int brusher : sim.brushers) {
-      if (!rnd.nextBoolean()) {
+      if (!Rand.chance(rnd, 0.3)) {
         continue;
       }
       int n = Rand.between(rnd, 1, 2);

@@ -18,9 +18,9 @@ import java.util.SplittableRandom;
  * device. The shop also slips "five stars for a red packet" cards into parcels, and now and then a
  * genuine buyer reports one.
  *
- * <p>Randomised: 10-35 officers with 1-2 tasks each, the refund channel (shop account, linked
- * accomplice, accomplice on the merchant's device), red packet or transfer, a 3-20 yuan commission,
- * memo wording, photos on 60% of reviews.
+ * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 8-35 officers with 1-2 tasks each, the
+ * refund channel (shop account, linked accomplice, accomplice on the merchant's device), red packet
+ * or transfer, a 3-20 yuan commission, memo wording, photos on 60% of reviews.
  *
  * <p>Labelled {@code cashback}: the orders, reviews, cashback payments, the officers and the
  * accomplice, the shop.
@@ -31,7 +31,7 @@ final class CashbackScheme implements Planting {
   @Override
   public long plant(Sim sim, SplittableRandom rnd) {
     int shop = sim.market.reserve(rnd, 0.1, 1.0, TAG);
-    int officers = Rand.between(rnd, 10, 35);
+    int officers = sim.sized(rnd, 8, 35);
     String channel =
         Rand.pick(rnd, new String[] {"shop", "linked_accomplice", "accomplice_device"});
     String refundFrom;

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
  * picked up, are "delivered" within hours however far away the buyer is, often in another city than
  * the buyer's, and one waybill number serves several orders.
  *
- * <p>Randomised: 8-30 hired buyers, 20-80 orders over 2-6 days, 2-4 orders per waybill, delivery at
- * the shop's own city or a random one, five-star one-liners on 60% of the orders.
+ * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 6-30 hired buyers, 15-80 orders over 2-6
+ * days, 2-4 orders per waybill, delivery at the shop's own city or a random one, five-star
+ * one-liners on 60% of the orders.
  *
  * <p>Labelled {@code fake_logistics}: the orders, their reviews, the buyers, the shop.
  */
@@ -24,8 +25,8 @@ final class FakeLogistics implements Planting {
   @Override
   public long plant(Sim sim, SplittableRandom rnd) {
     int shop = sim.market.reserve(rnd, 0.3, 1.0, TAG);
-    int buyers = Rand.between(rnd, 8, 30);
-    int orders = Rand.between(rnd, 20, 80);
+    int buyers = sim.sized(rnd, 6, 30);
+    int orders = sim.sized(rnd, 15, 80);
     int firstDay = sim.day(rnd, 0, sim.spec.days() - 6);
     int days = Rand.between(rnd, 2, 6);
     int perWaybill = Rand.between(rnd, 2, 4);

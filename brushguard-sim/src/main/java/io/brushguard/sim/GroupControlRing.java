@@ -21,7 +21,8 @@ import java.util.SplittableRandom;
  *       operator's payment account, which is linked to one of the ring's accounts.
  * </ul>
  *
- * <p>Randomised: 25-120 accounts, 2-6 identities, 3-10 devices, 3-12 proxy addresses, 1-3 client
+ * <p>Randomised (ranges for a 1M-event market; smaller markets get smaller rings, {@link
+ * Sim#sized}): 20-120 accounts, 2-6 identities, 3-10 devices, 3-12 proxy addresses, 1-3 client
  * shops, 2-5 waves of 60-100% participation spread over 1-6 minutes, the templates.
  *
  * <p>Labelled {@code group_control}: the accounts, orders, reviews, likes, settlement payments and
@@ -39,13 +40,13 @@ final class GroupControlRing implements Planting {
   @Override
   public long plant(Sim sim, SplittableRandom rnd) {
     this.sim = sim;
-    int size = Rand.between(rnd, 25, 120);
+    int size = sim.sized(rnd, 20, 120);
     int identities = Rand.between(rnd, 2, 6);
     int devices = Rand.between(rnd, 3, 10);
     int proxies = Rand.between(rnd, 3, 12);
     int payers = Rand.between(rnd, 2, 6);
     int clientShops = Rand.between(rnd, 1, 3);
-    int waves = Rand.between(rnd, 2, 5);
+    int waves = sim.sized(rnd, 2, 5);
     template = Texts.praiseTemplate(rnd, false);
     int registrationDay = sim.day(rnd, 0, sim.spec.days() - 8);
     long burst = Diurnal.timeOfDay(rnd, sim.dayStart(registrationDay));
@@ -156,7 +157,7 @@ final class GroupControlRing implements Planting {
           String review =
               sim.shopping.review(q, at, 5, Texts.fromTemplate(rnd, template), null, TAG);
           sim.reportable(review, at);
-          int likes = Rand.between(rnd, 2, Math.min(8, ring.length - 1));
+          int likes = Rand.between(rnd, 1, Math.min(6, ring.length - 1));
           int first = rnd.nextInt(ring.length);
           for (int k = 0, given = 0; k < ring.length && given < likes; k++) {
             int liker = ring[(first + k) % ring.length];

@@ -8,8 +8,9 @@ import java.util.SplittableRandom;
  * hired accounts buy and post glowing reviews, then a farm of accounts, run from a handful of
  * devices behind a few proxies, likes each of those reviews in a burst within the hour.
  *
- * <p>Randomised: 6-15 reviewers, a farm of 15-60 accounts on 2-5 devices and 2-4 proxies, 10-45
- * likes per review arriving over 5-40 minutes, starting minutes to a day after the review.
+ * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 4-15 reviewers, a farm of 15-60 accounts
+ * on 2-5 devices and 2-4 proxies, 10-45 likes per review arriving over 5-40 minutes, starting
+ * minutes to a day after the review.
  *
  * <p>Labelled {@code like_farm}: the likes, the farm's and the reviewers' accounts, the reviews and
  * their orders, the shop.
@@ -20,8 +21,8 @@ final class LikeFarm implements Planting {
   @Override
   public long plant(Sim sim, SplittableRandom rnd) {
     int shop = sim.market.reserve(rnd, 0.1, 0.8, TAG);
-    int reviewers = Rand.between(rnd, 6, 15);
-    int farmSize = Rand.between(rnd, 15, 60);
+    int reviewers = sim.sized(rnd, 4, 15);
+    int farmSize = sim.sized(rnd, 15, 60);
     int devices = Rand.between(rnd, 2, 5);
     int proxies = Rand.between(rnd, 2, 4);
     int[] farm = Brushing.recruit(sim, rnd, farmSize, Tactic.LIKE_FARM);

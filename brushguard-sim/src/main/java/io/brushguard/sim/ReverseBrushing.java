@@ -15,7 +15,8 @@ import java.util.SplittableRandom;
  * several place two or three orders within the hour, reviews from one template follow within hours
  * of delivery.
  *
- * <p>Randomised: 8-30 hired accounts, 1-3 orders each over one or two days, commission 5-15 yuan.
+ * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 8-30 hired accounts, 1-3 orders each over
+ * one or two days, commission 5-15 yuan.
  *
  * <p>Labelled: the orders, reviews, the competitor's payments and the hired accounts as fraud
  * ({@code reverse_brushing}), the competitor's shop as fraud, the victim shop as a genuine victim.
@@ -28,7 +29,7 @@ final class ReverseBrushing implements Planting {
     int victim = sim.market.reserve(rnd, 0.05, 0.6, Tag.VICTIM);
     int competitor = sim.market.reserveIn(rnd, sim.market.category[victim], TAG);
     String payer = sim.market.payer(competitor);
-    int hired = Rand.between(rnd, 8, 30);
+    int hired = sim.sized(rnd, 8, 30);
     int day = sim.day(rnd, 2, sim.spec.days() - 6);
     long commission = Rand.between(rnd, 500, 1500);
     Texts.Template template = Texts.praiseTemplate(rnd, false);

@@ -9,8 +9,8 @@ import java.util.SplittableRandom;
  * (or order through a link, with no page view at all), spread over the day so that no one buyer or
  * hour stands out.
  *
- * <p>Randomised: a shop with a baseline (neither top nor bottom of the market), a surge of 6-15
- * times its expected daily orders (at least 25 a day) for 1-2 days after the first week, 40-100% as
+ * <p>Randomised: a shop with a baseline (neither top nor bottom of the market), a surge of 6-14
+ * times its expected daily orders (at least 20 a day) for 1-2 days after the first week, 40-100% as
  * many hired accounts as orders, short reviews on 30%.
  *
  * <p>Labelled {@code sales_surge}: the orders, their reviews, the accounts, the shop.
@@ -22,8 +22,8 @@ final class SalesSurge implements Planting {
   public long plant(Sim sim, SplittableRandom rnd) {
     int shop = sim.market.reserve(rnd, 0.05, 0.5, TAG);
     double baseline = Brushing.dailyOrders(sim, shop);
-    double factor = 6 + 9 * rnd.nextDouble();
-    int perDay = (int) Math.max(25, Math.min(2000, baseline * factor));
+    double factor = 6 + 8 * rnd.nextDouble();
+    int perDay = (int) Math.max(20, Math.min(2000, baseline * factor));
     int days = Rand.between(rnd, 1, 2);
     int firstDay = sim.day(rnd, Math.min(7, sim.spec.days() - 5), sim.spec.days() - 4);
     int accounts = Math.max(5, (int) (perDay * days * (0.4 + 0.6 * rnd.nextDouble())));

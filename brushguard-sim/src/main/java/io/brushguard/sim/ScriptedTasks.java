@@ -12,10 +12,10 @@ import java.util.SplittableRandom;
  * tasks a day for shops in unrelated categories; every evening the broker pays the principal back
  * plus a commission per task, and the shops pay the broker.
  *
- * <p>Randomised: 3-8 brushers, 3-8 client shops in different categories (each with its own
- * keyword), a 3-8 day campaign worked on about 70% of days, 8-25 tasks a day spaced 5-30 minutes,
- * sometimes a glance at a decoy shop first, the dwell split in one or two views, reviews on half
- * the orders, commission 3-8 yuan a task.
+ * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 2-8 brushers, 3-8 client shops in
+ * different categories (each with its own keyword), a 2-8 day campaign worked on about 70% of days,
+ * 10-30 tasks a day (at least 8) spaced 5-30 minutes, sometimes a glance at a decoy shop first, the
+ * dwell split in one or two views, reviews on half the orders, commission 3-8 yuan a task.
  *
  * <p>Labelled {@code scripted_tasks}: the orders, reviews, the broker's payouts and the shops'
  * payments to the broker, the brushers and the broker, the shops.
@@ -49,10 +49,10 @@ final class ScriptedTasks implements Planting {
       keywords[k] = Texts.longTailQuery(rnd, sim.market.categoryOf(shops[k]));
       instance.shop(sim.market.shopId(shops[k]));
     }
-    int brushers = Rand.between(rnd, 3, 8);
+    int brushers = sim.sized(rnd, 2, 8);
     int firstDay = sim.day(rnd, 0, sim.spec.days() - 8);
-    int days = Rand.between(rnd, 3, 8);
-    int perDay = Rand.between(rnd, 8, 25);
+    int days = sim.sized(rnd, 2, 8);
+    int perDay = Rand.between(rnd, 10, 30);
     commission = Rand.between(rnd, 300, 800);
     instance
         .param("brushers", brushers)
@@ -65,7 +65,7 @@ final class ScriptedTasks implements Planting {
     for (int brusher : Brushing.recruit(sim, rnd, brushers, Tactic.SCRIPTED_TASKS)) {
       for (int d = firstDay; d < Math.min(sim.spec.days() - 3, firstDay + days); d++) {
         if (Rand.chance(rnd, 0.7)) {
-          int n = Math.max(3, perDay + Rand.between(rnd, -4, 4));
+          int n = Math.max(8, perDay + Rand.between(rnd, -4, 4));
           Workday day = new Workday(brusher, n, sim.dayStart(d));
           sim.at(sim.dayStart(d) + Rand.between(rnd, 9 * Sim.HOUR, 11 * Sim.HOUR), day);
           tasks += n;

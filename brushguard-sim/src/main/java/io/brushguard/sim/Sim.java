@@ -53,6 +53,13 @@ final class Sim {
   private long staff;
   private final long[] waybills = new long[Market.CARRIERS.length];
 
+  /**
+   * How big one planted instance is relative to a 1M-event market: {@code sqrt(events / 1M)}, kept
+   * within [0.3, 1]. A small market gets smaller rings and campaigns (still every tactic), so fraud
+   * stays a minority of its orders.
+   */
+  final double plantSize;
+
   /** Organic shopping sessions planned over the window (sizes surges against shops' baselines). */
   double organicSessions;
 
@@ -73,6 +80,7 @@ final class Sim {
     this.spec = spec;
     this.start = spec.start();
     this.end = spec.start() + spec.days() * DAY;
+    this.plantSize = Math.max(0.3, Math.min(1.0, Math.sqrt(spec.events() / 1_000_000.0)));
     this.out = out;
     this.rnd = new SplittableRandom(spec.seed());
     this.tokens = new Tokens(spec.seed());
@@ -363,6 +371,14 @@ final class Sim {
     }
     int n = (int) Math.min(reportableCount, reportableReviews.length);
     return reportableReviews[r.nextInt(n)];
+  }
+
+  /**
+   * A planted quantity: uniform in [min, max] for a 1M-event market, the top of the range shrunk by
+   * {@link #plantSize} in smaller ones.
+   */
+  int sized(SplittableRandom r, int min, int max) {
+    return Rand.between(r, min, Math.max(min, (int) Math.round(max * plantSize)));
   }
 
   long dayStart(int day) {

@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  * template ("超赞！物美价廉，五星好评"), with synonyms swapped and emoji sprinkled so no two are byte for byte
  * equal. A few campaign photos are reused across reviews.
  *
- * <p>Randomised: 12-40 reviewers, a 2-6 day campaign, the template (Chinese or English), 0-3 reused
- * photos, reviews 2 h-2 days after delivery.
+ * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 10-40 reviewers, a 2-6 day campaign, the
+ * template (Chinese or English), 0-3 reused photos, reviews 2 h-2 days after delivery.
  *
  * <p>Labelled {@code templated_praise}: the orders, the reviews, the hired accounts, the shop.
  */
@@ -21,7 +21,7 @@ final class TemplatedPraise implements Planting {
   @Override
   public long plant(Sim sim, SplittableRandom rnd) {
     int shop = sim.market.reserve(rnd, 0.15, 1.0, TAG);
-    int reviewers = Rand.between(rnd, 12, 40);
+    int reviewers = sim.sized(rnd, 10, 40);
     int firstDay = sim.day(rnd, 1, sim.spec.days() - 6);
     int span = Rand.between(rnd, 2, 6);
     Texts.Template template = Texts.praiseTemplate(rnd, Rand.chance(rnd, 0.25));

@@ -74,12 +74,18 @@ class TacticsTest {
         assertThat(m.shops).contains(shop);
       }
     }
-    List<Object> ringSizes =
-        m.plan.instances().stream()
-            .filter(i -> i.tactic() == Tactic.TEMPLATED_PRAISE)
-            .map(i -> i.params().get("reviewers"))
-            .toList();
-    assertThat(ringSizes).hasSizeGreaterThan(1).doesNotHaveDuplicates();
+    for (Tactic t : Tactic.values()) {
+      List<Map<String, Object>> params =
+          m.plan.instances().stream()
+              .filter(i -> i.tactic() == t)
+              .map(Plan.Instance::params)
+              .toList();
+      if (params.size() > 1) {
+        assertThat(new HashSet<>(params))
+            .as(t.wire() + " instances are all alike")
+            .hasSizeGreaterThan(1);
+      }
+    }
   }
 
   @Test
@@ -180,7 +186,7 @@ class TacticsTest {
   @Test
   void scriptedTasks_searchALongTailKeyword_browseFiveToSevenMinutes_thenBuy() {
     List<Order> orders = m.orders(o -> m.is(ORDER, o.order(), Tactic.SCRIPTED_TASKS));
-    assertThat(orders).hasSizeGreaterThan(20);
+    assertThat(orders).hasSizeGreaterThanOrEqualTo(10);
     Map<String, Search> searches = new HashMap<>();
     for (var e : m.events) {
       if (e instanceof Search s && s.session() != null) {
@@ -380,7 +386,7 @@ class TacticsTest {
           views[SmallMarket.dayOf(v.ts())]++;
         }
       }
-      assertThat(orders[peak]).as(shop).isGreaterThanOrEqualTo(Math.max(20, 5 * median(orders)));
+      assertThat(orders[peak]).as(shop).isGreaterThanOrEqualTo(Math.max(20, 4 * median(orders)));
       assertThat(views[peak])
           .as(shop)
           .isLessThan(Math.max(10, 3 * median(views)) + orders[peak] / 4);
