@@ -90,12 +90,7 @@ final class ScanCommand implements Callable<Integer> {
 
             @Override
             public void late(Event e, long line) {
-              Reject r =
-                  new Reject(
-                      line,
-                      "ts",
-                      "is later than the out-of-order bound allows (late event, not used)",
-                      e.type().wire() + " at " + java.time.Instant.ofEpochMilli(e.ts()));
+              Reject r = Reject.late(e, line);
               rejectsFile.write(r);
               say(r.message());
             }

@@ -47,7 +47,14 @@ class MainTest {
     Path rejects = dir.resolve("rejects.jsonl");
 
     int code =
-        Main.run("scan", "--in", in.toString(), "--out", out.toString(), "--rejects", rejects.toString());
+        Main.run(
+            "scan",
+            "--in",
+            in.toString(),
+            "--out",
+            out.toString(),
+            "--rejects",
+            rejects.toString());
 
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(out);
@@ -104,10 +111,18 @@ class MainTest {
 
     int code =
         Main.run(
-            "scan", "--in", in.toString(), "--out", dir.resolve("o").toString(), "--config", cfg.toString());
+            "scan",
+            "--in",
+            in.toString(),
+            "--out",
+            dir.resolve("o").toString(),
+            "--config",
+            cfg.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(stderr()).contains("decide.block_at").contains("concentraton.ratio: unknown setting");
+    assertThat(stderr())
+        .contains("decide.block_at")
+        .contains("concentraton.ratio: unknown setting");
   }
 
   @Test

@@ -3,7 +3,6 @@ package io.brushguard.flink;
 import io.brushguard.event.Event;
 import io.brushguard.ingest.EventTimeGate;
 import io.brushguard.ingest.Reject;
-import java.time.Instant;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -69,13 +68,7 @@ final class AdmitInTime extends ProcessFunction<NumberedEvent, Event>
       return;
     }
     late.inc();
-    ctx.output(
-        LATE,
-        new Reject(
-            in.line(),
-            "ts",
-            "is later than the out-of-order bound allows (late event, not used)",
-            e.type().wire() + " at " + Instant.ofEpochMilli(e.ts())));
+    ctx.output(LATE, Reject.late(e, in.line()));
   }
 
   @Override
