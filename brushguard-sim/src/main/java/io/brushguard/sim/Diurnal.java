@@ -30,7 +30,7 @@ final class Diurnal {
     this.start = start;
     // 1970-01-01 was a Thursday (3); shift to local time first.
     long localDays = Math.floorDiv(start + 8 * Sim.HOUR, Sim.DAY);
-    this.startWeekday = (int) Math.floorMod(localDays + 3, 7);
+    this.startWeekday = Math.floorMod(localDays + 3, 7);
   }
 
   /** Activity at time t relative to the daily mean (1.0 = average minute). */

@@ -45,6 +45,7 @@ final class LikeFarm implements Planting {
         .instance(Tactic.LIKE_FARM)
         .shop(sim.market.shopId(shop))
         .param("reviewers", reviewers)
+        .param("first_day", firstDay)
         .param("farm_accounts", farmSize)
         .param("devices", devices)
         .param("proxies", proxies);

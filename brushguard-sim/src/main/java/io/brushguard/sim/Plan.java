@@ -170,7 +170,7 @@ public final class Plan {
     b.append(",\n  \"events\": ").append(events());
     b.append(",\n  \"days\": ").append(spec.days());
     b.append(",\n  \"start\": ");
-    Json.string(b, Instant.ofEpochMilli(spec.start()).atOffset(ZoneOffset.ofHours(8)).toString());
+    Json.string(b, startText());
     b.append(",\n  \"event_counts\": {");
     String sep = "";
     for (EventType t : EventType.values()) {
@@ -219,6 +219,10 @@ public final class Plan {
     return b.append("\n  ]\n}\n").toString();
   }
 
+  private String startText() {
+    return Instant.ofEpochMilli(spec.start()).atOffset(ZoneOffset.ofHours(8)).toString();
+  }
+
   private void counts(StringBuilder b, long instanceCount, byte tag) {
     b.append("{\"instances\": ").append(instanceCount).append(", \"labels\": ");
     labelCounts(b, tag);
@@ -246,12 +250,14 @@ public final class Plan {
         .append(spec.seed())
         .append(" --scale ")
         .append(spec.events())
+        .append(spec.days() == 14 ? "" : " --days " + spec.days())
+        .append(spec.start() == SimulationSpec.DEFAULT_START ? "" : " --start " + startText())
         .append("`: ")
         .append(events())
         .append(" events over ")
         .append(spec.days())
         .append(" days from ")
-        .append(Instant.ofEpochMilli(spec.start()).atOffset(ZoneOffset.ofHours(8)))
+        .append(startText())
         .append(". The same seed and scale give byte-identical files.\n\n");
     b.append("- `events.jsonl`: the event stream (contract of spec/events.md), in time order;\n")
         .append(

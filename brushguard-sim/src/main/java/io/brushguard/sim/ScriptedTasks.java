@@ -77,7 +77,7 @@ final class ScriptedTasks implements Planting {
       for (int d = firstDay; d < Math.min(sim.spec.days(), firstDay + days + 1); d++) {
         long t = sim.dayStart(d) + Rand.between(rnd, 10 * Sim.HOUR, 22 * Sim.HOUR);
         long amount =
-            (long) (tasks / Math.max(1, days) / clients + 1)
+            (tasks / Math.max(1, days) / clients + 1)
                 * (sim.market.itemPrice[items[k]] + commission + 200);
         sim.at(
             t,
