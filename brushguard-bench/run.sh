@@ -3,9 +3,10 @@
 #
 #   brushguard-bench/run.sh build              build target/benchmarks.jar and the CLI jar
 #   brushguard-bench/run.sh jmh [JMH args]     JMH: all benchmarks, or e.g. ParseBenchmark -p mix=mixed
-#   brushguard-bench/run.sh e2e [args]         end-to-end scan: --events N | --in FILE, --runs R, --keep FILE
+#   brushguard-bench/run.sh e2e [args]         end-to-end scan: --events N [--source sim|market] | --in FILE,
+#                                              --runs R, --keep FILE (generated input kept and reused)
 #   brushguard-bench/run.sh shopee [runs]      whole `brushguard shopee` command on a contest-sized log
-#   brushguard-bench/run.sh all                the figures of docs/performance.md (about 15 minutes)
+#   brushguard-bench/run.sh all                the figures of docs/performance.md (about 20 minutes)
 #
 # JVM options: BENCH_JAVA_OPTS (default -Xmx4g, as the launcher). Scratch files: BENCH_DIR (default
 # /tmp/brushguard-bench). Numbers on a shared machine vary: run each several times, compare best and
@@ -66,8 +67,10 @@ case "${1:-}" in
     jmh ConcentrationBenchmark -rf json -rff "$dir/concentration.json"
     jmh ShopeeBenchmark -rf json -rff "$dir/shopee.json"
     shopee 10
-    e2e --events 1000000 --keep "$dir/events-1m.jsonl" --runs 5
-    e2e --events 10000000 --keep "$dir/events-10m.jsonl" --runs 3
+    e2e --events 1000000 --keep "$dir/sim-1m.jsonl" --runs 5
+    e2e --events 10000000 --keep "$dir/sim-10m.jsonl" --runs 3
+    e2e --events 1000000 --source market --keep "$dir/market-1m.jsonl" --runs 5
+    e2e --events 10000000 --source market --keep "$dir/market-10m.jsonl" --runs 3
     ;;
   *)
     sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'

@@ -4,6 +4,8 @@ import io.brushguard.config.BrushguardConfig;
 import io.brushguard.config.DetectorRegistry;
 import io.brushguard.embedded.Scan;
 import io.brushguard.ingest.EventReader;
+import io.brushguard.sim.SimulationFiles;
+import io.brushguard.sim.SimulationSpec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
@@ -12,6 +14,7 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -21,15 +24,18 @@ import java.util.Locale;
  *
  * <pre>
  * java -cp brushguard-bench/target/benchmarks.jar io.brushguard.bench.EndToEndBenchmark \
- *     [--events N] [--in FILE] [--keep FILE] [--runs R] [--seed S]
+ *     [--events N] [--source sim|market] [--in FILE] [--keep FILE] [--runs R] [--seed S]
  * </pre>
  *
- * Without {@code --in} it first generates {@code N} events ({@link MarketGenerator}, default one
- * million) into a temporary file (or {@code --keep FILE}, reused when it exists); generation is not
- * timed. Each of the {@code R} runs (default 3) prints events per second, wall time, peak heap (sum
- * of the heap pools' peak usage, reset before the run: an upper bound, as pools peak at different
- * moments) and the time spent in garbage collection. The first run includes JIT warm-up; the file
- * is read from the page cache after the first.
+ * Without {@code --in} it first generates {@code N} events (default one million) into a temporary
+ * file (or {@code --keep FILE}, reused when it exists); generation is not timed. The source is the
+ * marketplace simulator ({@code sim}, the default: every tactic and trap planted, epoch-millisecond
+ * timestamps, 14 days) or the small {@link MarketGenerator} ({@code market}: a flatter mix with ISO
+ * timestamps and more disorder, two days, so denser in event time). Each of the {@code R} runs
+ * (default 3) prints events per second, wall time, peak heap (sum of the heap pools' peak usage,
+ * reset before the run: an upper bound, as pools peak at different moments) and the time spent in
+ * garbage collection. The first run includes JIT warm-up; the file is read from the page cache
+ * after the first.
  */
 public final class EndToEndBenchmark {
   private EndToEndBenchmark() {}
@@ -40,6 +46,7 @@ public final class EndToEndBenchmark {
     Path keep = null;
     int runs = 3;
     long seed = 42;
+    String source = "sim";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--events" -> events = Long.parseLong(args[++i].replace("_", ""));
@@ -47,10 +54,11 @@ public final class EndToEndBenchmark {
         case "--keep" -> keep = Path.of(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
+        case "--source" -> source = args[++i];
         default -> {
           System.err.println(
-              "usage: EndToEndBenchmark [--events N] [--in FILE] [--keep FILE] [--runs R]"
-                  + " [--seed S]");
+              "usage: EndToEndBenchmark [--events N] [--source sim|market] [--in FILE]"
+                  + " [--keep FILE] [--runs R] [--seed S]");
           System.exit(2);
         }
       }
@@ -61,11 +69,12 @@ public final class EndToEndBenchmark {
       temporary = keep == null;
       if (temporary || !Files.exists(in)) {
         long t0 = System.nanoTime();
-        new MarketGenerator(new MarketGenerator.Config(events, 2, seed)).write(in);
+        generate(source, events, seed, in);
         System.out.printf(
             Locale.ROOT,
-            "generated %,d events (%,d MB) in %.1f s: %s%n",
+            "generated %,d events with %s (%,d MB) in %.1f s: %s%n",
             events,
+            source,
             Files.size(in) >> 20,
             (System.nanoTime() - t0) / 1e9,
             in);
@@ -87,6 +96,31 @@ public final class EndToEndBenchmark {
       if (temporary) {
         Files.deleteIfExists(in);
       }
+    }
+  }
+
+  private static void generate(String source, long events, long seed, Path file)
+      throws IOException {
+    switch (source) {
+      case "market" -> new MarketGenerator(new MarketGenerator.Config(events, 2, seed)).write(file);
+      case "sim" -> {
+        Path dir = Files.createTempDirectory("brushguard-e2e-sim-");
+        try {
+          SimulationFiles.write(SimulationSpec.of(seed, events), dir, false);
+          Files.move(
+              dir.resolve(SimulationFiles.eventsFileName(false)),
+              file,
+              StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+          try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+              Files.delete(p);
+            }
+          }
+          Files.delete(dir);
+        }
+      }
+      default -> throw new IllegalArgumentException("--source must be sim or market: " + source);
     }
   }
 
