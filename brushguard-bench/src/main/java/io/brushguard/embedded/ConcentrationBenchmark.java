@@ -62,6 +62,9 @@ public class ConcentrationBenchmark {
         new ArrayList<>(ShopeeLogGenerator.generate(ShopeeLogGenerator.Config.CONTEST).rows());
     rows.sort(Comparator.comparingLong(ShopeeCsv.Row::second));
     SplittableRandom rnd = new SplittableRandom(7);
+    if (rows.size() != ORDERS) {
+      throw new IllegalStateException("ORDERS must match the contest log: " + rows.size());
+    }
     orders = new Order[rows.size()];
     for (int i = 0; i < orders.length; i++) {
       ShopeeCsv.Row r = rows.get(i);
