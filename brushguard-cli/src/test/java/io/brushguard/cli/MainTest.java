@@ -58,9 +58,9 @@ class MainTest {
 
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines).hasSize(6); // 3 orders, the account, the shop, the summary
+    assertThat(lines).hasSize(5); // 3 orders, the account, the summary
     assertThat(lines.get(0)).startsWith("{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\"");
-    assertThat(lines.get(5))
+    assertThat(lines.get(4))
         .startsWith("{\"type\":\"summary\",\"events\":3,\"rejected\":1,\"late\":0,");
     assertThat(Files.readAllLines(rejects))
         .singleElement()

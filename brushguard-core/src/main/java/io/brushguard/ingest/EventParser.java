@@ -339,6 +339,9 @@ public final class EventParser {
 
   private int quantity() {
     long q = optLong(QUANTITY, 1);
+    if (q < 1) {
+      throw new InvalidEventException("quantity", "must be at least 1, was " + q);
+    }
     if (q > Integer.MAX_VALUE) {
       throw new InvalidEventException("quantity", "is out of range: " + q);
     }

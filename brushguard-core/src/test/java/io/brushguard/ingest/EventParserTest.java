@@ -775,6 +775,13 @@ class EventParserTest {
   }
 
   @Test
+  void quantityFarBelowZero_rejectedNotWrapped() {
+    InvalidEventException e = reject(order("\"amount\":1,\"quantity\":-4294967295"));
+    assertThat(e.field()).isEqualTo("quantity");
+    assertThat(e.reason()).contains("at least 1");
+  }
+
+  @Test
   void quantityAsString_rejected() {
     assertThat(reject(order("\"amount\":1,\"quantity\":\"2\"")).field()).isEqualTo("quantity");
   }

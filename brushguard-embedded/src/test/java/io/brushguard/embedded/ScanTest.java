@@ -55,7 +55,7 @@ class ScanTest {
   }
 
   @Test
-  void burstByOneBuyer_flagsItsOrdersTheBuyerAndTheShop() {
+  void burstByOneBuyer_flagsItsOrdersAndTheBuyer_theShopOnlyWithOtherEvidence() {
     List<String> lines =
         List.of(
             order("o1", "u1", "s1", T0),
@@ -67,10 +67,40 @@ class ScanTest {
 
     assertThat(ids(r, EntityKind.ORDER)).containsExactly("o1", "o2", "o3");
     assertThat(ids(r, EntityKind.ACCOUNT)).containsExactly("u1");
-    assertThat(ids(r, EntityKind.SHOP)).containsExactly("s1");
+    assertThat(ids(r, EntityKind.SHOP)).isEmpty(); // could be a competitor framing it
     assertThat(r.findings()).allSatisfy(f -> assertThat(f.action()).isEqualTo(Action.REVIEW));
     assertThat(r.findings().get(0).reasons().get(0).code()).isEqualTo("CONCENTRATION");
     assertThat(r.events()).isEqualTo(4);
+  }
+
+  @Test
+  void orderAtTheLastMillisecondOfASecond_doesNotCloseTheNextSecondEarly() {
+    long s = T0 / 1000 * 1000;
+    List<String> lines =
+        List.of(
+            order("o1", "u1", "x", s),
+            order("o2", "u1", "x", s + 500),
+            order("o3", "u1", "x", s + 999), // asks to be woken at s+999, moved to s+1000
+            order("o4", "u1", "x", s + 1000),
+            order("o5", "u2", "x", s + 1500),
+            order("o6", "u3", "x", s + 1600));
+
+    Scan.Result r = scan(lines);
+
+    // [s-3600, s] holds o1..o3 by u1 alone (brushing); every window holding o4 also holds u2, u3
+    assertThat(ids(r, EntityKind.ORDER)).containsExactly("o1", "o2", "o3");
+  }
+
+  @Test
+  void sameOrderDeliveredTwice_countsOnce() {
+    List<String> lines =
+        List.of(
+            order("o1", "u1", "s1", T0),
+            order("o1", "u1", "s1", T0),
+            order("o1", "u1", "s1", T0),
+            order("o2", "u1", "s1", T0 + 60_000));
+
+    assertThat(scan(lines).findings()).isEmpty();
   }
 
   @Test

@@ -143,6 +143,11 @@ public final class BrushingWindows {
     return g < size ? secondAt(g) + window : -1;
   }
 
+  /** The second of the oldest order held, or Long.MAX_VALUE when none is. */
+  public long oldestHeldSecond() {
+    return size > first ? seconds[0] : Long.MAX_VALUE;
+  }
+
   /** Orders held. */
   public int held() {
     return (int) (size - first);

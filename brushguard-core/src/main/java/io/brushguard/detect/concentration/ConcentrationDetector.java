@@ -21,7 +21,9 @@ import java.util.Map;
  *   <li>every order inside a brushing window, as soon as the window is known;
  *   <li>the shop's suspicious buyers: those with the most orders inside the shop's brushing windows
  *       (ties all count); a buyer overtaken by another is withdrawn;
- *   <li>the shop itself, with the number of orders inside brushing windows.
+ *   <li>the shop itself, with the number of orders inside brushing windows, at {@value
+ *       #SHOP_STRENGTH}: below review on its own, since it cannot tell brushing from reverse
+ *       brushing.
  * </ul>
  *
  * <p>Concentration alone is not proof (a loyal customer can reorder three times in an hour at a
@@ -38,6 +40,13 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
   public static final String CODE = "CONCENTRATION";
   static final double BASE = 0.6;
   static final double CAP = 0.85;
+
+  /**
+   * The shop's own strength stays below the default review threshold: fake orders landing at a shop
+   * do not say who paid for them, and a competitor buying them to get the shop punished (reverse
+   * brushing) looks the same. The shop goes to review only with other evidence.
+   */
+  static final double SHOP_STRENGTH = 0.45;
 
   /**
    * @param windowSeconds window length (3600: one hour, both ends included)
@@ -80,22 +89,38 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
   @Override
   public void onEvent(ShopState state, Event event, Context context) {
     Order order = (Order) event;
-    state.context = context;
-    long second = Math.floorDiv(order.ts(), 1000);
-    boolean mayBrush = state.windows.add(second, order.account(), order);
-    if (mayBrush) {
-      context.wakeAt(second * 1000 + 999); // confirm once this second is complete
+    if (!state.recent.add(order)) {
+      return; // the same order delivered again (at-least-once sources): counted once
     }
-    scheduleClose(state, context);
-    state.context = null;
+    state.context = context;
+    try {
+      long second = Math.floorDiv(order.ts(), 1000);
+      boolean mayBrush = state.windows.add(second, order.account(), order);
+      if (mayBrush) {
+        context.wakeAt(second * 1000 + 999); // confirm once this second is complete
+      }
+      state.recent.forgetBefore(state.windows.oldestHeldSecond());
+      schedule(state, context);
+    } finally {
+      state.context = null;
+    }
   }
 
   @Override
   public void onWake(ShopState state, long time, Context context) {
     state.context = context;
-    state.windows.closeUpTo(Math.floorDiv(time, 1000));
-    scheduleClose(state, context);
-    state.context = null;
+    try {
+      // only seconds that are over at `time` are complete: a wake-up moved 1 ms past the end of a
+      // second (asked for by an order at .999) must not close the next one
+      state.windows.closeUpTo(Math.floorDiv(time + 1, 1000) - 1);
+      state.recent.forgetBefore(state.windows.oldestHeldSecond());
+      if (!state.tally.isEmpty() && time >= state.tallyExpiry()) {
+        state.forgetTally();
+      }
+      schedule(state, context);
+    } finally {
+      state.context = null;
+    }
   }
 
   @Override
@@ -103,11 +128,15 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
     return state.windows.held() == 0 && state.tally.isEmpty();
   }
 
-  private static void scheduleClose(ShopState state, Context context) {
+  private static void schedule(ShopState state, Context context) {
     long close = state.windows.nextCloseSecond();
     if (close >= 0 && close != state.scheduledClose) {
       state.scheduledClose = close;
       context.wakeAt(close * 1000 + 999);
+    }
+    if (!state.tally.isEmpty() && state.tallyExpiry() != state.scheduledExpiry) {
+      state.scheduledExpiry = state.tallyExpiry();
+      context.wakeAt(state.scheduledExpiry);
     }
   }
 
@@ -124,7 +153,13 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
     private long brushingOrders;
     private long lastBrushingTs = Long.MIN_VALUE;
     private long scheduledClose = -1;
-    private Detector.Context context;
+    private long scheduledExpiry = -1;
+
+    /** Order ids of the held orders, to count an order delivered twice once. */
+    final RecentOrders recent = new RecentOrders();
+
+    /** Set only during a call; never part of the saved state. */
+    private transient Detector.Context context;
 
     ShopState(Config config) {
       this.config = config;
@@ -136,12 +171,8 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
       Order order = (Order) handle;
       String shop = order.shop();
       String origin = NAME + "/" + shop;
-      if (lastBrushingTs != Long.MIN_VALUE
-          && order.ts() - lastBrushingTs > config.tallySeconds() * 1000) {
-        tally.clear(); // a new episode: earlier suspicious buyers keep their signals
-        leaders.clear();
-        leaderCount = 0;
-        brushingOrders = 0;
+      if (lastBrushingTs != Long.MIN_VALUE && order.ts() > tallyExpiry()) {
+        forgetTally(); // a new episode: earlier suspicious buyers keep their signals
       }
       lastBrushingTs = Math.max(lastBrushingTs, order.ts());
       brushingOrders++;
@@ -171,7 +202,7 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
               shop,
               CODE,
               origin,
-              strength(0, brushingOrders - config.ratio()),
+              SHOP_STRENGTH,
               order.ts(),
               brushingOrders
                   + " orders inside brushing windows (orders ÷ buyers ≥ "
@@ -179,7 +210,19 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
                   + " within "
                   + config.windowSeconds()
                   + " s); suspicious buyers "
-                  + String.join(", ", leaders)));
+                  + String.join(", ", leaders)
+                  + "; who paid for them is not known yet (a competitor may be framing the shop)"));
+    }
+
+    long tallyExpiry() {
+      return lastBrushingTs + config.tallySeconds() * 1000;
+    }
+
+    void forgetTally() {
+      tally.clear();
+      leaders.clear();
+      leaderCount = 0;
+      brushingOrders = 0;
     }
 
     private void updateLeaders(String buyer, int count, String shop, String origin, long ts) {

@@ -1,0 +1,31 @@
+package io.brushguard.detect.concentration;
+
+import io.brushguard.event.Order;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+
+/**
+ * The ids of a shop's orders still held by its windows, so that an order delivered twice (normal
+ * for at-least-once sources such as Kafka) counts once. Space: one entry per held order; entries go
+ * as the windows let their orders go.
+ */
+final class RecentOrders {
+  private final HashSet<String> ids = new HashSet<>();
+  private final ArrayDeque<Order> inArrival = new ArrayDeque<>();
+
+  /** Remembers the order; false when its id is already held. */
+  boolean add(Order order) {
+    if (!ids.add(order.order())) {
+      return false;
+    }
+    inArrival.addLast(order);
+    return true;
+  }
+
+  /** Forgets orders before {@code second} (orders arrive in time order, so from the front). */
+  void forgetBefore(long second) {
+    while (!inArrival.isEmpty() && Math.floorDiv(inArrival.peekFirst().ts(), 1000) < second) {
+      ids.remove(inArrival.pollFirst().order());
+    }
+  }
+}
