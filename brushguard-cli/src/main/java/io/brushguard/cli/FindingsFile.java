@@ -6,8 +6,6 @@ import io.brushguard.findings.FindingsFormat;
 import io.brushguard.findings.Summary;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Writes a scan's findings file: one {@code finding} line each, then the {@code summary} line. */
@@ -18,7 +16,8 @@ final class FindingsFile {
    * @param seconds wall time of the scan, for the summary
    */
   static void write(Path out, Scan.Result result, double seconds) throws IOException {
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+    try (AtomicFile file = new AtomicFile(out)) {
+      BufferedWriter w = file.writer();
       for (Finding f : result.findings()) {
         w.write(FindingsFormat.finding(f));
         w.newLine();
@@ -34,6 +33,7 @@ final class FindingsFile {
                   0,
                   result.detectorErrors())));
       w.newLine();
+      file.commit();
     }
   }
 }

@@ -6,20 +6,21 @@ import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * Writes rejected lines as JSON Lines: {@code {"line":12,"field":"rating","error":"must be 1..5,
- * was 6","text":"..."}}. Without a path it only counts.
+ * was 6","text":"..."}}. Without a path it only counts. The file appears only when the run succeeds
+ * ({@link #commit()}); see {@link AtomicFile}.
  */
 final class RejectsFile implements Closeable {
+  private final AtomicFile file;
   private final BufferedWriter out;
   private long written;
 
   RejectsFile(Path path) throws IOException {
-    this.out = path == null ? null : Files.newBufferedWriter(path, StandardCharsets.UTF_8);
+    this.file = path == null ? null : new AtomicFile(path);
+    this.out = file == null ? null : file.writer();
   }
 
   void write(Reject r) {
@@ -43,10 +44,17 @@ final class RejectsFile implements Closeable {
     return written;
   }
 
+  /** The run succeeded: the rejects file replaces any earlier one. */
+  void commit() throws IOException {
+    if (file != null) {
+      file.commit();
+    }
+  }
+
   @Override
   public void close() throws IOException {
-    if (out != null) {
-      out.close();
+    if (file != null) {
+      file.close();
     }
   }
 }

@@ -73,6 +73,7 @@ final class ScanCommand implements Callable<Integer> {
     if (!Files.isRegularFile(in)) {
       throw new IllegalArgumentException("no such file: " + in);
     }
+    AtomicFile.requireWritableDirectory(out);
     long started = System.nanoTime();
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Scan.Result result;
@@ -114,6 +115,7 @@ final class ScanCommand implements Callable<Integer> {
             }
           };
       result = new Scan(cfg, DetectorRegistry.standard(cfg), allScores).run(input, listener);
+      rejectsFile.commit();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
     FindingsFile.write(out, result, seconds);

@@ -6,7 +6,6 @@ import io.brushguard.ingest.Reject;
 import io.brushguard.ingest.ShopeeCsv;
 import java.io.BufferedWriter;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -48,6 +47,7 @@ final class ShopeeCommand implements Callable<Integer> {
     if (!Files.isRegularFile(in)) {
       throw new IllegalArgumentException("no such file: " + in);
     }
+    AtomicFile.requireWritableDirectory(out);
     List<ShopeeCsv.Row> rows = new ArrayList<>(1 << 18);
     try (InputStream input = EventReader.open(in);
         RejectsFile rejectsFile = new RejectsFile(rejects)) {
@@ -63,14 +63,21 @@ final class ShopeeCommand implements Callable<Integer> {
             public void reject(Reject r) {
               if (rejectsFile.written() < 10) {
                 System.err.println("brushguard: " + r.message());
+              } else if (rejectsFile.written() == 10) {
+                System.err.println("brushguard: more rejected lines; see --rejects");
               }
               rejectsFile.write(r);
             }
           });
+      rejectsFile.commit();
+      if (rejectsFile.written() > 0) {
+        System.err.println("brushguard: " + rejectsFile.written() + " lines rejected");
+      }
     }
     Map<String, List<String>> answer = new TreeMap<>(ShopeeBrushing::compareIds);
     answer.putAll(ShopeeBrushing.contest().solve(rows));
-    try (BufferedWriter w = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
+    try (AtomicFile file = new AtomicFile(out)) {
+      BufferedWriter w = file.writer();
       w.write("shopid,userid\n");
       for (Map.Entry<String, List<String>> e : answer.entrySet()) {
         w.write(e.getKey());
@@ -78,6 +85,7 @@ final class ShopeeCommand implements Callable<Integer> {
         w.write(e.getValue().isEmpty() ? "0" : String.join("&", e.getValue()));
         w.write('\n');
       }
+      file.commit();
     }
     return 0;
   }

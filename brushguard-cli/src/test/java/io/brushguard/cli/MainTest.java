@@ -96,6 +96,48 @@ class MainTest {
   }
 
   @Test
+  void failedScan_exits1AndLeavesNoHalfWrittenFiles() throws Exception {
+    java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+    try (java.util.zip.GZIPOutputStream z = new java.util.zip.GZIPOutputStream(gz)) {
+      for (int i = 0; i < 2000; i++) {
+        z.write(("{\"type\":\"login\",\"account\":\"u" + i + "\",\"ts\":" + i + "}\n").getBytes());
+      }
+    }
+    byte[] bytes = gz.toByteArray();
+    Path in = dir.resolve("cut.jsonl.gz");
+    Files.write(in, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // truncated stream
+    Path out = dir.resolve("findings.jsonl");
+    Path rejects = dir.resolve("rejects.jsonl");
+
+    int code =
+        Main.run(
+            "scan",
+            "--in",
+            in.toString(),
+            "--out",
+            out.toString(),
+            "--rejects",
+            rejects.toString());
+
+    assertThat(code).isEqualTo(1);
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).containsExactly("cut.jsonl.gz");
+    }
+  }
+
+  @Test
+  void outputIntoAMissingDirectory_failsBeforeScanning() throws Exception {
+    Path in = dir.resolve("e.jsonl");
+    Files.writeString(in, "");
+
+    int code =
+        Main.run("scan", "--in", in.toString(), "--out", dir.resolve("no/such/f").toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(stderr()).contains("no such directory");
+  }
+
+  @Test
   void missingInput_exits1AndSaysWhy() {
     assertThat(Main.run("scan", "--in", dir.resolve("nope.jsonl").toString(), "--out", "x"))
         .isEqualTo(1);
