@@ -117,8 +117,23 @@ final class ScanCommand implements Callable<Integer> {
       result = new Scan(cfg, DetectorRegistry.standard(cfg), allScores).run(input, listener);
       rejectsFile.commit();
     }
+    warnIfMostlyLate(result, err);
     double seconds = (System.nanoTime() - started) / 1e9;
     FindingsFile.write(out, result, seconds);
     return 0;
+  }
+
+  /**
+   * Many late events usually mean one event with a wrong clock far in the future: every later event
+   * then counts as late. Say so, rather than let a quiet summary hide it.
+   */
+  private static void warnIfMostlyLate(Scan.Result result, PrintWriter err) {
+    long seen = result.events() + result.late();
+    if (result.late() > 0 && result.late() * 100 >= seen) {
+      err.printf(
+          "brushguard: warning: %d of %d events (%.1f%%) were late; an event with a clock far"
+              + " ahead of the rest makes every later one late: check the rejects file%n",
+          result.late(), seen, 100.0 * result.late() / seen);
+    }
   }
 }

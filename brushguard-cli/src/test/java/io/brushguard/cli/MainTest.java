@@ -138,6 +138,22 @@ class MainTest {
   }
 
   @Test
+  void eventWithAClockFarAhead_makesLaterEventsLate_andTheScanWarns() throws Exception {
+    Path in = dir.resolve("events.jsonl");
+    Files.write(
+        in,
+        List.of(
+            "{\"type\":\"login\",\"account\":\"u0\",\"ts\":\"2099-01-01T00:00:00Z\"}",
+            "{\"type\":\"login\",\"account\":\"u1\",\"ts\":\"2025-03-01T00:00:00Z\"}",
+            "{\"type\":\"login\",\"account\":\"u2\",\"ts\":\"2025-03-01T00:01:00Z\"}"));
+
+    assertThat(Main.run("scan", "--in", in.toString(), "--out", dir.resolve("f").toString()))
+        .isZero();
+
+    assertThat(stderr()).contains("warning: 2 of 3 events").contains("clock far ahead");
+  }
+
+  @Test
   void missingInput_exits1AndSaysWhy() {
     assertThat(Main.run("scan", "--in", dir.resolve("nope.jsonl").toString(), "--out", "x"))
         .isEqualTo(1);
