@@ -185,15 +185,19 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
               origin,
               strength(ratio - config.ratio(), orders - config.ratio()),
               order.ts(),
-              "one of "
+              "order by "
+                  + buyer
+                  + ", one of "
                   + orders
                   + " orders by "
                   + buyers
                   + (buyers == 1 ? " buyer" : " buyers")
                   + " at shop "
                   + shop
-                  + " in the hour from "
-                  + Instant.ofEpochSecond(fromSecond)));
+                  + " in the window "
+                  + Instant.ofEpochSecond(fromSecond)
+                  + " .. "
+                  + Instant.ofEpochSecond(fromSecond + config.windowSeconds())));
       int count = ++tally.computeIfAbsent(buyer, b -> new int[1])[0];
       updateLeaders(buyer, count, shop, origin, order.ts());
       context.emit(
