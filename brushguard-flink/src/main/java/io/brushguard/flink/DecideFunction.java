@@ -5,7 +5,9 @@ import io.brushguard.decide.Finding;
 import io.brushguard.decide.Verdict;
 import io.brushguard.detect.Signal;
 import io.brushguard.findings.FindingsFormat;
+import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -22,10 +24,16 @@ import org.apache.flink.util.Collector;
  * finding.
  *
  * <p>State per entity: the verdict (one entry per live code and origin) and the last line written;
- * both are dropped when the entity is clean again.
+ * both are dropped when the entity is clean again, and expire {@link #RETENTION} after the entity's
+ * last signal, so a stream of 20 million fake orders does not keep 20 million verdicts forever.
+ * Flink's state TTL counts processing time (it has no event-time mode): on a replay of old data,
+ * retention is measured from when the job saw the signal.
  */
 final class DecideFunction extends KeyedProcessFunction<String, Signal, String> {
   private static final long serialVersionUID = 1L;
+
+  /** How long an entity's verdict outlives its last signal. */
+  static final Duration RETENTION = Duration.ofDays(30);
 
   private final JobSettings settings;
   private transient DecisionPolicy policy;
@@ -45,10 +53,18 @@ final class DecideFunction extends KeyedProcessFunction<String, Signal, String> 
   @Override
   public void open(OpenContext openContext) {
     policy = settings.config().decision();
-    verdict =
-        getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("verdict", new GenericTypeInfo<>(Verdict.class)));
-    written = getRuntimeContext().getState(new ValueStateDescriptor<>("written", Types.STRING));
+    StateTtlConfig ttl =
+        StateTtlConfig.newBuilder(RETENTION)
+            .setUpdateType(StateTtlConfig.UpdateType.OnCreateAndWrite)
+            .setStateVisibility(StateTtlConfig.StateVisibility.NeverReturnExpired)
+            .build();
+    ValueStateDescriptor<Verdict> verdictState =
+        new ValueStateDescriptor<>("verdict", new GenericTypeInfo<>(Verdict.class));
+    verdictState.enableTimeToLive(ttl);
+    ValueStateDescriptor<String> writtenState = new ValueStateDescriptor<>("written", Types.STRING);
+    writtenState.enableTimeToLive(ttl);
+    verdict = getRuntimeContext().getState(verdictState);
+    written = getRuntimeContext().getState(writtenState);
     updates = Counters.register(getRuntimeContext(), Counters.FINDING_UPDATES);
   }
 
