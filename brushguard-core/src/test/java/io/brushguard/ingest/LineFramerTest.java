@@ -155,27 +155,4 @@ class LineFramerTest {
   private static String text(byte[] b, int from, int to) {
     return new String(b, from, to - from, StandardCharsets.UTF_8);
   }
-
-  /** Hands out bytes in random chunks of 1 to {@code maxChunk}. */
-  private static final class Trickle extends InputStream {
-    private final ByteArrayInputStream in;
-    private final Random rnd;
-    private final int maxChunk;
-
-    Trickle(byte[] data, Random rnd, int maxChunk) {
-      this.in = new ByteArrayInputStream(data);
-      this.rnd = rnd;
-      this.maxChunk = maxChunk;
-    }
-
-    @Override
-    public int read() {
-      return in.read();
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) {
-      return in.read(b, off, Math.min(len, 1 + rnd.nextInt(maxChunk)));
-    }
-  }
 }
