@@ -3,38 +3,17 @@ package io.brushguard.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brushguard.sim.SimulationSpec;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The demo end to end on the smallest market the simulator makes: simulate, scan, evaluate. */
 class DemoCommandTest {
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
   private static final String SMALLEST = Long.toString(SimulationSpec.MIN_EVENTS);
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
 
   @Test
   void demo_simulatesScansAndPrintsTheEvaluation_sameSeedSameFigures() throws Exception {
@@ -42,12 +21,12 @@ class DemoCommandTest {
     Path second = dir.resolve("second");
 
     int code = Main.run("demo", "--seed", "7", "--scale", SMALLEST, "--dir", first.toString());
-    String text = out.toString(StandardCharsets.UTF_8);
+    String text = console.out();
     int again = Main.run("demo", "--seed", "7", "--scale", SMALLEST, "--dir", second.toString());
 
     assertThat(code).isZero();
     assertThat(again).isZero();
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    assertThat(console.err()).isEmpty();
     for (String f :
         new String[] {
           "events.jsonl", "labels.jsonl", "plan.json", "findings.jsonl", "evaluation.json"

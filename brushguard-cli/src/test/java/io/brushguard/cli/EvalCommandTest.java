@@ -2,37 +2,16 @@ package io.brushguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class EvalCommandTest {
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
   @TempDir Path dir;
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalOut;
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void capture() {
-    originalOut = System.out;
-    originalErr = System.err;
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restore() {
-    System.setOut(originalOut);
-    System.setErr(originalErr);
-  }
 
   private Path labels() throws Exception {
     return Files.write(
@@ -59,13 +38,13 @@ class EvalCommandTest {
         Main.run("eval", "--labels", labels().toString(), "--findings", findings().toString());
 
     assertThat(code).isZero();
-    String text = out.toString(StandardCharsets.UTF_8);
+    String text = console.out();
     assertThat(text)
         .contains("Labels: 3 read (1 lines rejected)")
         .contains("  order           2        1   1   0   1      1.000   0.500  0.667")
         .contains("  concentration    1/1  1/1   1.000")
         .contains("  dorm      1/1  1/1    1.000");
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(console.err())
         .contains(
             "brushguard: labels.jsonl line 3: malformed JSON at column 37: unexpected character 'm'");
   }
@@ -77,7 +56,7 @@ class EvalCommandTest {
             "eval", "--labels", labels().toString(), "--findings", findings().toString(), "--json");
 
     assertThat(code).isZero();
-    String json = out.toString(StandardCharsets.UTF_8);
+    String json = console.out();
     assertThat(json.lines()).hasSize(1);
     assertThat(json)
         .startsWith("{\"inputs\":{\"labels\":3,\"labels_rejected\":1,")
@@ -91,8 +70,6 @@ class EvalCommandTest {
         Main.run("eval", "--labels", dir.resolve("nope.jsonl").toString(), "--findings", "x");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("no such file")
-        .contains("nope.jsonl");
+    assertThat(console.err()).contains("no such file").contains("nope.jsonl");
   }
 }

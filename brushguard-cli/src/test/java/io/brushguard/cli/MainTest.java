@@ -2,36 +2,16 @@ package io.brushguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class MainTest {
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
   @TempDir Path dir;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureStderr() {
-    originalErr = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStderr() {
-    System.setErr(originalErr);
-  }
-
-  private String stderr() {
-    return err.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void scan_writesFindingsThenASummaryLine_andReportsRejects() throws Exception {
@@ -66,7 +46,7 @@ class MainTest {
         .singleElement()
         .asString()
         .startsWith("{\"line\":3,\"field\":null,\"error\":\"malformed JSON at column 1");
-    assertThat(stderr()).contains("line 3: malformed JSON");
+    assertThat(console.err()).contains("line 3: malformed JSON");
   }
 
   @Test
@@ -91,7 +71,7 @@ class MainTest {
   @Test
   void usageError_exits2WithAOneLineMessage() {
     assertThat(Main.run("scan", "--in", "x.jsonl")).isEqualTo(2);
-    assertThat(stderr().strip().lines()).hasSize(1).first().asString().contains("--out");
+    assertThat(console.err().strip().lines()).hasSize(1).first().asString().contains("--out");
     assertThat(Main.run("no-such-command")).isEqualTo(2);
   }
 
@@ -134,7 +114,7 @@ class MainTest {
         Main.run("scan", "--in", in.toString(), "--out", dir.resolve("no/such/f").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(stderr()).contains("no such directory");
+    assertThat(console.err()).contains("no such directory");
   }
 
   @Test
@@ -150,14 +130,14 @@ class MainTest {
     assertThat(Main.run("scan", "--in", in.toString(), "--out", dir.resolve("f").toString()))
         .isZero();
 
-    assertThat(stderr()).contains("warning: 2 of 3 events").contains("clock far ahead");
+    assertThat(console.err()).contains("warning: 2 of 3 events").contains("clock far ahead");
   }
 
   @Test
   void missingInput_exits1AndSaysWhy() {
     assertThat(Main.run("scan", "--in", dir.resolve("nope.jsonl").toString(), "--out", "x"))
         .isEqualTo(1);
-    assertThat(stderr()).contains("no such file");
+    assertThat(console.err()).contains("no such file");
   }
 
   @Test
@@ -178,7 +158,7 @@ class MainTest {
             cfg.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(stderr())
+    assertThat(console.err())
         .contains("decide.block_at")
         .contains("concentraton.ratio: unknown setting");
   }
@@ -204,6 +184,6 @@ class MainTest {
     assertThat(Main.run("shopee", "--in", in.toString(), "--out", out.toString())).isZero();
 
     assertThat(Files.readAllLines(out)).containsExactly("shopid,userid", "3,0", "20,7&10", "100,0");
-    assertThat(stderr()).contains("line 9");
+    assertThat(console.err()).contains("line 9");
   }
 }

@@ -2,31 +2,15 @@ package io.brushguard.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class SimulateCommandTest {
+  @RegisterExtension final ConsoleCapture console = new ConsoleCapture();
   @TempDir Path dir;
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-
-  @BeforeEach
-  void captureStderr() {
-    originalErr = System.err;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreStderr() {
-    System.setErr(originalErr);
-  }
 
   @Test
   void simulate_writesEventsLabelsPlanAndReadme_andSaysHowMuch() throws Exception {
@@ -40,7 +24,7 @@ class SimulateCommandTest {
     assertThat(Files.readString(out.resolve("plan.json")))
         .contains("\"seed\": 3", "\"cashback\"", "\"dorm\"");
     assertThat(out.resolve("README.md")).isNotEmptyFile();
-    assertThat(err.toString(StandardCharsets.UTF_8))
+    assertThat(console.err())
         .matches("(?s)brushguard: wrote [0-9,]+ events .* labels to .*events/s\\)\\R");
   }
 
@@ -61,13 +45,12 @@ class SimulateCommandTest {
     int code = Main.run("simulate", "--scale", "huge", "--out", dir.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString(StandardCharsets.UTF_8))
-        .contains("scale must be small, medium, large or an event count");
+    assertThat(console.err()).contains("scale must be small, medium, large or an event count");
   }
 
   @Test
   void simulate_withoutOut_isAUsageError() {
     assertThat(Main.run("simulate", "--scale", "small")).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("--out");
+    assertThat(console.err()).contains("--out");
   }
 }
