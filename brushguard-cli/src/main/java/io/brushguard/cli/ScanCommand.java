@@ -129,7 +129,7 @@ final class ScanCommand implements Callable<Integer> {
    */
   private static void warnIfMostlyLate(Scan.Result result, PrintWriter err) {
     long seen = result.events() + result.late();
-    if (result.late() > 0 && result.late() * 100 >= seen) {
+    if (result.late() >= 10 && result.late() * 100 >= seen) {
       err.printf(
           "brushguard: warning: %d of %d events (%.1f%%) were late; an event with a clock far"
               + " ahead of the rest makes every later one late: check the rejects file%n",
