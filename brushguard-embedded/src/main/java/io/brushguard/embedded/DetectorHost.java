@@ -6,9 +6,7 @@ import io.brushguard.event.Event;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -82,29 +80,12 @@ final class DetectorHost {
     advanceTo(Long.MAX_VALUE);
   }
 
-  int buffered() {
-    return buffer.size();
-  }
-
   long errors() {
     long n = 0;
     for (Slot<?> s : slots) {
       n += s.errors;
     }
     return n;
-  }
-
-  /** Keys with state, per detector name. */
-  Map<String, Integer> stateSizes() {
-    Map<String, Integer> m = new LinkedHashMap<>();
-    for (Slot<?> s : slots) {
-      int n = 0;
-      for (Keyed<?> k : s.keyed.values()) {
-        n += k.state != null ? 1 : 0;
-      }
-      m.put(s.detector.name(), n);
-    }
-    return m;
   }
 
   /** One key of one detector: its state (null once dropped as empty) and pending wake-up times. */

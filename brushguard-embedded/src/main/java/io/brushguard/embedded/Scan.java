@@ -15,6 +15,7 @@ import io.brushguard.ingest.Reject;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -81,7 +82,7 @@ public final class Scan {
     Decisions decisions = new Decisions(config.decision());
     DetectorHost host = new DetectorHost(detectors, decisions::apply, listener::detectorFailed);
     EventTimeGate gate = new EventTimeGate(config.latenessMillis());
-    Map<EntityKind, TreeSet<String>> seen = new EnumMap<>(EntityKind.class);
+    Map<EntityKind, HashSet<String>> seen = new EnumMap<>(EntityKind.class);
     long events = 0;
     long rejected = 0;
     long late = 0;
@@ -132,20 +133,21 @@ public final class Scan {
   }
 
   private static List<Finding> allFindings(
-      Decisions decisions, Map<EntityKind, TreeSet<String>> seen) {
+      Decisions decisions, Map<EntityKind, HashSet<String>> seen) {
     for (Finding f : decisions.findings()) {
-      seen.computeIfAbsent(f.entity(), k -> new TreeSet<>()).add(f.id());
+      seen.computeIfAbsent(f.entity(), k -> new HashSet<>()).add(f.id());
     }
     List<Finding> out = new ArrayList<>();
     for (EntityKind kind : EntityKind.values()) {
-      for (String id : seen.getOrDefault(kind, new TreeSet<>())) {
+      // ids are collected in hash sets and sorted once, here
+      for (String id : new TreeSet<>(seen.getOrDefault(kind, new HashSet<>()))) {
         out.add(decisions.findingFor(kind, id));
       }
     }
     return out;
   }
 
-  private static void remember(Map<EntityKind, TreeSet<String>> seen, Event e) {
+  private static void remember(Map<EntityKind, HashSet<String>> seen, Event e) {
     if (e instanceof Order o) {
       add(seen, EntityKind.ORDER, o.order());
       add(seen, EntityKind.ACCOUNT, o.account());
@@ -162,7 +164,7 @@ public final class Scan {
     }
   }
 
-  private static void add(Map<EntityKind, TreeSet<String>> seen, EntityKind k, String id) {
-    seen.computeIfAbsent(k, x -> new TreeSet<>()).add(id);
+  private static void add(Map<EntityKind, HashSet<String>> seen, EntityKind k, String id) {
+    seen.computeIfAbsent(k, x -> new HashSet<>()).add(id);
   }
 }

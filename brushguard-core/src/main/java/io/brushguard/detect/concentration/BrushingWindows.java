@@ -23,7 +23,7 @@ import java.util.HashMap;
  * ({@link #closeUpTo}). To flag brushing without waiting for that, the trailing window {@code [t -
  * W, t]} of the newest complete second {@code t} is also checked as soon as that second is complete
  * ({@link #confirmLatest}): it is a real window, so this never flags an order the sweep would not,
- * and it usually flags a burst seconds after its last order instead of an hour later.
+ * and it flags a burst as soon as its last second is known complete instead of an hour later.
  *
  * <p><b>Space.</b> The orders of the last {@code W} seconds plus those not yet judged: at most the
  * orders of {@code 2W} seconds, about 40 bytes each plus the ids the caller already holds.
