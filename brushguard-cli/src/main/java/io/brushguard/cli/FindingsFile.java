@@ -1,5 +1,6 @@
 package io.brushguard.cli;
 
+import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
 import io.brushguard.embedded.Scan;
 import io.brushguard.findings.FindingsFormat;
@@ -8,7 +9,10 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
 
-/** Writes a scan's findings file: one {@code finding} line each, then the {@code summary} line. */
+/**
+ * Writes a scan's findings file: one {@code finding} line each, one {@code shop} line per shop,
+ * then the {@code summary} line.
+ */
 final class FindingsFile {
   private FindingsFile() {}
 
@@ -20,6 +24,10 @@ final class FindingsFile {
       BufferedWriter w = file.writer();
       for (Finding f : result.findings()) {
         w.write(FindingsFormat.finding(f));
+        w.newLine();
+      }
+      for (ShopStanding s : result.shops()) {
+        w.write(FindingsFormat.shop(s));
         w.newLine();
       }
       w.write(

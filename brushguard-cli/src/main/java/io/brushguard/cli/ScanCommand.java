@@ -3,8 +3,11 @@ package io.brushguard.cli;
 import io.brushguard.config.BrushguardConfig;
 import io.brushguard.config.ConfigLoader;
 import io.brushguard.config.DetectorRegistry;
+import io.brushguard.credit.ShopStanding;
+import io.brushguard.decide.Finding;
 import io.brushguard.embedded.Scan;
 import io.brushguard.event.Event;
+import io.brushguard.findings.FindingsFormat;
 import io.brushguard.ingest.EventReader;
 import io.brushguard.ingest.Reject;
 import java.io.InputStream;
@@ -53,6 +56,12 @@ final class ScanCommand implements Callable<Integer> {
   boolean allScores;
 
   @Option(
+      names = "--updates",
+      paramLabel = "FILE",
+      description = "also write the update stream here: every finding and shop line as decided")
+  Path updates;
+
+  @Option(
       names = "--config",
       paramLabel = "FILE",
       description = "settings (properties); see docs/configuration.md")
@@ -74,11 +83,15 @@ final class ScanCommand implements Callable<Integer> {
       throw new IllegalArgumentException("no such file: " + in);
     }
     AtomicFile.requireWritableDirectory(out);
+    if (updates != null) {
+      AtomicFile.requireWritableDirectory(updates);
+    }
     long started = System.nanoTime();
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     Scan.Result result;
     try (InputStream input = EventReader.open(in);
         RejectsFile rejectsFile = new RejectsFile(rejects);
+        UpdatesFile updatesFile = new UpdatesFile(updates);
         Progress progress = Progress.of("scan", Files.size(in))) {
       long[] messages = {0};
       Scan.Listener listener =
@@ -102,6 +115,16 @@ final class ScanCommand implements Callable<Integer> {
             }
 
             @Override
+            public void finding(Finding f) {
+              updatesFile.write(FindingsFormat.finding(f));
+            }
+
+            @Override
+            public void shop(ShopStanding s) {
+              updatesFile.write(FindingsFormat.shop(s));
+            }
+
+            @Override
             public void progress(long bytes) {
               progress.stepTo(bytes);
             }
@@ -116,6 +139,7 @@ final class ScanCommand implements Callable<Integer> {
           };
       result = new Scan(cfg, DetectorRegistry.standard(cfg), allScores).run(input, listener);
       rejectsFile.commit();
+      updatesFile.commit();
     }
     warnIfMostlyLate(result, err);
     double seconds = (System.nanoTime() - started) / 1e9;

@@ -38,15 +38,63 @@ class MainTest {
 
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines).hasSize(5); // 3 orders, the account, the summary
+    assertThat(lines).hasSize(6); // 3 orders, the account, the shop, the summary
     assertThat(lines.get(0)).startsWith("{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\"");
+    // sent to review, not intercepted: nothing is taken out of the shop's sales
     assertThat(lines.get(4))
+        .isEqualTo(
+            "{\"type\":\"shop\",\"shop\":\"s1\",\"orders\":3,\"fake_orders\":0,\"sales\":3,"
+                + "\"corrected_sales\":3,\"reviews\":0,\"fake_reviews\":0,\"rating\":null,"
+                + "\"corrected_rating\":null,\"ts\":\"2025-03-01T12:21:00Z\"}");
+    assertThat(lines.get(5))
         .startsWith("{\"type\":\"summary\",\"events\":3,\"rejected\":1,\"late\":0,");
     assertThat(Files.readAllLines(rejects))
         .singleElement()
         .asString()
         .startsWith("{\"line\":3,\"field\":null,\"error\":\"malformed JSON at column 1");
     assertThat(console.err()).contains("line 3: malformed JSON");
+  }
+
+  @Test
+  void scan_updates_foldToTheFindingsFile() throws Exception {
+    Path in = dir.resolve("events.jsonl");
+    List<String> events = new java.util.ArrayList<>();
+    for (int i = 0; i < 6; i++) { // u1 orders at s1 every 10 minutes: concentrated, then not
+      events.add(
+          "{\"type\":\"order\",\"order\":\"o"
+              + i
+              + "\",\"account\":\""
+              + (i < 3 ? "u1" : "u" + i)
+              + "\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":"
+              + (1_740_000_000_000L + i * 600_000L)
+              + "}");
+    }
+    Files.write(in, events);
+    Path out = dir.resolve("findings.jsonl");
+    Path updates = dir.resolve("updates.jsonl");
+
+    assertThat(
+            Main.run(
+                "scan",
+                "--in",
+                in.toString(),
+                "--out",
+                out.toString(),
+                "--updates",
+                updates.toString()))
+        .isZero();
+
+    java.util.Map<String, String> fold = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(updates)) {
+      fold.put(
+          line.replaceAll(
+              "^\\{\"type\":\"(\\w+)\",(\"entity\":\"\\w+\",)?\"\\w+\":(\"[^\"]*\").*", "$1$2$3"),
+          line);
+    }
+    List<String> written = Files.readAllLines(out);
+    assertThat(fold.values().stream().filter(l -> !l.contains("\"action\":\"allow\"")))
+        .containsExactlyInAnyOrderElementsOf(written.subList(0, written.size() - 1));
+    assertThat(Files.readAllLines(updates).size()).isGreaterThan(written.size() - 1);
   }
 
   @Test

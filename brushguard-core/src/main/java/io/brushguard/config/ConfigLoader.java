@@ -24,6 +24,7 @@ import java.util.TreeSet;
  *
  * <pre>
  * lateness = 10m                  # 90s, 10m, 2h, 1d or ISO-8601 PT10M
+ * retention = 30d                 # how long decisions and ledgers keep an entity (event time)
  * decide.review_at = 0.5
  * decide.block_at = 0.9
  * decide.shops_need_case = true
@@ -36,6 +37,7 @@ public final class ConfigLoader {
   static final Set<String> KEYS =
       Set.of(
           "lateness",
+          "retention",
           "decide.review_at",
           "decide.block_at",
           "decide.shops_need_case",
@@ -76,6 +78,10 @@ public final class ConfigLoader {
     }
     BrushguardConfig d = BrushguardConfig.DEFAULT;
     long lateness = millis("lateness", d.latenessMillis());
+    long retention = millis("retention", d.retentionMillis());
+    if (retention == 0) {
+      errors.add("retention: must be positive, was \"" + value("retention") + "\"");
+    }
     double reviewAt = fraction("decide.review_at", d.decision().reviewAt());
     double blockAt = fraction("decide.block_at", d.decision().blockAt());
     boolean shopsNeedCase = bool("decide.shops_need_case", d.decision().shopsNeedCase());
@@ -100,6 +106,7 @@ public final class ConfigLoader {
     }
     return new BrushguardConfig(
         lateness,
+        retention,
         new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
         new ConcentrationDetector.Config(window, (int) ratio, tally));
   }

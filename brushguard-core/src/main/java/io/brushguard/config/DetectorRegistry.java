@@ -1,18 +1,47 @@
 package io.brushguard.config;
 
-import io.brushguard.detect.Detector;
+import io.brushguard.credit.Ledger;
+import io.brushguard.credit.ShopLedger;
+import io.brushguard.credit.ShopStanding;
+import io.brushguard.decide.Decide;
+import io.brushguard.decide.Finding;
+import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Topology;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The one place that says which detectors run, in which order, with which settings. Both runtimes
- * take their detectors from here, so a detector added here runs in both.
+ * The one place that says which stages run, in which order, with which settings. Both runtimes take
+ * their topology from here, so a stage added here runs in both.
+ *
+ * <pre>
+ * events ─► detection stages ──Signal──► decide ──Finding──┬──────────────────────► findings
+ *           (concentration, …)           (per entity)      └► order-ledger ─┐
+ *                                                           └► review-ledger ┴Standing► shop-ledger ─► shop lines
+ * </pre>
  */
 public final class DetectorRegistry {
   private DetectorRegistry() {}
 
-  /** The standard detectors for a configuration. */
-  public static List<Detector<?>> standard(BrushguardConfig config) {
-    return List.of(new ConcentrationDetector(config.concentration()));
+  /** The standard detection stages for a configuration: what emits signals. */
+  public static List<Stage<?>> standard(BrushguardConfig config) {
+    return List.of(new DetectorStage<>(new ConcentrationDetector(config.concentration())));
+  }
+
+  /**
+   * The whole dataflow: the detection stages, then the decision and the stages that judge shops.
+   *
+   * @throws IllegalArgumentException when the stages do not form a valid topology
+   */
+  public static Topology topology(BrushguardConfig config, List<Stage<?>> detection) {
+    List<Stage<?>> all = new ArrayList<>(detection);
+    all.add(new Decide(config.decision(), config.retentionMillis()));
+    all.add(Ledger.orders(config.retentionMillis()));
+    all.add(Ledger.reviews(config.retentionMillis()));
+    all.add(new ShopLedger());
+    return Topology.of(all, Set.of(Finding.class, ShopStanding.class));
   }
 }

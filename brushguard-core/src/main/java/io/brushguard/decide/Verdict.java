@@ -43,13 +43,11 @@ public final class Verdict {
     return live.isEmpty();
   }
 
-  /** The finding this evidence supports under the policy. */
-  public Finding finding(DecisionPolicy policy) {
+  /** The finding this evidence supports under the policy, decided at event time {@code ts}. */
+  public Finding finding(DecisionPolicy policy, long ts) {
     Map<String, Signal> strongest = new TreeMap<>();
-    long ts = 0;
     for (Signal s : live.values()) {
       strongest.merge(s.code(), s, (a, b) -> b.strength() > a.strength() ? b : a);
-      ts = Math.max(ts, s.ts());
     }
     double keep = 1;
     List<Signal> top = new ArrayList<>(strongest.values());

@@ -1,6 +1,9 @@
 package io.brushguard.detect;
 
 import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * A fraud detector: events in, {@link Signal}s with evidence out. The one interface both runtimes
@@ -15,6 +18,10 @@ import io.brushguard.event.Event;
  * event of the key at or before it and before any event after it. At the end of a bounded input,
  * all pending wake-ups fire in order.
  *
+ * <p>A detector is the simplest {@link io.brushguard.flow.Stage}: events of one key in, signals
+ * out. {@link DetectorStage} runs it as one; a detector that joins facts across keys is written as
+ * a {@code Stage} directly.
+ *
  * <p>Contract for both runtimes to agree: output may depend only on the key's events, in order, and
  * on wake-ups; never on the wall clock, other keys or arrival timing.
  *
@@ -24,6 +31,11 @@ public interface Detector<S> {
 
   /** A short, stable name: used in logs, stats and as the origin of signals. */
   String name();
+
+  /** The event types this detector may key on; others never reach it (and are not buffered). */
+  default Set<EventType> eventTypes() {
+    return EnumSet.allOf(EventType.class);
+  }
 
   /** The partition key of this event for this detector, or {@code null} to skip the event. */
   String keyOf(Event event);

@@ -1,5 +1,6 @@
 package io.brushguard.detect;
 
+import io.brushguard.flow.Fact;
 import java.util.Objects;
 
 /**
@@ -26,7 +27,8 @@ public record Signal(
     String origin,
     double strength,
     long ts,
-    String detail) {
+    String detail)
+    implements Fact {
 
   public Signal {
     Objects.requireNonNull(entity, "entity");

@@ -1,5 +1,6 @@
 package io.brushguard.findings;
 
+import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
 import io.brushguard.decide.Reason;
 
@@ -47,5 +48,32 @@ public final class FindingsFormat {
     out.append(",\"rings\":").append(s.rings());
     out.append(",\"detector_errors\":").append(s.detectorErrors());
     return out.append('}').toString();
+  }
+
+  /**
+   * One {@code shop} line, without the newline: the shop's books with and without what was judged
+   * fake. Ratings have two decimals, {@code null} without reviews.
+   */
+  public static String shop(ShopStanding s) {
+    StringBuilder out = new StringBuilder(200);
+    Json.string(out.append("{\"type\":\"shop\",\"shop\":"), s.shop());
+    out.append(",\"orders\":").append(s.orders());
+    out.append(",\"fake_orders\":").append(s.fakeOrders());
+    out.append(",\"sales\":").append(s.sales());
+    out.append(",\"corrected_sales\":").append(s.correctedSales());
+    out.append(",\"reviews\":").append(s.reviews());
+    out.append(",\"fake_reviews\":").append(s.fakeReviews());
+    rating(out.append(",\"rating\":"), s.rating());
+    rating(out.append(",\"corrected_rating\":"), s.correctedRating());
+    Json.instant(out.append(",\"ts\":"), s.ts());
+    return out.append('}').toString();
+  }
+
+  private static void rating(StringBuilder out, double rating) {
+    if (Double.isNaN(rating)) {
+      out.append("null");
+    } else {
+      Json.score(out, Math.round(rating * 100) / 100.0);
+    }
   }
 }

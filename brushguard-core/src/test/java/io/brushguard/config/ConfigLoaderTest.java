@@ -40,6 +40,7 @@ class ConfigLoaderTest {
     BrushguardConfig c = ConfigLoader.from(new Properties());
     assertThat(c).isEqualTo(BrushguardConfig.DEFAULT);
     assertThat(c.latenessMillis()).isEqualTo(Duration.ofMinutes(10).toMillis());
+    assertThat(c.retentionMillis()).isEqualTo(Duration.ofDays(30).toMillis());
     assertThat(c.decision()).isEqualTo(new DecisionPolicy(0.5, 0.9, true));
     assertThat(c.concentration()).isEqualTo(new ConcentrationDetector.Config(3600, 3, 30 * 86_400));
   }
@@ -50,6 +51,7 @@ class ConfigLoaderTest {
         ConfigLoader.from(
             props(
                 "lateness", "90s",
+                "retention", "7d",
                 "decide.review_at", "0.4",
                 "decide.block_at", "0.95",
                 "decide.shops_need_case", "false",
@@ -57,6 +59,7 @@ class ConfigLoaderTest {
                 "concentration.ratio", "4",
                 "concentration.tally", "7d"));
     assertThat(c.latenessMillis()).isEqualTo(90_000);
+    assertThat(c.retentionMillis()).isEqualTo(7 * 86_400_000L);
     assertThat(c.decision()).isEqualTo(new DecisionPolicy(0.4, 0.95, false));
     assertThat(c.concentration()).isEqualTo(new ConcentrationDetector.Config(7200, 4, 7 * 86_400));
   }
@@ -66,6 +69,7 @@ class ConfigLoaderTest {
     assertThat(ConfigLoader.KEYS)
         .containsExactlyInAnyOrder(
             "lateness",
+            "retention",
             "decide.review_at",
             "decide.block_at",
             "decide.shops_need_case",

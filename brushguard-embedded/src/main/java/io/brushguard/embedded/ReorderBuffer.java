@@ -6,7 +6,7 @@ import java.util.PriorityQueue;
 
 /**
  * Holds admitted events until event time has passed them, and hands them out in event-time order
- * (ties in arrival order). Space: the events of one out-of-order bound.
+ * (ties in line order). Space: the events of one out-of-order bound.
  *
  * <p>Design note: real streams are almost sorted. Most events are not earlier than the newest one
  * buffered and go to the end of a sorted run (O(1), no allocation); an event a little out of order
@@ -36,11 +36,12 @@ final class ReorderBuffer {
   private int tail;
 
   private final PriorityQueue<Entry> heap = new PriorityQueue<>();
-  private long seq;
+  private long polledLine;
 
-  void push(Event e) {
+  /** Buffers an event; {@code line} (its line in the input) breaks ties between equal times. */
+  void push(Event e, long line) {
     long ts = e.ts();
-    long s = seq++;
+    long s = line;
     int at = tail;
     int lowest = Math.max(head, tail - MAX_SHIFT);
     while (at > lowest && times[at - 1] > ts) {
@@ -77,6 +78,7 @@ final class ReorderBuffer {
     if (head < tail
         && (h == null || times[head] < h.ts || (times[head] == h.ts && seqs[head] < h.seq))) {
       Event e = events[head];
+      polledLine = seqs[head];
       events[head++] = null;
       if (head == tail) {
         head = 0;
@@ -84,7 +86,14 @@ final class ReorderBuffer {
       }
       return e;
     }
-    return heap.poll().event;
+    Entry top = heap.poll();
+    polledLine = top.seq;
+    return top.event;
+  }
+
+  /** The line of the event {@link #poll} returned last. */
+  long polledLine() {
+    return polledLine;
   }
 
   int size() {

@@ -1,44 +1,43 @@
 package io.brushguard.embedded;
 
 import io.brushguard.config.BrushguardConfig;
+import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Action;
 import io.brushguard.decide.Finding;
-import io.brushguard.detect.Detector;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.event.Account;
 import io.brushguard.event.Event;
 import io.brushguard.event.Like;
 import io.brushguard.event.Order;
 import io.brushguard.event.Review;
-import io.brushguard.ingest.EventTimeGate;
+import io.brushguard.flow.Stage;
 import io.brushguard.ingest.Reject;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * The embedded batch pipeline: read and validate events, admit them by event time, run the
- * detectors, decide, and return the findings. One instance scans one input.
+ * The embedded batch run: read and validate events, feed them to a {@link Pipeline}, and return the
+ * fold of its update stream (the last finding per entity, the last standing per shop). One instance
+ * scans one input.
  *
  * <pre>
- * lines ─► EventReader ─► EventTimeGate ─► DetectorHost ─► Decisions ─► findings
- *              │ rejects       │ late           (event-time order,
- *              ▼               ▼                 wake-ups, isolation)
+ * lines ─► EventReader ─► Pipeline ─► updates ─► fold ─► findings, shop lines
+ *              │ rejects      │ late      └─► listener (--updates)
  * </pre>
  */
 public final class Scan {
 
   /** What a scan reports as it goes; all methods have do-nothing defaults. */
-  public interface Listener {
+  public interface Listener extends Pipeline.Listener {
     default void rejected(Reject reject) {}
-
-    default void late(Event event, long line) {}
-
-    default void detectorFailed(String detector, String key, Event event, RuntimeException e) {}
 
     default void progress(long bytesRead) {}
   }
@@ -47,27 +46,36 @@ public final class Scan {
    * The outcome of a scan.
    *
    * @param findings findings to write, by entity kind then id
+   * @param shops the last standing of every shop, by shop
    * @param events events accepted
    * @param rejected lines rejected
    * @param late events later than the out-of-order bound
-   * @param detectorErrors events or wake-ups a detector failed on
+   * @param detectorErrors inputs or wake-ups a stage failed on
+   * @param updates finding updates in the stream (each replaces its entity's previous finding)
    */
   public record Result(
-      List<Finding> findings, long events, long rejected, long late, long detectorErrors) {}
+      List<Finding> findings,
+      List<ShopStanding> shops,
+      long events,
+      long rejected,
+      long late,
+      long detectorErrors,
+      long updates) {}
 
   private static final long PROGRESS_EVERY = 1 << 16;
 
   private final BrushguardConfig config;
-  private final List<Detector<?>> detectors;
+  private final List<Stage<?>> detection;
   private final boolean allScores;
 
   /**
+   * @param detection the detection stages ({@code DetectorRegistry.standard} or others)
    * @param allScores when true, the result has a finding for every order, review, like, account and
    *     shop seen, allowed ones included (for ROC and precision-recall evaluation)
    */
-  public Scan(BrushguardConfig config, List<Detector<?>> detectors, boolean allScores) {
+  public Scan(BrushguardConfig config, List<Stage<?>> detection, boolean allScores) {
     this.config = config;
-    this.detectors = List.copyOf(detectors);
+    this.detection = List.copyOf(detection);
     this.allScores = allScores;
   }
 
@@ -79,13 +87,10 @@ public final class Scan {
    * java.io.UncheckedIOException}.
    */
   public Result run(InputStream in, Listener listener) {
-    Decisions decisions = new Decisions(config.decision());
-    DetectorHost host = new DetectorHost(detectors, decisions::apply, listener::detectorFailed);
-    EventTimeGate gate = new EventTimeGate(config.latenessMillis());
+    Fold fold = new Fold(listener);
+    Pipeline pipeline = new Pipeline(config, detection, fold);
     Map<EntityKind, HashSet<String>> seen = new EnumMap<>(EntityKind.class);
-    long events = 0;
     long rejected = 0;
-    long late = 0;
     long nextProgress = 0;
     long bytesRead = 0;
     try (ReadAhead lines = new ReadAhead(in)) {
@@ -93,59 +98,102 @@ public final class Scan {
         for (int i = 0; i < batch.size; i++) {
           Object item = batch.items[i];
           if (item instanceof Event event) {
-            if (!gate.admit(event)) {
-              late++;
-              listener.late(event, batch.lines[i]);
-              continue;
-            }
-            events++;
-            if (allScores) {
+            if (pipeline.accept(event, batch.lines[i]) && allScores) {
               remember(seen, event);
             }
-            host.add(event);
-            host.advanceTo(gate.watermark());
           } else {
             rejected++;
             listener.rejected((Reject) item);
           }
         }
         bytesRead = batch.bytesRead;
-        if (events >= nextProgress) {
-          nextProgress = events + PROGRESS_EVERY;
+        if (pipeline.events() >= nextProgress) {
+          nextProgress = pipeline.events() + PROGRESS_EVERY;
           listener.progress(bytesRead);
         }
       }
     }
-    host.finish();
+    pipeline.finish();
     listener.progress(bytesRead);
-    List<Finding> findings = allScores ? allFindings(decisions, seen) : flagged(decisions);
-    return new Result(findings, events, rejected, late, host.errors());
+    List<Finding> findings = allScores ? fold.all(seen) : fold.flagged();
+    return new Result(
+        findings,
+        fold.shops(),
+        pipeline.events(),
+        rejected,
+        pipeline.late(),
+        pipeline.errors(),
+        fold.updates);
   }
 
-  private static List<Finding> flagged(Decisions decisions) {
-    List<Finding> out = new ArrayList<>();
-    for (Finding f : decisions.findings()) {
-      if (f.action() != Action.ALLOW) {
-        out.add(f);
-      }
+  /** The fold of the update stream: the latest finding per entity and standing per shop. */
+  private static final class Fold implements Pipeline.Listener {
+    private final Listener listener;
+    private final HashMap<String, Finding> findings = new HashMap<>();
+    private final HashMap<String, ShopStanding> shops = new HashMap<>();
+    long updates;
+
+    Fold(Listener listener) {
+      this.listener = listener;
     }
-    return out;
+
+    @Override
+    public void late(Event event, long line) {
+      listener.late(event, line);
+    }
+
+    @Override
+    public void detectorFailed(String stage, String key, Event event, RuntimeException e) {
+      listener.detectorFailed(stage, key, event, e);
+    }
+
+    @Override
+    public void finding(Finding f) {
+      updates++;
+      findings.put(f.entityKey(), f);
+      listener.finding(f);
+    }
+
+    @Override
+    public void shop(ShopStanding s) {
+      shops.put(s.shop(), s);
+      listener.shop(s);
+    }
+
+    List<Finding> flagged() {
+      List<Finding> out = new ArrayList<>();
+      for (Finding f : findings.values()) {
+        if (f.action() != Action.ALLOW) {
+          out.add(f);
+        }
+      }
+      out.sort(BY_ENTITY);
+      return out;
+    }
+
+    List<Finding> all(Map<EntityKind, HashSet<String>> seen) {
+      for (Finding f : findings.values()) {
+        seen.computeIfAbsent(f.entity(), k -> new HashSet<>()).add(f.id());
+      }
+      List<Finding> out = new ArrayList<>();
+      for (EntityKind kind : EntityKind.values()) {
+        // ids are collected in hash sets and sorted once, here
+        for (String id : new TreeSet<>(seen.getOrDefault(kind, new HashSet<>()))) {
+          Finding f = findings.get(Finding.entityKey(kind, id));
+          out.add(f != null ? f : Finding.clean(kind, id));
+        }
+      }
+      return out;
+    }
+
+    List<ShopStanding> shops() {
+      return new TreeMap<>(shops).values().stream().toList();
+    }
   }
 
-  private static List<Finding> allFindings(
-      Decisions decisions, Map<EntityKind, HashSet<String>> seen) {
-    for (Finding f : decisions.findings()) {
-      seen.computeIfAbsent(f.entity(), k -> new HashSet<>()).add(f.id());
-    }
-    List<Finding> out = new ArrayList<>();
-    for (EntityKind kind : EntityKind.values()) {
-      // ids are collected in hash sets and sorted once, here
-      for (String id : new TreeSet<>(seen.getOrDefault(kind, new HashSet<>()))) {
-        out.add(decisions.findingFor(kind, id));
-      }
-    }
-    return out;
-  }
+  /** Entity kind, then id: the order of a findings file. */
+  static final Comparator<Finding> BY_ENTITY =
+      Comparator.comparing(Finding::entity).thenComparing(Finding::id);
 
   private static void remember(Map<EntityKind, HashSet<String>> seen, Event e) {
     if (e instanceof Order o) {

@@ -7,10 +7,12 @@ import io.brushguard.config.DetectorRegistry;
 import io.brushguard.decide.Action;
 import io.brushguard.decide.Finding;
 import io.brushguard.detect.Detector;
+import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
 import io.brushguard.event.Order;
+import io.brushguard.flow.Stage;
 import io.brushguard.ingest.Reject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -231,8 +233,8 @@ class ScanTest {
   @Test
   void detectorThatThrows_isIsolatedCountedAndReported_othersGoOn() {
     BrushguardConfig cfg = BrushguardConfig.DEFAULT;
-    List<Detector<?>> detectors = new ArrayList<>(DetectorRegistry.standard(cfg));
-    detectors.add(0, new FailsOnShop());
+    List<Stage<?>> detectors = new ArrayList<>(DetectorRegistry.standard(cfg));
+    detectors.add(0, new DetectorStage<>(new FailsOnShop()));
     List<String> failures = new ArrayList<>();
     List<String> lines =
         List.of(

@@ -4,12 +4,14 @@ import io.brushguard.detect.Detector;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Concentration: a shop whose orders, in some window of an hour, come from so few buyers that
@@ -74,6 +76,11 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public Set<EventType> eventTypes() {
+    return Set.of(EventType.ORDER);
   }
 
   @Override

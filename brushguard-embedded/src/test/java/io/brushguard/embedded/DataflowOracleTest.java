@@ -3,10 +3,12 @@ package io.brushguard.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brushguard.detect.Detector;
+import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
 import io.brushguard.event.Login;
+import io.brushguard.flow.Topology;
 import io.brushguard.ingest.EventTimeGate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,12 +21,11 @@ import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
- * The optimised {@link DetectorHost} and {@link ReorderBuffer} (ring plus heap, one allocation per
- * wake-up) must call detectors exactly as the first, simplest implementation did: same events, same
- * wake-ups, same order, same signals. {@link ReferenceHost} below is that implementation, kept as
- * the oracle.
+ * The optimised {@link Dataflow} and {@link ReorderBuffer} (ring plus heap, one allocation per
+ * wake-up) must call a detector exactly as the first, simplest host did: same events, same
+ * wake-ups, same order, same signals. {@link ReferenceHost} below is that host, kept as the oracle.
  */
-class DetectorHostOracleTest {
+class DataflowOracleTest {
 
   @Test
   void randomStreams_callDetectorsExactlyAsTheReferenceHost() {
@@ -63,7 +64,7 @@ class DetectorHostOracleTest {
         int kind = rnd.nextInt(50);
         long ts = kind < 5 ? t - rnd.nextInt(40) : kind == 5 ? t - rnd.nextInt(5_000) : t;
         Event e = new Login("a", ts, null, null);
-        buffer.push(e);
+        buffer.push(e, byArrival.size());
         reference.add(new long[] {ts, byArrival.size()});
         byArrival.add(e);
       } else {
@@ -93,14 +94,17 @@ class DetectorHostOracleTest {
     List<String> log = new ArrayList<>();
     Recording detector = new Recording(log);
     Consumer<Signal> signals = s -> log.add("signal " + s.id() + " " + s.ts() + " " + s.detail());
-    DetectorHost.ErrorListener errors =
+    Dataflow.ErrorListener errors =
         (d, key, e, error) -> log.add("error " + key + " " + error.getMessage());
     EventTimeGate gate = new EventTimeGate(bound);
     if (optimised) {
-      DetectorHost host = new DetectorHost(List.of(detector), signals, errors);
+      Topology topology = Topology.of(List.of(new DetectorStage<>(detector)), Set.of(Signal.class));
+      Dataflow host = new Dataflow(topology, f -> signals.accept((Signal) f), errors);
+      long line = 0;
       for (Event e : events) {
+        line++;
         if (gate.admit(e)) {
-          host.add(e);
+          host.add(e, line);
           host.advanceTo(gate.watermark());
         }
       }
@@ -177,7 +181,7 @@ class DetectorHostOracleTest {
     }
   }
 
-  /** The first DetectorHost and ReorderBuffer, reduced to one detector: the oracle. */
+  /** The first detector host and reorder buffer, reduced to one detector: the oracle. */
   private static final class ReferenceHost implements Detector.Context {
     private record Entry(Event event, long seq) implements Comparable<Entry> {
       @Override
@@ -197,7 +201,7 @@ class DetectorHostOracleTest {
 
     private final Detector<int[]> detector;
     private final Consumer<Signal> signals;
-    private final DetectorHost.ErrorListener errors;
+    private final Dataflow.ErrorListener errors;
     private final PriorityQueue<Entry> buffer = new PriorityQueue<>();
     private final PriorityQueue<Wake> wakes = new PriorityQueue<>();
     private final Set<Wake> pending = new HashSet<>();
@@ -208,7 +212,7 @@ class DetectorHostOracleTest {
     private String key;
 
     ReferenceHost(
-        Detector<int[]> detector, Consumer<Signal> signals, DetectorHost.ErrorListener errors) {
+        Detector<int[]> detector, Consumer<Signal> signals, Dataflow.ErrorListener errors) {
       this.detector = detector;
       this.signals = signals;
       this.errors = errors;

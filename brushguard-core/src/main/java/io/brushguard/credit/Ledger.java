@@ -1,0 +1,140 @@
+package io.brushguard.credit;
+
+import io.brushguard.decide.Action;
+import io.brushguard.decide.Finding;
+import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.Order;
+import io.brushguard.event.Review;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+
+/**
+ * Joins each order (or review) with its findings, keyed by its id, and tells its shop ({@link
+ * Standing}) when it first appears and whenever its judgement changes: fake means its finding's
+ * action is {@code block} (intercepted); {@code review} is a person's to decide and counts as
+ * genuine until then. A finding may arrive before or after the event it judges; an order or review
+ * given twice counts once.
+ *
+ * <p><b>Retention and space.</b> An entry is forgotten {@code retention} of event time after its
+ * last input. Per entry: the shop, a value, two flags and two times (about 90 bytes with the map
+ * entry; the id strings are shared with the event).
+ */
+public final class Ledger implements Stage<Ledger.State> {
+  private final EntityKind entity;
+  private final Wiring wiring;
+  private final long retentionMillis;
+
+  private Ledger(EntityKind entity, EventType type, long retentionMillis) {
+    if (retentionMillis <= 0) {
+      throw new IllegalArgumentException("retention must be positive, was " + retentionMillis);
+    }
+    this.entity = entity;
+    this.wiring = Wiring.events(type).consumes(Finding.class).produces(Standing.class);
+    this.retentionMillis = retentionMillis;
+  }
+
+  /** The ledger of orders: units sold per order. */
+  public static Ledger orders(long retentionMillis) {
+    return new Ledger(EntityKind.ORDER, EventType.ORDER, retentionMillis);
+  }
+
+  /** The ledger of reviews: the rating per review. */
+  public static Ledger reviews(long retentionMillis) {
+    return new Ledger(EntityKind.REVIEW, EventType.REVIEW, retentionMillis);
+  }
+
+  /** One order or review: where it belongs and how it is judged. */
+  public static final class State {
+    String shop;
+    int value;
+    boolean fake;
+    long last;
+    long wake = Long.MIN_VALUE;
+  }
+
+  @Override
+  public String name() {
+    return entity.wire() + "-ledger";
+  }
+
+  @Override
+  public Wiring wiring() {
+    return wiring;
+  }
+
+  @Override
+  public String keyOf(Event event) {
+    return event instanceof Order o ? o.order() : ((Review) event).review();
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    Finding f = (Finding) fact;
+    return f.entity() == entity ? f.id() : null;
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onEvent(State state, Event event, Context context) {
+    if (state.shop == null) {
+      if (event instanceof Order o) {
+        state.shop = o.shop();
+        state.value = o.quantity();
+      } else {
+        Review r = (Review) event;
+        state.shop = r.shop();
+        state.value = r.rating();
+      }
+      context.emit(new Standing(entity, state.shop, context.key(), state.value, state.fake, true));
+    }
+    touch(state, context);
+  }
+
+  @Override
+  public void onFact(State state, Fact fact, Context context) {
+    boolean fake = ((Finding) fact).action() == Action.BLOCK;
+    if (fake != state.fake) {
+      state.fake = fake;
+      if (state.shop != null) {
+        context.emit(new Standing(entity, state.shop, context.key(), state.value, fake, false));
+      }
+    }
+    touch(state, context);
+  }
+
+  private void touch(State state, Context context) {
+    state.last = context.now();
+    if (state.wake == Long.MIN_VALUE) {
+      state.wake = state.last + retentionMillis;
+      context.wakeAt(state.wake);
+    }
+  }
+
+  @Override
+  public void onWake(State state, long time, Context context) {
+    if (time != state.wake) {
+      return;
+    }
+    long expires = state.last + retentionMillis;
+    if (time >= expires) {
+      state.shop = null;
+      state.fake = false;
+      state.wake = Long.MIN_VALUE;
+    } else {
+      state.wake = expires;
+      context.wakeAt(expires);
+    }
+  }
+
+  @Override
+  public boolean isEmpty(State state) {
+    return state.shop == null && !state.fake && state.wake == Long.MIN_VALUE;
+  }
+}

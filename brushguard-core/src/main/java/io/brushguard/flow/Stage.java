@@ -1,0 +1,74 @@
+package io.brushguard.flow;
+
+import io.brushguard.event.Event;
+
+/**
+ * One step of the keyed dataflow: events and facts in, facts out, with per-key state. The one
+ * interface both runtimes run (in the embedded runtime a hand-off in one JVM, in the Flink job a
+ * keyed operator behind a {@code keyBy}), so it knows no framework.
+ *
+ * <p>A stage is a stateless strategy over per-key state {@code S}. The runtime routes to it every
+ * event of a type its {@link Wiring} names and every fact of a type it consumes; {@link #keyOf}
+ * picks the key (or skips the input). Per key, inputs arrive in {@link Stamp} order: by event time,
+ * then events in input order, then facts by the rank of the stage that emitted them. A stage that
+ * must act when time passes asks for a wake-up with {@link Context#wakeAt}; {@link #onWake} is then
+ * called once event time reaches that instant, after every input of the key at that time. At the
+ * end of a bounded input all pending wake-ups fire in order.
+ *
+ * <p>Contract for both runtimes to agree: output may depend only on the key's inputs, in order, and
+ * on wake-ups; never on the wall clock, other keys or arrival timing. Facts emitted carry the time
+ * of the call ({@link Context#now}), so they are never earlier than what produced them.
+ *
+ * @param <S> the per-key state; its Javadoc names its bound
+ */
+public interface Stage<S> {
+
+  /** A short, stable name: used in logs, stats, operator ids and as part of signal origins. */
+  String name();
+
+  /** What this stage consumes and produces; fixed for the stage's life. */
+  Wiring wiring();
+
+  /** The key of an event of a consumed type, or {@code null} to skip it. */
+  default String keyOf(Event event) {
+    return null;
+  }
+
+  /** The key of a fact of a consumed type, or {@code null} to skip it. */
+  default String keyOf(Fact fact) {
+    return null;
+  }
+
+  /** Fresh state for a key seen for the first time. */
+  S newState();
+
+  /** Handles one event of the key. */
+  default void onEvent(S state, Event event, Context context) {}
+
+  /** Handles one fact of the key. */
+  default void onFact(S state, Fact fact, Context context) {}
+
+  /** Event time has reached {@code time}, which an earlier {@link Context#wakeAt} asked for. */
+  default void onWake(S state, long time, Context context) {}
+
+  /** True when the state holds nothing worth keeping; the runtime then drops it. */
+  boolean isEmpty(S state);
+
+  /** What a stage may do while handling an input or a wake-up. */
+  interface Context {
+    /** The key being processed. */
+    String key();
+
+    /** The event time of this call: the input's time, or the wake-up's. */
+    long now();
+
+    /** Emits a fact of a type this stage's wiring produces. */
+    void emit(Fact fact);
+
+    /**
+     * Asks for {@link #onWake} once event time reaches {@code time}. Wake-ups are per key and
+     * de-duplicated by time; a time not after {@link #now} is moved just past it.
+     */
+    void wakeAt(long time);
+  }
+}

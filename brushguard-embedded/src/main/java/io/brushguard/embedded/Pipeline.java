@@ -1,0 +1,107 @@
+package io.brushguard.embedded;
+
+import io.brushguard.config.BrushguardConfig;
+import io.brushguard.config.DetectorRegistry;
+import io.brushguard.credit.ShopStanding;
+import io.brushguard.decide.Finding;
+import io.brushguard.event.Event;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Topology;
+import io.brushguard.ingest.EventTimeGate;
+import java.util.List;
+
+/**
+ * The embedded runtime without an end: events go in one at a time, in input order, and findings and
+ * shop standings come out as updates as soon as event time has passed the evidence. A batch {@link
+ * Scan} is one of these fed from a file; a service feeds one from requests.
+ *
+ * <pre>
+ * events ─► EventTimeGate ─► Dataflow (stages in rank order) ─► updates: Finding, ShopStanding
+ *                │ late
+ * </pre>
+ *
+ * <p>Not thread-safe: one thread feeds it.
+ */
+public final class Pipeline {
+
+  /** What a pipeline reports; all methods have do-nothing defaults. */
+  public interface Listener {
+    /** An event later than the out-of-order bound: counted, not used. */
+    default void late(Event event, long line) {}
+
+    /** A stage failed on an input or a wake-up; the run goes on. */
+    default void detectorFailed(String stage, String key, Event event, RuntimeException e) {}
+
+    /** An entity's finding changed (one with action {@code allow} withdraws an earlier one). */
+    default void finding(Finding finding) {}
+
+    /** A shop's standing changed. */
+    default void shop(ShopStanding standing) {}
+  }
+
+  private final EventTimeGate gate;
+  private final Dataflow flow;
+  private final Listener listener;
+  private long events;
+  private long late;
+
+  /**
+   * @param detection the detection stages ({@link DetectorRegistry#standard} or others); the
+   *     decision and the shop stages are added by {@link DetectorRegistry#topology}
+   */
+  public Pipeline(BrushguardConfig config, List<Stage<?>> detection, Listener listener) {
+    Topology topology = DetectorRegistry.topology(config, detection);
+    this.gate = new EventTimeGate(config.latenessMillis());
+    this.flow =
+        new Dataflow(
+            topology,
+            (Fact f) -> {
+              if (f instanceof Finding finding) {
+                listener.finding(finding);
+              } else if (f instanceof ShopStanding s) {
+                listener.shop(s);
+              }
+            },
+            listener::detectorFailed);
+    this.listener = listener;
+  }
+
+  /**
+   * Takes the next event of the input; {@code line} is its line (or any increasing number), which
+   * breaks ties between events of equal time.
+   *
+   * @return false when the event was late (reported to the listener, not used)
+   */
+  public boolean accept(Event event, long line) {
+    if (!gate.admit(event)) {
+      late++;
+      listener.late(event, line);
+      return false;
+    }
+    events++;
+    flow.add(event, line);
+    flow.advanceTo(gate.watermark());
+    return true;
+  }
+
+  /** End of input: every buffered event and pending wake-up is processed. */
+  public void finish() {
+    flow.finish();
+  }
+
+  /** Events accepted so far. */
+  public long events() {
+    return events;
+  }
+
+  /** Late events so far. */
+  public long late() {
+    return late;
+  }
+
+  /** Inputs or wake-ups a stage failed on so far. */
+  public long errors() {
+    return flow.errors();
+  }
+}
