@@ -24,7 +24,7 @@ import org.apache.flink.util.OutputTag;
  * <p>Runs with parallelism 1: lateness is defined over the order of the whole input. The gate's one
  * number (the latest admitted time) is checkpointed.
  */
-final class AdmitInTime extends ProcessFunction<NumberedEvent, Event>
+final class AdmitInTime extends ProcessFunction<NumberedEvent, NumberedEvent>
     implements CheckpointedFunction {
   private static final long serialVersionUID = 1L;
 
@@ -60,11 +60,11 @@ final class AdmitInTime extends ProcessFunction<NumberedEvent, Event>
   }
 
   @Override
-  public void processElement(NumberedEvent in, Context ctx, Collector<Event> out) {
+  public void processElement(NumberedEvent in, Context ctx, Collector<NumberedEvent> out) {
     Event e = in.event();
     if (gate.admit(e)) {
       admitted.inc();
-      out.collect(e);
+      out.collect(in);
       return;
     }
     late.inc();

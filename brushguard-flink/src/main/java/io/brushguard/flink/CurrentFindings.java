@@ -71,6 +71,30 @@ public final class CurrentFindings {
 
   /** The last line written per entity, allowed ones included. */
   static Map<Entity, String> current(Path dir) throws IOException {
+    Map<Entity, String> current = new TreeMap<>();
+    for (String line : lines(dir)) {
+      if (!line.startsWith(SHOP_LINE)) {
+        current.put(new Cursor(line).entity(), line);
+      }
+    }
+    return current;
+  }
+
+  /** The last shop line written per shop, by shop: what {@code brushguard scan} writes. */
+  public static List<String> shops(Path dir) throws IOException {
+    Map<String, String> current = new TreeMap<>();
+    for (String line : lines(dir)) {
+      if (line.startsWith(SHOP_LINE)) {
+        current.put(new Cursor(line).string(SHOP_LINE), line);
+      }
+    }
+    return List.copyOf(current.values());
+  }
+
+  private static final String SHOP_LINE = "{\"type\":\"shop\",\"shop\":";
+
+  /** Every line the job wrote, each writer's in the order written. */
+  private static List<String> lines(Path dir) throws IOException {
     List<Path> parts;
     try (Stream<Path> files = Files.walk(dir)) {
       parts =
@@ -86,15 +110,15 @@ public final class CurrentFindings {
                       .thenComparingLong(CurrentFindings::part))
               .toList();
     }
-    Map<Entity, String> current = new TreeMap<>();
+    List<String> lines = new ArrayList<>();
     for (Path part : parts) {
       for (String line : Files.readAllLines(part, StandardCharsets.UTF_8)) {
         if (!line.isBlank()) {
-          current.put(new Cursor(line).entity(), line);
+          lines.add(line);
         }
       }
     }
-    return current;
+    return lines;
   }
 
   /** Bucket directories by name (writer start times sort as text); the base directory first. */
@@ -137,7 +161,7 @@ public final class CurrentFindings {
     }
 
     /** The JSON string after the next {@code label}, unescaped. */
-    private String string(String label) {
+    String string(String label) {
       int i = line.indexOf(label, at);
       if (i < 0 || line.charAt(i + label.length()) != '"') {
         throw new IllegalArgumentException("not a finding line: " + line);

@@ -1,21 +1,20 @@
 package io.brushguard.flink;
 
 import io.brushguard.config.BrushguardConfig;
-import io.brushguard.detect.Detector;
-import io.brushguard.detect.Signal;
-import io.brushguard.event.Event;
 import io.brushguard.findings.FindingsFormat;
 import io.brushguard.findings.Summary;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Topology;
 import io.brushguard.ingest.Reject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.GenericTypeInfo;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
@@ -27,26 +26,29 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.OutputFileConfig
 import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.OnCheckpointRollingPolicy;
 
 /**
- * The Flink job: the embedded scan's pipeline on Flink, with the same core code at every step.
+ * The Flink job: the embedded scan's dataflow on Flink, with the same core code at every step.
  *
  * <pre>
- * FileSource ─► parse ─► admit in time ─► watermarks ─┬► key(d1) ─► keyBy ─► detect(d1) ─┐
- *  (lines)   rejects◄┘        late◄┘   (max - bound - 1) └► key(dN) ─► keyBy ─► detect(dN) ─┴► keyBy entity ─► decide ─► findings
+ * FileSource ─► parse ─► admit in time ─► watermarks ─► route events ─► keyBy ─► stage 1 ─┐
+ *  (lines)   rejects◄┘        late◄┘   (max - bound - 1)                                     │ facts
+ *                                         └──────────► route events ─► keyBy ─► stage k ◄─ route facts
+ *                                                                                 … ─► output lines ─► findings
  * </pre>
  *
- * <p>Everything up to the keying runs with parallelism 1, because lateness and the order of events
- * with equal times are defined over the input's order; detectors and decisions run with the job's
- * parallelism. One operator per detector of {@link DetectorFactory}, all of them the generic {@link
- * DetectorFunction}: adding a detector to {@code DetectorRegistry.standard} adds it here. Operator
- * ids are stable ({@code detect-<name>}), so savepoints map state to the same detector.
+ * <p>Reading, parsing and the lateness rule run with parallelism 1, because lateness is defined
+ * over the input's order; every stage runs with the job's parallelism. One keyed operator per stage
+ * of the {@link Topology} ({@code DetectorRegistry.topology}), all of them the generic {@link
+ * StageFunction}; each edge of the topology is a {@link RouteFacts} and a {@code keyBy}. Inputs
+ * carry their {@link io.brushguard.flow.Stamp}, so a stage key sees them in the embedded runtime's
+ * order whatever the parallelism and arrival order. Operator ids are stable ({@code stage-<name>}),
+ * so savepoints map state to the same stage.
  *
- * <p>Output: a directory of finding lines ({@code <writer start>/findings-*.jsonl}), committed at
- * each checkpoint. It is an update stream: a line is written whenever an entity's finding changes,
- * and the latest line per entity is its current finding ({@link CurrentFindings} folds it).
+ * <p>Output: a directory of finding and shop lines ({@code <writer start>/findings-*.jsonl}),
+ * committed at each checkpoint. It is an update stream: a line is written whenever an entity's
+ * finding or a shop's standing changes, and the latest line per entity and per shop is the current
+ * one ({@link CurrentFindings} folds it).
  */
 public final class FindingsJob {
-  static final TypeInformation<Event> EVENT = new GenericTypeInfo<>(Event.class);
-
   private FindingsJob() {}
 
   /** The job's outputs before they are written. */
@@ -151,50 +153,75 @@ public final class FindingsJob {
             .uid("parse-lines")
             .name("parse lines")
             .setParallelism(1);
-    SingleOutputStreamOperator<Event> admitted =
+    SingleOutputStreamOperator<NumberedEvent> admitted =
         parsed
             .process(new AdmitInTime(bound))
-            .returns(EVENT)
+            .returns(TypeInformation.of(NumberedEvent.class))
             .uid("admit-in-time")
             .name("admit in time")
             .setParallelism(1);
-    DataStream<Event> timed =
+    DataStream<NumberedEvent> timed =
         admitted
             .assignTimestampsAndWatermarks(
-                WatermarkStrategy.<Event>forGenerator(ctx -> new LatenessWatermarks(bound))
-                    .withTimestampAssigner((e, previous) -> e.ts()))
+                WatermarkStrategy.<NumberedEvent>forGenerator(ctx -> new LatenessWatermarks(bound))
+                    .withTimestampAssigner((e, previous) -> e.event().ts()))
             .uid("watermarks")
             .name("watermarks")
             .setParallelism(1);
 
-    List<Detector<?>> detectors = settings.detectors();
-    if (detectors.isEmpty()) {
-      throw new IllegalArgumentException("no detectors to run");
+    DataStream<NumberedEvent> events = timed;
+    Topology topology = settings.topology();
+    List<DataStream<Emitted>> emitted = new ArrayList<>();
+    List<DataStream<Emitted>> outputs = new ArrayList<>();
+    for (int i = 0; i < topology.size(); i++) {
+      Stage<?> stage = topology.stage(i);
+      String name = stage.name();
+      List<DataStream<Routed>> inputs = new ArrayList<>();
+      if (!stage.wiring().events().isEmpty()) {
+        inputs.add(
+            events
+                .process(new RouteEvents(settings, i, name))
+                .returns(TypeInformation.of(Routed.class))
+                .uid("route-events-" + name)
+                .name("route events to " + name));
+      }
+      for (int p = 0; p < i; p++) {
+        Stage<?> producer = topology.stage(p);
+        if (producer.wiring().produces().stream().anyMatch(stage.wiring().consumes()::contains)) {
+          inputs.add(
+              emitted
+                  .get(p)
+                  .process(new RouteFacts(settings, i, name))
+                  .returns(TypeInformation.of(Routed.class))
+                  .uid("route-" + producer.name() + "-to-" + name)
+                  .name("route " + producer.name() + " to " + name));
+        }
+      }
+      DataStream<Routed> in = inputs.get(0);
+      for (int k = 1; k < inputs.size(); k++) {
+        in = in.union(inputs.get(k));
+      }
+      DataStream<Emitted> out =
+          in.keyBy(Routed::key)
+              .process(new StageFunction<>(settings, i, name))
+              .returns(TypeInformation.of(Emitted.class))
+              .uid("stage-" + name)
+              .name("stage " + name);
+      emitted.add(out);
+      if (stage.wiring().produces().stream().anyMatch(topology::isOutput)) {
+        outputs.add(out);
+      }
     }
-    DataStream<Signal> signals = null;
-    for (int i = 0; i < detectors.size(); i++) {
-      String name = detectors.get(i).name();
-      DataStream<Signal> out =
-          timed
-              .process(new KeyEvents(settings, i, name))
-              .returns(TypeInformation.of(KeyedEvent.class))
-              .uid("key-" + name)
-              .name("key " + name)
-              .setParallelism(1) // keeps each key's events in input order
-              .keyBy(KeyedEvent::key)
-              .process(new DetectorFunction<>(settings, i, name))
-              .returns(TypeInformation.of(Signal.class))
-              .uid("detect-" + name)
-              .name("detect " + name);
-      signals = signals == null ? out : signals.union(out);
+    DataStream<Emitted> collected = outputs.get(0);
+    for (int k = 1; k < outputs.size(); k++) {
+      collected = collected.union(outputs.get(k));
     }
     DataStream<String> findings =
-        signals
-            .keyBy(DecideFunction::entityKey)
-            .process(new DecideFunction(settings))
+        collected
+            .process(new OutputLines())
             .returns(Types.STRING)
-            .uid("decide")
-            .name("decide");
+            .uid("output-lines")
+            .name("output lines");
     DataStream<Reject> rejects =
         parsed.getSideOutput(ParseLines.REJECTS).union(admitted.getSideOutput(AdmitInTime.LATE));
     return new Streams(findings, rejects);

@@ -2,17 +2,16 @@ package io.brushguard.flink;
 
 import io.brushguard.config.BrushguardConfig;
 import io.brushguard.config.ConfigLoader;
-import io.brushguard.detect.Detector;
+import io.brushguard.config.DetectorRegistry;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Topology;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Properties;
-import java.util.Set;
 
 /**
  * What every task of the job needs to rebuild its part of the pipeline: the settings, as the same
@@ -34,14 +33,7 @@ final class JobSettings implements Serializable {
   JobSettings(Properties properties, DetectorFactory detectors) {
     this.properties = (Properties) properties.clone();
     this.detectors = detectors;
-    List<Detector<?>> made = detectors.create(config());
-    Set<String> names = new HashSet<>();
-    for (Detector<?> d : made) {
-      if (!names.add(d.name())) {
-        throw new IllegalArgumentException(
-            "two detectors are named \"" + d.name() + "\"; names must be unique");
-      }
-    }
+    topology(); // checks the stages: unique names, every input produced, no cycle
   }
 
   /** The settings of a {@code --config} file (or none) with an optional lateness override. */
@@ -66,18 +58,18 @@ final class JobSettings implements Serializable {
     return config;
   }
 
-  /** A fresh list of the run's detectors (a task calls this once, in {@code open}). */
-  List<Detector<?>> detectors() {
-    return detectors.create(config());
+  /** A fresh topology of the run's stages (a task calls this once, in {@code open}). */
+  Topology topology() {
+    return DetectorRegistry.topology(config(), detectors.create(config()));
   }
 
-  /** The detector at {@code index}, checked against the name the job graph was built with. */
-  Detector<?> detector(int index, String name) {
-    Detector<?> d = detectors().get(index);
-    if (!d.name().equals(name)) {
+  /** A fresh stage at {@code index} of the topology, checked against the job graph's name. */
+  Stage<?> stage(int index, String name) {
+    Stage<?> s = topology().stage(index);
+    if (!s.name().equals(name)) {
       throw new IllegalStateException(
-          "detector " + index + " is \"" + d.name() + "\", the job expected \"" + name + "\"");
+          "stage " + index + " is \"" + s.name() + "\", the job expected \"" + name + "\"");
     }
-    return d;
+    return s;
   }
 }

@@ -1,6 +1,5 @@
 package io.brushguard.flink;
 
-import io.brushguard.event.Event;
 import io.brushguard.ingest.EventTimeGate;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -12,7 +11,7 @@ import org.apache.flink.api.common.eventtime.WatermarkOutput;
  * before a watermark. Nothing is emitted periodically: watermarks that depend on wall-clock timing
  * would make results depend on it too.
  */
-final class LatenessWatermarks implements WatermarkGenerator<Event> {
+final class LatenessWatermarks implements WatermarkGenerator<NumberedEvent> {
   private final EventTimeGate clock;
 
   LatenessWatermarks(long boundMillis) {
@@ -20,8 +19,8 @@ final class LatenessWatermarks implements WatermarkGenerator<Event> {
   }
 
   @Override
-  public void onEvent(Event event, long eventTimestamp, WatermarkOutput output) {
-    clock.admit(event);
+  public void onEvent(NumberedEvent event, long eventTimestamp, WatermarkOutput output) {
+    clock.admit(event.event());
     if (clock.maxTs() != Long.MIN_VALUE) {
       output.emitWatermark(new Watermark(clock.watermark()));
     }

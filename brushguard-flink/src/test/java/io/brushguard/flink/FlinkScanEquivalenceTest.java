@@ -3,7 +3,8 @@ package io.brushguard.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brushguard.config.DetectorRegistry;
-import io.brushguard.detect.Detector;
+import io.brushguard.detect.DetectorStage;
+import io.brushguard.flow.Stage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,12 +36,16 @@ class FlinkScanEquivalenceTest {
               .setNumberSlotsPerTaskManager(PARALLELISM)
               .build());
 
-  /** The standard detectors plus two test detectors the job knows nothing about. */
+  /**
+   * The standard detectors plus test detectors the job knows nothing about: two single-key ones and
+   * a three-stage chain that joins facts across keys ({@link LikeChain}).
+   */
   static final DetectorFactory STANDARD_AND_TEST_DETECTORS =
       config -> {
-        List<Detector<?>> all = new ArrayList<>(DetectorRegistry.standard(config));
-        all.add(new BurstDetector());
-        all.add(new FlakyDetector());
+        List<Stage<?>> all = new ArrayList<>(DetectorRegistry.standard(config));
+        all.add(new DetectorStage<>(new BurstDetector()));
+        all.add(new DetectorStage<>(new FlakyDetector()));
+        all.addAll(LikeChain.stages());
         return all;
       };
 
@@ -80,10 +85,16 @@ class FlinkScanEquivalenceTest {
         .as("the input makes the detectors flag")
         .anyMatch(f -> f.contains("CONCENTRATION"))
         .anyMatch(f -> f.contains("ECHO"))
-        .anyMatch(f -> f.contains("REPEAT_FIVE_STARS"));
+        .anyMatch(f -> f.contains("REPEAT_FIVE_STARS"))
+        .anyMatch(f -> f.contains("ADMIRER_ORDER"));
+    assertThat(embedded.shops())
+        .as("shop lines, with intercepted orders left out of corrected sales")
+        .isNotEmpty()
+        .anyMatch(l -> !l.contains("\"fake_orders\":0,"));
     assertThat(flink.updates())
         .as("bursts are signalled, then withdrawn")
         .anyMatch(f -> f.contains("BURST"))
+        .anyMatch(f -> f.contains("ADMIRED"))
         .anyMatch(f -> f.contains("\"action\":\"allow\",\"reasons\":[]"));
     assertThat(embedded.counts().late()).isPositive();
     assertThat(embedded.counts().rejected()).isPositive();

@@ -3,6 +3,7 @@ package io.brushguard.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import java.time.Duration;
 import java.util.List;
@@ -75,9 +76,9 @@ class JobArgsTest {
     DetectorFactory twice =
         c ->
             List.of(
-                new ConcentrationDetector(c.concentration()),
-                new ConcentrationDetector(c.concentration()));
+                new DetectorStage<>(new ConcentrationDetector(c.concentration())),
+                new DetectorStage<>(new ConcentrationDetector(c.concentration())));
     assertThatThrownBy(() -> new JobSettings(new Properties(), twice))
-        .hasMessageContaining("two detectors are named \"concentration\"");
+        .hasMessageContaining("two stages are named \"concentration\"");
   }
 }

@@ -39,10 +39,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *     --all-scores}; Flink: the latest line per entity it wrote)
  * @param rejects reject-file lines, by line number
  * @param counts events, rejected, late, detector errors
+ * @param shops the shop lines, by shop: what {@code brushguard scan} writes after the findings
  * @param updates every finding line the run wrote, in order (Flink only; empty for embedded)
  */
 record Outcome(
     List<String> findings,
+    List<String> shops,
     Map<String, String> scores,
     List<String> rejects,
     Counts counts,
@@ -53,6 +55,7 @@ record Outcome(
   /** Asserts that a Flink run found exactly what the embedded run found. */
   static void assertSame(Outcome flink, Outcome embedded) {
     assertThat(flink.findings()).as("findings").containsExactlyElementsOf(embedded.findings());
+    assertThat(flink.shops()).as("shop lines").containsExactlyElementsOf(embedded.shops());
     assertThat(flink.counts()).as("counts").isEqualTo(embedded.counts());
     assertThat(flink.rejects()).as("rejects").containsExactlyElementsOf(embedded.rejects());
     assertThat(embedded.scores())
@@ -98,6 +101,7 @@ record Outcome(
     }
     return new Outcome(
         r.findings().stream().map(FindingsFormat::finding).toList(),
+        r.shops().stream().map(FindingsFormat::shop).toList(),
         scores,
         byLine(rejects),
         new Counts(r.events(), r.rejected(), r.late(), r.detectorErrors()),
@@ -148,9 +152,13 @@ record Outcome(
         .forEach((e, line) -> scores.put(e.kind().wire() + "/" + e.id(), line));
     assertThat(s.findings())
         .as("finding updates counted")
-        .isEqualTo(readAll(out, "findings-").size());
+        .isEqualTo(
+            readAll(out, "findings-").stream()
+                .filter(l -> l.contains("\"type\":\"finding\""))
+                .count());
     return new Outcome(
         CurrentFindings.flagged(out),
+        CurrentFindings.shops(out),
         scores,
         byLine(readAll(rejects, "rejects-")),
         new Counts(s.events(), s.rejected(), s.late(), s.detectorErrors()),

@@ -114,6 +114,8 @@ class SavepointRestoreTest {
 
     assertThat(CurrentFindings.flagged(work.resolve("findings")))
         .containsExactlyElementsOf(embedded.findings());
+    assertThat(CurrentFindings.shops(work.resolve("findings")))
+        .containsExactlyElementsOf(embedded.shops());
     assertThat(Outcome.byLine(Outcome.readAll(work.resolve("rejects"), "rejects-")))
         .containsExactlyElementsOf(embedded.rejects());
     assertThat(

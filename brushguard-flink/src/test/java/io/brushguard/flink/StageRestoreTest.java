@@ -3,9 +3,11 @@ package io.brushguard.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brushguard.config.BrushguardConfig;
-import io.brushguard.detect.Detector;
-import io.brushguard.detect.Signal;
+import io.brushguard.config.DetectorRegistry;
 import io.brushguard.event.Event;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Stamp;
+import io.brushguard.flow.Topology;
 import io.brushguard.ingest.EventReader;
 import io.brushguard.ingest.EventTimeGate;
 import io.brushguard.ingest.Reject;
@@ -24,56 +26,68 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Detector state survives a checkpoint: every detector of the registry (and the test detectors),
- * run by the Flink adapter, snapshotted and restored into a fresh operator several times
- * mid-stream, says exactly what it says uninterrupted. The heap state backend's snapshot writes
- * every key's state, pending events and wake-ups through their serializers (Kryo), so a state a
- * serializer cannot carry fails here, whichever detector it belongs to.
+ * Stage state survives a checkpoint: every stage of the topology that reads only events (the
+ * registry's detectors, the test detectors, the first stage of the test chain), run by the Flink
+ * adapter on its events, snapshotted and restored into a fresh operator several times mid-stream,
+ * emits exactly what it emits uninterrupted. The heap state backend's snapshot writes every key's
+ * state, pending inputs and wake-ups through their serializers (Kryo), so a state a serializer
+ * cannot carry fails here, whichever stage it belongs to. Stages fed by facts are covered by {@link
+ * SavepointRestoreTest}.
  */
-class DetectorRestoreTest {
+class StageRestoreTest {
   private static final DetectorFactory DETECTORS =
       FlinkScanEquivalenceTest.STANDARD_AND_TEST_DETECTORS;
 
   /** An admitted event and the watermark after it. */
-  private record Step(Event event, long watermark) {}
+  private record Step(Event event, long line, long watermark) {}
 
-  static List<String> detectorNames() {
-    return DETECTORS.create(BrushguardConfig.DEFAULT).stream().map(Detector::name).toList();
+  static List<String> stageNames() {
+    return topology().stages().stream()
+        .filter(s -> !s.wiring().events().isEmpty() && s.wiring().consumes().isEmpty())
+        .map(Stage::name)
+        .toList();
+  }
+
+  private static Topology topology() {
+    return DetectorRegistry.topology(
+        BrushguardConfig.DEFAULT, DETECTORS.create(BrushguardConfig.DEFAULT));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("detectorNames")
-  void detector_restoredFromSnapshotsMidStream_saysTheSameAsUninterrupted(String name)
+  @MethodSource("stageNames")
+  void stage_restoredFromSnapshotsMidStream_emitsTheSameAsUninterrupted(String name)
       throws Exception {
     Properties p = new Properties();
     p.setProperty("lateness", "1m");
     JobSettings settings = new JobSettings(p, DETECTORS);
-    int index = detectorNames().indexOf(name);
+    int index = topology().stages().stream().map(Stage::name).toList().indexOf(name);
     List<Step> steps = admitted(MarketInput.generate(5, 1), settings.config());
 
-    Map<String, List<Signal>> uninterrupted = run(settings, index, name, steps, Integer.MAX_VALUE);
-    Map<String, List<Signal>> restored = run(settings, index, name, steps, 97);
+    Map<String, List<Emitted>> uninterrupted = run(settings, index, name, steps, Integer.MAX_VALUE);
+    Map<String, List<Emitted>> restored = run(settings, index, name, steps, 97);
 
     assertThat(uninterrupted).isNotEmpty();
     assertThat(restored).isEqualTo(uninterrupted);
   }
 
   /**
-   * Runs one detector over the steps, snapshotting and restoring into a new operator every {@code
-   * restoreEvery} events; returns the signals per origin, in order.
+   * Runs one stage over the steps, snapshotting and restoring into a new operator every {@code
+   * restoreEvery} events; returns what it emitted per emitting key, in order.
    */
-  private static Map<String, List<Signal>> run(
+  private static Map<String, List<Emitted>> run(
       JobSettings settings, int index, String name, List<Step> steps, int restoreEvery)
       throws Exception {
-    Detector<?> detector = settings.detector(index, name);
-    List<Signal> out = new ArrayList<>();
+    Stage<?> stage = settings.stage(index, name);
+    List<Emitted> out = new ArrayList<>();
     var harness = harness(settings, index, name, null);
     int sinceRestore = 0;
     int restores = 0;
     for (Step step : steps) {
-      String key = keyOrNull(detector, step.event());
+      String key = keyOrNull(stage, step.event());
       if (key != null) {
-        harness.processElement(new KeyedEvent(key, step.event()), step.event().ts());
+        harness.processElement(
+            new Routed(key, Stamp.ofEvent(step.event().ts(), step.line()), step.event()),
+            step.event().ts());
       }
       harness.processWatermark(step.watermark());
       if (++sinceRestore == restoreEvery) {
@@ -92,20 +106,20 @@ class DetectorRestoreTest {
     if (restoreEvery != Integer.MAX_VALUE) {
       assertThat(restores).as("restores").isGreaterThan(3);
     }
-    Map<String, List<Signal>> byOrigin = new LinkedHashMap<>();
-    for (Signal s : out) {
-      byOrigin.computeIfAbsent(s.origin(), o -> new ArrayList<>()).add(s);
+    Map<String, List<Emitted>> byOrigin = new LinkedHashMap<>();
+    for (Emitted e : out) {
+      byOrigin.computeIfAbsent(e.stamp().key(), o -> new ArrayList<>()).add(e);
     }
     return byOrigin;
   }
 
-  private static KeyedOneInputStreamOperatorTestHarness<String, KeyedEvent, Signal> harness(
+  private static KeyedOneInputStreamOperatorTestHarness<String, Routed, Emitted> harness(
       JobSettings settings, int index, String name, OperatorSubtaskState restoreFrom)
       throws Exception {
     var h =
         new KeyedOneInputStreamOperatorTestHarness<>(
-            new KeyedProcessOperator<>(new DetectorFunction<>(settings, index, name)),
-            KeyedEvent::key,
+            new KeyedProcessOperator<>(new StageFunction<>(settings, index, name)),
+            Routed::key,
             Types.STRING);
     if (restoreFrom != null) {
       h.initializeState(restoreFrom);
@@ -114,11 +128,14 @@ class DetectorRestoreTest {
     return h;
   }
 
-  private static String keyOrNull(Detector<?> d, Event e) {
+  private static String keyOrNull(Stage<?> s, Event e) {
+    if (!s.wiring().events().contains(e.type())) {
+      return null;
+    }
     try {
-      return d.keyOf(e);
+      return s.keyOf(e);
     } catch (RuntimeException ex) {
-      return null; // counted as a detector error by KeyEvents; not this test's concern
+      return null; // counted as a stage error by RouteEvents; not this test's concern
     }
   }
 
@@ -133,7 +150,7 @@ class DetectorRestoreTest {
               @Override
               public void accept(Event e, long line) {
                 if (gate.admit(e)) {
-                  steps.add(new Step(e, gate.watermark()));
+                  steps.add(new Step(e, line, gate.watermark()));
                 }
               }
 
