@@ -1,11 +1,16 @@
 package io.brushguard.bench;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import io.brushguard.event.Event;
 import io.brushguard.ingest.EventParser;
 import io.brushguard.ingest.EventReader;
 import io.brushguard.ingest.Reject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,6 +32,11 @@ import org.openjdk.jmh.infra.Blackhole;
  * from {@link MarketGenerator} (views, searches, orders, payments, reviews with Chinese text,
  * likes, logins, logistics, a trace of the rest; ISO and epoch timestamps), either the whole mix or
  * one type. {@code read} adds {@link EventReader}'s line splitting over the same bytes.
+ *
+ * <p>{@code jacksonCoreTokens} is the floor of a jackson-core event parser: it only walks each line
+ * with jackson-core's streaming parser (duplicate detection on, as the contract needs) and
+ * materialises every top-level value, building no event and checking no field. When it is slower
+ * than {@code parse}, which does all of that, our {@code JsonLine} stays (docs/performance.md).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -47,6 +57,8 @@ public class ParseBenchmark {
   private int[] starts;
   private int[] ends;
   private final EventParser parser = new EventParser();
+  private final JsonFactory jackson =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   @Setup
   public void setUp() {
@@ -83,6 +95,31 @@ public class ParseBenchmark {
   public void parse(Blackhole bh) {
     for (int i = 0; i < LINES; i++) {
       bh.consume(parser.parse(buf, starts[i], ends[i]));
+    }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(LINES)
+  public void jacksonCoreTokens(Blackhole bh) throws IOException {
+    for (int i = 0; i < LINES; i++) {
+      try (JsonParser p = jackson.createParser(buf, starts[i], ends[i] - starts[i])) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw new AssertionError("line " + i);
+        }
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+          bh.consume(p.currentName());
+          switch (p.nextToken()) {
+            case VALUE_STRING -> bh.consume(p.getText());
+            case VALUE_NUMBER_INT -> bh.consume(p.getLongValue());
+            case START_ARRAY, START_OBJECT -> p.skipChildren();
+            default -> bh.consume(p.currentToken());
+          }
+        }
+        if (t != JsonToken.END_OBJECT || p.nextToken() != null) {
+          throw new AssertionError("line " + i);
+        }
+      }
     }
   }
 

@@ -2,9 +2,12 @@ package io.brushguard.embedded;
 
 import io.brushguard.bench.ShopeeLogGenerator;
 import io.brushguard.config.BrushguardConfig;
+import io.brushguard.detect.DetectorStage;
+import io.brushguard.detect.Signal;
 import io.brushguard.detect.concentration.BrushingWindows;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.event.Order;
+import io.brushguard.flow.Topology;
 import io.brushguard.ingest.EventTimeGate;
 import io.brushguard.ingest.ShopeeCsv;
 import java.util.ArrayList;
@@ -12,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -100,17 +104,21 @@ public class ConcentrationBenchmark {
   @OperationsPerInvocation(ORDERS)
   public void detector(Blackhole bh) {
     BrushguardConfig cfg = BrushguardConfig.DEFAULT;
-    DetectorHost host =
-        new DetectorHost(
-            List.of(new ConcentrationDetector(cfg.concentration())),
+    Dataflow host =
+        new Dataflow(
+            Topology.of(
+                List.of(new DetectorStage<>(new ConcentrationDetector(cfg.concentration()))),
+                Set.of(Signal.class)),
             bh::consume,
             (d, key, e, error) -> {
               throw error;
             });
     EventTimeGate gate = new EventTimeGate(cfg.latenessMillis());
+    long line = 0;
     for (Order o : orders) {
+      line++;
       if (gate.admit(o)) {
-        host.add(o);
+        host.add(o, line);
         host.advanceTo(gate.watermark());
       }
     }

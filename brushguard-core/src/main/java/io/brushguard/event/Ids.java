@@ -1,6 +1,10 @@
 package io.brushguard.event;
 
-/** The contract's rules for ids: non-empty strings of at most {@value #MAX_LENGTH} characters. */
+/**
+ * The contract's rules for ids: non-empty strings of at most {@value #MAX_LENGTH} characters, with
+ * no control characters (an id is a key: {@code "u\u0000x"} would print as {@code "ux"} and join
+ * what it should not).
+ */
 public final class Ids {
   public static final int MAX_LENGTH = 128;
 
@@ -26,6 +30,15 @@ public final class Ids {
     if (id.length() > MAX_LENGTH && id.codePointCount(0, id.length()) > MAX_LENGTH) {
       throw new InvalidEventException(
           field, "is longer than " + MAX_LENGTH + " characters (" + id.length() + ")");
+    }
+    for (int i = 0; i < id.length(); i++) {
+      char c = id.charAt(i);
+      if (Character.isISOControl(c)) {
+        throw new InvalidEventException(
+            field,
+            String.format(
+                "must not contain control characters, has U+%04X at position %d", (int) c, i + 1));
+      }
     }
     return id;
   }

@@ -3,6 +3,9 @@ package io.brushguard.findings;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
 import io.brushguard.decide.Reason;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
 
 /** Writes findings and the summary line in the output contract ({@code spec/findings.md}). */
 public final class FindingsFormat {
@@ -10,44 +13,61 @@ public final class FindingsFormat {
 
   /** One {@code finding} line, without the newline. */
   public static String finding(Finding f) {
-    StringBuilder out = new StringBuilder(160);
-    out.append("{\"type\":\"finding\",\"entity\":\"")
-        .append(f.entity().wire())
-        .append("\",\"id\":");
-    Json.string(out, f.id()).append(",\"score\":");
-    Json.score(out, f.score()).append(",\"action\":\"").append(f.action().wire()).append('"');
-    out.append(",\"reasons\":[");
-    for (int i = 0; i < f.reasons().size(); i++) {
-      Reason r = f.reasons().get(i);
-      out.append(i == 0 ? "{" : ",{").append("\"code\":");
-      Json.string(out, r.code());
-      if (r.detail() != null) {
-        Json.string(out.append(",\"detail\":"), r.detail());
-      }
-      if (r.ring() != null) {
-        Json.string(out.append(",\"ring\":"), r.ring());
-      }
-      out.append('}');
-    }
-    out.append(']');
-    if (f.ts() > 0) {
-      Json.instant(out.append(",\"ts\":"), f.ts());
-    }
-    return out.append('}').toString();
+    return Json.write(
+        160,
+        g -> {
+          try {
+            g.writeStartObject();
+            g.writeStringField("type", "finding");
+            g.writeStringField("entity", f.entity().wire());
+            g.writeStringField("id", f.id());
+            g.writeFieldName("score");
+            g.writeNumber(Json.score(f.score()));
+            g.writeStringField("action", f.action().wire());
+            g.writeArrayFieldStart("reasons");
+            for (Reason r : f.reasons()) {
+              g.writeStartObject();
+              g.writeStringField("code", r.code());
+              if (r.detail() != null) {
+                g.writeStringField("detail", r.detail());
+              }
+              if (r.ring() != null) {
+                g.writeStringField("ring", r.ring());
+              }
+              g.writeEndObject();
+            }
+            g.writeEndArray();
+            if (f.ts() > 0) {
+              g.writeStringField("ts", Instant.ofEpochMilli(f.ts()).toString());
+            }
+            g.writeEndObject();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /** The {@code summary} line that ends a batch run. */
   public static String summary(Summary s) {
-    StringBuilder out = new StringBuilder(200);
-    out.append("{\"type\":\"summary\",\"events\":").append(s.events());
-    out.append(",\"rejected\":").append(s.rejected());
-    out.append(",\"late\":").append(s.late());
-    out.append(",\"seconds\":");
-    Json.score(out, Math.round(s.seconds() * 1000) / 1000.0);
-    out.append(",\"findings\":").append(s.findings());
-    out.append(",\"rings\":").append(s.rings());
-    out.append(",\"detector_errors\":").append(s.detectorErrors());
-    return out.append('}').toString();
+    return Json.write(
+        200,
+        g -> {
+          try {
+            g.writeStartObject();
+            g.writeStringField("type", "summary");
+            g.writeNumberField("events", s.events());
+            g.writeNumberField("rejected", s.rejected());
+            g.writeNumberField("late", s.late());
+            g.writeFieldName("seconds");
+            g.writeNumber(Json.score(Math.round(s.seconds() * 1000) / 1000.0));
+            g.writeNumberField("findings", s.findings());
+            g.writeNumberField("rings", s.rings());
+            g.writeNumberField("detector_errors", s.detectorErrors());
+            g.writeEndObject();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
   /**

@@ -1,12 +1,76 @@
 package io.brushguard.findings;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.function.Consumer;
 
-/** Minimal JSON writing helpers for the output contract: string escaping and timestamps. */
+/**
+ * JSON writing for the output contract: a jackson-core generator set to the contract's escapes, and
+ * the same escapes, scores and timestamps as {@link StringBuilder} helpers for the small writers
+ * that append to one.
+ *
+ * <p>The escapes are the contract's, byte for byte, whichever writer is used: {@code \"}, {@code
+ * \\}, {@code \n}, {@code \r}, {@code \t}, every other control character and U+2028/U+2029 (which
+ * break JavaScript readers) as a backslash-u escape with lower-case hex; all else as UTF-8.
+ */
 public final class Json {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
+  private static final JsonFactory FACTORY =
+      new JsonFactoryBuilder()
+          .characterEscapes(new ContractEscapes())
+          .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+          .build();
+
   private Json() {}
+
+  /** Writes one JSON value with a jackson-core generator and returns its text. */
+  static String write(int sizeHint, Consumer<JsonGenerator> body) {
+    StringWriter out = new StringWriter(sizeHint);
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      body.accept(g);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a StringWriter does no I/O
+    }
+    return out.toString();
+  }
+
+  /** A score with at most 4 decimals and no exponent, as {@link #score(StringBuilder, double)}. */
+  static String score(double score) {
+    return score(new StringBuilder(8), score).toString();
+  }
+
+  /** jackson-core's escapes, but backspace and form feed as backslash-u, and U+2028/2029 too. */
+  private static final class ContractEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private static final SerializableString LS = new SerializedString("\\u2028");
+    private static final SerializableString PS = new SerializedString("\\u2029");
+    private final int[] ascii = standardAsciiEscapesForJSON();
+
+    ContractEscapes() {
+      ascii['\b'] = ESCAPE_STANDARD;
+      ascii['\f'] = ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return ascii;
+    }
+
+    @Override
+    public SerializableString getEscapeSequence(int ch) {
+      return ch == 0x2028 ? LS : ch == 0x2029 ? PS : null;
+    }
+  }
 
   /** Appends {@code s} as a JSON string literal (or {@code null}). */
   public static StringBuilder string(StringBuilder out, String s) {

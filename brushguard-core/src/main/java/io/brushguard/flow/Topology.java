@@ -17,9 +17,10 @@ import java.util.TreeSet;
  * <p>Stage {@code A} feeds stage {@code B} when {@code B} consumes a fact type {@code A} produces.
  * The checks: names are unique; every consumed fact type has a producer; every produced fact type
  * has a consumer or is an output the runtime collects (findings, shop lines); the graph has no
- * cycle. The stages are then ranked in topological order (among stages free to go, the one listed
- * first goes first), and rank {@code i + 1} is the {@link Stamp#rank} of facts from {@link
- * #stage(int) stage(i)}: a fact always comes from a lower rank than the stage it goes to.
+ * cycle, and no stage feeds itself. The stages are then ranked in topological order (among stages
+ * free to go, the one listed first goes first), and rank {@code i + 1} is the {@link Stamp#rank} of
+ * facts from {@link #stage(int) stage(i)}: a fact always comes from a lower rank than the stage it
+ * goes to.
  */
 public final class Topology {
   private final List<Stage<?>> stages;
@@ -60,6 +61,10 @@ public final class Topology {
       }
     }
     for (Stage<?> s : stages) {
+      if (feeds(s, s)) {
+        throw new IllegalArgumentException(
+            "stage \"" + s.name() + "\" consumes what it produces; a stage cannot feed itself");
+      }
       for (Class<? extends Fact> f : s.wiring().consumes()) {
         if (!producers.containsKey(f)) {
           throw new IllegalArgumentException(

@@ -460,7 +460,7 @@ public final class EventParser {
       throw new InvalidEventException("images", "must be a list of strings");
     }
     List<String> out = new ArrayList<>();
-    for (Object o : (List<?>) json.tree(i)) {
+    for (Object o : (List<?>) tree(i)) {
       if (!(o instanceof String s)) {
         throw new InvalidEventException(
             "images", "must be a list of strings, has " + abbreviate(String.valueOf(o)));
@@ -479,7 +479,7 @@ public final class EventParser {
       throw new InvalidEventException("attachments", "must be a list of objects");
     }
     List<Report.Attachment> out = new ArrayList<>();
-    List<?> items = (List<?>) json.tree(i);
+    List<?> items = (List<?>) tree(i);
     for (int n = 0; n < items.size(); n++) {
       String field = "attachments[" + n + "]";
       if (!(items.get(n) instanceof Map<?, ?> m)) {
@@ -503,6 +503,14 @@ public final class EventParser {
               stringOrNull(field + ".name", m.get("name"))));
     }
     return out;
+  }
+
+  private Object tree(int i) {
+    try {
+      return json.tree(i);
+    } catch (JsonSyntaxException e) {
+      throw new InvalidEventException(e.field(), e.getMessage());
+    }
   }
 
   private static String stringOrNull(String field, Object o) {

@@ -3,8 +3,10 @@ package io.brushguard.ingest;
 import io.brushguard.event.Event;
 import io.brushguard.event.InvalidEventException;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +19,10 @@ import java.util.zip.GZIPInputStream;
  * LF or CRLF endings, blank lines skipped (but counted), a UTF-8 byte order mark at the start
  * ignored; lines longer than {@value #MAX_LINE_BYTES} bytes are rejected whole. Memory is bounded
  * by the framer's buffer (at most that limit plus one byte).
+ *
+ * <p>A stream that starts like UTF-16 (a UTF-16 byte order mark, or ASCII next to zero bytes) is
+ * not read line by line: it gets one reject, on line 1, saying it is UTF-16 and must be UTF-8, and
+ * the rest of it is skipped, since every line of it would fail alike.
  */
 public final class EventReader {
   public static final int MAX_LINE_BYTES = LineFramer.MAX_LINE_BYTES;
@@ -55,7 +61,19 @@ public final class EventReader {
 
   /** Reads the stream to its end; returns the number of lines seen. */
   public long read(InputStream in, Sink sink) {
-    LineFramer lines = new LineFramer(in);
+    byte[] head;
+    try {
+      head = in.readNBytes(2);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    String utf16 = JsonLine.utf16(head, 0, head.length);
+    if (utf16 != null) {
+      bytesReadBefore += head.length;
+      sink.reject(new Reject(1, null, utf16, null));
+      return 1;
+    }
+    LineFramer lines = new LineFramer(new SequenceInputStream(new ByteArrayInputStream(head), in));
     reading = lines;
     try {
       LineFramer.Frame line;

@@ -46,6 +46,7 @@ final class JsonLine {
   private int[] keyStart = new int[16];
   private int[] keyEnd = new int[16];
   private int[] keyHash = new int[16];
+  private byte[] keyFlags = new byte[16];
   private byte[] kind = new byte[16];
   private int[] valueStart = new int[16];
   private int[] valueEnd = new int[16];
@@ -108,7 +109,7 @@ final class JsonLine {
     return count;
   }
 
-  /** The index of the field, or -1. When a name repeats, the last one wins. */
+  /** The index of the field, or -1 (a name given twice is rejected by {@link #parse}). */
   int find(Key key) {
     for (int i = count - 1; i >= 0; i--) {
       if (keyHash[i] == key.hash && equalsKey(i, key.bytes)) {
@@ -199,7 +200,7 @@ final class JsonLine {
    * Map.
    */
   Object tree(int i) {
-    return new TreeReader(buf, valueStart[i], valueEnd[i]).read();
+    return new TreeReader(buf, valueStart[i], valueEnd[i], name(i), lineStart).read();
   }
 
   // ---- scanning ----
@@ -218,6 +219,8 @@ final class JsonLine {
     keyEnd[count] = pos - 1;
     keyHash[count] =
         flags == 0 ? hash(buf, ks, pos - 1) : Key.of(decodeString(ks, pos - 1, flags)).hash;
+    keyFlags[count] = flags;
+    rejectDuplicate(count);
     skipWhitespace();
     if (next("':'") != ':') {
       throw errorAt(pos - 1, "expected ':' after a field name");
@@ -266,6 +269,33 @@ final class JsonLine {
     valueEnd[count] = k == Kind.STRING ? pos - 1 : pos;
     valueFlags[count] = vflags;
     count++;
+  }
+
+  /**
+   * Rejects a field name given twice: readers resolve it differently (first wins, last wins, or an
+   * error), so a line that means one thing here could mean another to the platform that wrote it.
+   * Compares hashes first; events have a dozen fields, so the quadratic scan costs little.
+   */
+  private void rejectDuplicate(int k) {
+    for (int i = 0; i < k; i++) {
+      if (keyHash[i] == keyHash[k] && sameName(i, k)) {
+        String name = name(k);
+        throw new JsonSyntaxException(
+            name,
+            "is given twice, at columns "
+                + (keyStart[i] - lineStart)
+                + " and "
+                + (keyStart[k] - lineStart)
+                + " (JSON readers disagree on which one counts)");
+      }
+    }
+  }
+
+  private boolean sameName(int i, int k) {
+    if ((keyFlags[i] | keyFlags[k]) == 0) {
+      return Arrays.equals(buf, keyStart[i], keyEnd[i], buf, keyStart[k], keyEnd[k]);
+    }
+    return name(i).equals(name(k));
   }
 
   /** Scans past a string body whose opening quote is consumed; returns escape/non-ASCII flags. */
@@ -499,9 +529,37 @@ final class JsonLine {
   }
 
   private JsonSyntaxException errorAt(int at, String message) {
+    String utf16 = utf16(buf, lineStart, end);
+    if (utf16 != null) {
+      return new JsonSyntaxException(null, utf16);
+    }
     String field = inValueOf >= 0 ? name(inValueOf) : null;
     return new JsonSyntaxException(
         field, "malformed JSON at column " + (at - lineStart + 1) + ": " + message);
+  }
+
+  /**
+   * The reason to give when {@code buf[from, to)} starts like UTF-16 text (a UTF-16 byte order
+   * mark, or an ASCII character next to a zero byte, which UTF-8 JSON never holds), else null.
+   */
+  static String utf16(byte[] buf, int from, int to) {
+    if (to - from < 2) {
+      return null;
+    }
+    int b0 = buf[from] & 0xFF;
+    int b1 = buf[from + 1] & 0xFF;
+    String order;
+    if ((b0 == 0xFF && b1 == 0xFE) || (b0 != 0 && b0 < 0x80 && b1 == 0)) {
+      order = "UTF-16LE";
+    } else if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0 && b1 != 0 && b1 < 0x80)) {
+      order = "UTF-16BE";
+    } else {
+      return null;
+    }
+    return "the input is "
+        + order
+        + (b0 >= 0xFE ? " (it starts with a UTF-16 byte order mark)" : "")
+        + ", but events must be UTF-8: convert it first (iconv -f UTF-16 -t UTF-8)";
   }
 
   private void grow() {
@@ -509,6 +567,7 @@ final class JsonLine {
     keyStart = Arrays.copyOf(keyStart, n);
     keyEnd = Arrays.copyOf(keyEnd, n);
     keyHash = Arrays.copyOf(keyHash, n);
+    keyFlags = Arrays.copyOf(keyFlags, n);
     kind = Arrays.copyOf(kind, n);
     valueStart = Arrays.copyOf(valueStart, n);
     valueEnd = Arrays.copyOf(valueEnd, n);
@@ -580,11 +639,15 @@ final class JsonLine {
     private final byte[] buf;
     private int pos;
     private final int end;
+    private final String field;
+    private final int lineStart;
 
-    TreeReader(byte[] buf, int from, int to) {
+    TreeReader(byte[] buf, int from, int to, String field, int lineStart) {
       this.buf = buf;
       this.pos = from;
       this.end = to;
+      this.field = field;
+      this.lineStart = lineStart;
     }
 
     Object read() {
@@ -601,7 +664,16 @@ final class JsonLine {
           }
           while (true) {
             ws();
+            int at = pos;
             String k = (String) read();
+            if (map.containsKey(k)) {
+              throw new JsonSyntaxException(
+                  field,
+                  "has the name \""
+                      + k
+                      + "\" twice in one object, the second at column "
+                      + (at - lineStart + 1));
+            }
             ws();
             pos++; // ':'
             map.put(k, read());

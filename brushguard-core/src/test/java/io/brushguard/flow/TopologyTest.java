@@ -60,6 +60,14 @@ class TopologyTest {
   }
 
   @Test
+  void stageFeedingItself_isRefused() {
+    Declared x = stage("x", Wiring.events(EventType.ORDER).consumes(A.class).produces(A.class));
+
+    assertThatThrownBy(() -> Topology.of(List.of(x), Set.of()))
+        .hasMessage("stage \"x\" consumes what it produces; a stage cannot feed itself");
+  }
+
+  @Test
   void consumedFactWithoutProducer_isRefused() {
     Declared x = stage("x", Wiring.events(EventType.ORDER).consumes(A.class).produces(C.class));
 

@@ -483,13 +483,44 @@ class EventParserTest {
   }
 
   @Test
-  void repeatedField_lastOneWins() {
-    assertThat(
-            parse(
-                "{\"type\":\"login\",\"account\":\"first\",\"ts\":1,\"account\":\"last\",\"ts\":"
-                    + T
-                    + "}"))
-        .isEqualTo(new Login("last", T, null, null));
+  void fieldGivenTwice_rejectedNamingIt_becauseReadersDisagreeOnWhichCounts() {
+    InvalidEventException e =
+        reject(
+            "{\"type\":\"order\",\"order\":\"o1\",\"order\":\"o2\",\"account\":\"a1\","
+                + "\"shop\":\"s1\",\"item\":\"i1\",\"amount\":1,\"ts\":1}");
+    assertThat(e.field()).isEqualTo("order");
+    assertThat(e.reason())
+        .isEqualTo(
+            "is given twice, at columns 17 and 30 (JSON readers disagree on which one counts)");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"ts\":2}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"account\":null}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"acc\\u006funt\":\"a2\"}",
+        "{\"type\":\"login\",\"\\u0061ccount\":\"a1\",\"ts\":1,\"account\":\"a2\"}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":1,\"x\":1}",
+        "{\"type\":\"login\",\"type\":\"login\",\"account\":\"a1\",\"ts\":1}"
+      })
+  void fieldGivenTwice_evenEscapedOrUnknownOrEqual_rejected(String line) {
+    assertThat(reject(line).reason()).startsWith("is given twice, at columns ");
+  }
+
+  @Test
+  void sameNameInDifferentObjects_accepted() {
+    assertThat(parse("{\"type\":\"login\",\"account\":\"a1\",\"x\":{\"ts\":2},\"ts\":" + T + "}"))
+        .isEqualTo(new Login("a1", T, null, null));
+  }
+
+  @Test
+  void attachmentFieldGivenTwice_rejected() {
+    InvalidEventException e =
+        reject(
+            report("\"attachments\":[{\"kind\":\"chat\",\"name\":\"a\",\"kind\":\"screenshot\"}]"));
+    assertThat(e.field()).isEqualTo("attachments");
+    assertThat(e.reason()).startsWith("has the name \"kind\" twice in one object");
   }
 
   @Test
@@ -735,6 +766,25 @@ class EventParserTest {
     assertThat(s.query()).isEqualTo(text);
   }
 
+  static Stream<Arguments> utf16Lines() {
+    String line = "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1}";
+    byte[] le = line.getBytes(StandardCharsets.UTF_16LE);
+    byte[] be = line.getBytes(StandardCharsets.UTF_16BE);
+    return Stream.of(
+        Arguments.of("UTF-16LE", le),
+        Arguments.of("UTF-16BE", be),
+        Arguments.of("UTF-16LE", join(bytes(0xFF, 0xFE), le)),
+        Arguments.of("UTF-16BE", join(bytes(0xFE, 0xFF), be)));
+  }
+
+  @ParameterizedTest(name = "{0} {index}")
+  @MethodSource("utf16Lines")
+  void utf16Line_rejectedSayingItIsUtf16(String order, byte[] line) {
+    InvalidEventException e = reject(line);
+    assertThat(e.field()).isNull();
+    assertThat(e.reason()).startsWith("the input is " + order).contains("must be UTF-8");
+  }
+
   // ---- wrong types ----
 
   @Test
@@ -947,6 +997,29 @@ class EventParserTest {
     String emoji128 = "😀".repeat(128); // 256 UTF-16 units, 512 bytes
     assertThat(((Login) parse(login(emoji128))).account()).isEqualTo(emoji128);
     assertThat(reject(login("😀".repeat(129))).field()).isEqualTo("account");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"u\\u0000x", "u\\u001fx", "\\u007f", "a\\u0085", "a\\n"})
+  void idWithAControlCharacter_rejected(String escaped) {
+    InvalidEventException e = reject(login(escaped));
+    assertThat(e.field()).isEqualTo("account");
+    assertThat(e.reason()).startsWith("must not contain control characters, has U+00");
+  }
+
+  @Test
+  void idWithNul_rejectedNamingTheCharacterAndPosition() {
+    InvalidEventException e = reject(order("\"amount\":1,\"payer\":\"u\\u0000x\""));
+    assertThat(e.getMessage())
+        .isEqualTo("field \"payer\" must not contain control characters, has U+0000 at position 2");
+  }
+
+  @Test
+  void controlCharactersInFreeText_stillAccepted() {
+    Search s =
+        (Search)
+            parse("{\"type\":\"search\",\"account\":\"a1\",\"ts\":1,\"query\":\"a\\u0000\\tb\"}");
+    assertThat(s.query()).isEqualTo("a\u0000\tb");
   }
 
   @Test
@@ -1232,6 +1305,12 @@ class EventParserTest {
     for (int i = 0; i < b.length; i++) {
       out[i] = (byte) b[i];
     }
+    return out;
+  }
+
+  static byte[] join(byte[] a, byte[] b) {
+    byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
     return out;
   }
 

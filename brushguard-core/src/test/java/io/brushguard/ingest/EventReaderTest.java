@@ -313,6 +313,43 @@ class EventReaderTest {
     assertThat(reader.bytesRead()).isEqualTo(input.length);
   }
 
+  @Test
+  void utf16File_withOrWithoutByteOrderMark_getsOneRejectSayingSo() {
+    String text = login("a1") + "\n" + login("a2") + "\n" + login("a3") + "\n";
+    for (String charset : List.of("UTF-16", "UTF-16LE", "UTF-16BE", "x-UTF-16LE-BOM")) {
+      Collected c = read(text.getBytes(java.nio.charset.Charset.forName(charset)));
+      assertThat(c.events).as(charset).isEmpty();
+      assertThat(c.rejects).as(charset).hasSize(1);
+      Reject r = c.rejects.get(0);
+      assertThat(r.line()).isEqualTo(1);
+      assertThat(r.field()).isNull();
+      assertThat(r.reason()).as(charset).matches("the input is UTF-16(LE|BE).*must be UTF-8.*");
+    }
+  }
+
+  @Test
+  void utf16File_gzipped_getsOneReject() throws IOException {
+    Path file = dir.resolve("events.jsonl.gz");
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file))) {
+      out.write((login("a1") + "\n" + login("a2") + "\n").getBytes(StandardCharsets.UTF_16LE));
+    }
+    try (InputStream in = EventReader.open(file)) {
+      Collected c = read(in);
+      assertThat(c.rejects)
+          .extracting(Reject::reason)
+          .singleElement()
+          .asString()
+          .startsWith("the input is UTF-16LE");
+    }
+  }
+
+  @Test
+  void utf8File_ofOneCharacter_read() {
+    Collected c = read("{");
+    assertThat(c.rejects).hasSize(1);
+    assertThat(c.rejects.get(0).reason()).startsWith("malformed JSON");
+  }
+
   // ---- helpers ----
 
   private static Login login1(String account) {

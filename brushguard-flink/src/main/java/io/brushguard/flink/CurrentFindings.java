@@ -1,5 +1,8 @@
 package io.brushguard.flink;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import io.brushguard.detect.EntityKind;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -85,7 +88,7 @@ public final class CurrentFindings {
     Map<String, String> current = new TreeMap<>();
     for (String line : lines(dir)) {
       if (line.startsWith(SHOP_LINE)) {
-        current.put(new Cursor(line).string(SHOP_LINE), line);
+        current.put(new Cursor(line).shop, line);
       }
     }
     return List.copyOf(current.values());
@@ -135,59 +138,58 @@ public final class CurrentFindings {
     return Long.parseLong(n.substring(n.lastIndexOf('-') + 1, n.length() - SUFFIX.length()));
   }
 
-  /** Reads the fixed leading fields of a finding line, as {@code FindingsFormat} writes them. */
+  /** Reads the entity, id and action of a finding line, or the shop of a shop line. */
   private static final class Cursor {
+    private static final JsonFactory JSON = new JsonFactory();
+
     private final String line;
-    private int at;
+    private String entity;
+    private String id;
+    private String action;
+    private String shop;
 
     Cursor(String line) {
       this.line = line;
+      try (JsonParser p = JSON.createParser(line)) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+          throw notAFinding();
+        }
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String name = p.currentName();
+          JsonToken t = p.nextToken();
+          if (t == JsonToken.VALUE_STRING) {
+            switch (name) {
+              case "entity" -> entity = p.getText();
+              case "id" -> id = p.getText();
+              case "action" -> action = p.getText();
+              case "shop" -> shop = p.getText();
+              default -> {}
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalArgumentException("not a finding line: " + line, e);
+      }
+      if ((entity == null || id == null) && shop == null) {
+        throw notAFinding();
+      }
     }
 
     Entity entity() {
-      at = 0;
-      String kind = string("\"entity\":");
-      String id = string(",\"id\":");
-      return new Entity(EntityKind.valueOf(kind.toUpperCase(Locale.ROOT)), id);
+      return new Entity(EntityKind.valueOf(entity.toUpperCase(Locale.ROOT)), id);
     }
 
     String action() {
-      entity();
-      at = line.indexOf(",\"action\":", at);
-      if (at < 0) {
-        throw new IllegalArgumentException("not a finding line: " + line);
+      if (action == null) {
+        throw notAFinding();
       }
-      return string(",\"action\":");
+      return action;
     }
 
-    /** The JSON string after the next {@code label}, unescaped. */
-    String string(String label) {
-      int i = line.indexOf(label, at);
-      if (i < 0 || line.charAt(i + label.length()) != '"') {
-        throw new IllegalArgumentException("not a finding line: " + line);
-      }
-      StringBuilder s = new StringBuilder();
-      i += label.length() + 1;
-      while (line.charAt(i) != '"') {
-        char c = line.charAt(i++);
-        if (c != '\\') {
-          s.append(c);
-          continue;
-        }
-        char e = line.charAt(i++);
-        switch (e) {
-          case 'n' -> s.append('\n');
-          case 'r' -> s.append('\r');
-          case 't' -> s.append('\t');
-          case 'u' -> {
-            s.append((char) Integer.parseInt(line.substring(i, i + 4), 16));
-            i += 4;
-          }
-          default -> s.append(e);
-        }
-      }
-      at = i + 1;
-      return s.toString();
+    private IllegalArgumentException notAFinding() {
+      return new IllegalArgumentException("not a finding line: " + line);
     }
   }
 }

@@ -1,285 +1,194 @@
 package io.brushguard.eval;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small, strict recursive-descent JSON parser (RFC 8259) for one line of labels or findings.
- * Objects become {@link LinkedHashMap}s (duplicate keys are an error), arrays {@link ArrayList}s,
- * numbers {@link Double}s, {@code null} Java {@code null}. Nesting is limited to {@value
- * #MAX_DEPTH} levels. Evaluation files are small next to event streams, so clarity beats speed
- * here; the event parser in core is the fast one.
+ * Strict JSON (RFC 8259) for one line of labels or findings, read with jackson-core's streaming
+ * parser. Objects become {@link LinkedHashMap}s (duplicate keys are an error), arrays {@link
+ * ArrayList}s, numbers {@link Double}s, {@code null} Java {@code null}. Nesting is limited to
+ * {@value #MAX_DEPTH} levels.
+ *
+ * <p>Design note: jackson-core does the reading; this class only builds the tree and words the
+ * errors. Its messages are reworded into short ones that name the column ({@code malformed JSON at
+ * column 8: expected ',' or '}'}), the wording evaluation users and tests have seen since the
+ * hand-written reader this replaced.
  */
 final class StrictJson {
   static final int MAX_DEPTH = 32;
 
-  private final String text;
-  private int pos;
+  private static final JsonFactory JSON =
+      JsonFactory.builder().disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION).build();
 
-  private StrictJson(String text) {
-    this.text = text;
+  private final JsonParser p;
+
+  private StrictJson(JsonParser p) {
+    this.p = p;
   }
 
   /** Parses one complete JSON value; throws {@link BadLine} naming the column of the problem. */
   static Object parse(String text) {
-    StrictJson p = new StrictJson(text);
-    p.skipSpace();
-    Object value = p.value(0);
-    p.skipSpace();
-    if (p.pos < text.length()) {
-      throw p.error("unexpected text after the JSON value");
-    }
-    return value;
-  }
-
-  private Object value(int depth) {
-    if (pos >= text.length()) {
-      throw error("unexpected end of line");
-    }
-    char c = text.charAt(pos);
-    switch (c) {
-      case '{':
-        return object(depth + 1);
-      case '[':
-        return array(depth + 1);
-      case '"':
-        return string();
-      case 't':
-        return literal("true", Boolean.TRUE);
-      case 'f':
-        return literal("false", Boolean.FALSE);
-      case 'n':
-        return literal("null", null);
-      default:
-        if (c == '-' || (c >= '0' && c <= '9')) {
-          return number();
-        }
-        throw error("unexpected character '" + c + "'");
-    }
-  }
-
-  private Map<String, Object> object(int depth) {
-    checkDepth(depth);
-    pos++; // {
-    Map<String, Object> out = new LinkedHashMap<>();
-    skipSpace();
-    if (peek() == '}') {
-      pos++;
-      return out;
-    }
-    while (true) {
-      skipSpace();
-      if (peek() != '"') {
-        throw error("expected a field name in double quotes");
+    try (JsonParser p = JSON.createParser(text)) {
+      StrictJson reader = new StrictJson(p);
+      JsonToken first;
+      try {
+        first = p.nextToken();
+      } catch (JsonProcessingException e) {
+        throw reword(e, false);
       }
-      int keyAt = pos;
-      String key = string();
-      skipSpace();
-      expect(':');
-      skipSpace();
-      Object v = value(depth);
+      if (first == null) {
+        throw error(text.length() + 1, "unexpected end of line");
+      }
+      Object value;
+      try {
+        value = reader.value(first, 0);
+      } catch (JsonProcessingException e) {
+        throw reword(e, false);
+      }
+      try {
+        if (p.nextToken() != null) {
+          throw error(column(p), "unexpected text after the JSON value");
+        }
+      } catch (JsonProcessingException e) {
+        throw reword(e, true);
+      }
+      return value;
+    } catch (JsonProcessingException e) {
+      throw reword(e, false);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // a String source does no I/O
+    }
+  }
+
+  private Object value(JsonToken t, int depth) throws IOException {
+    return switch (t) {
+      case START_OBJECT -> object(depth + 1);
+      case START_ARRAY -> array(depth + 1);
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> number();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
+      default -> throw error(column(p), "unexpected " + t);
+    };
+  }
+
+  private Map<String, Object> object(int depth) throws IOException {
+    checkDepth(depth);
+    Map<String, Object> out = new LinkedHashMap<>();
+    JsonToken t;
+    while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      int keyAt = column(p);
+      Object v = value(p.nextToken(), depth);
       if (out.containsKey(key)) {
-        pos = keyAt;
-        throw error("duplicate field \"" + key + "\"");
+        throw error(keyAt, "duplicate field \"" + key + "\"");
       }
       out.put(key, v);
-      skipSpace();
-      char c = next("',' or '}'");
-      if (c == '}') {
-        return out;
-      }
-      if (c != ',') {
-        pos--;
-        throw error("expected ',' or '}'");
-      }
     }
+    return out; // END_OBJECT: jackson reports anything else as an error
   }
 
-  private List<Object> array(int depth) {
+  private List<Object> array(int depth) throws IOException {
     checkDepth(depth);
-    pos++; // [
     List<Object> out = new ArrayList<>();
-    skipSpace();
-    if (peek() == ']') {
-      pos++;
-      return out;
+    JsonToken t;
+    while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+      out.add(value(t, depth));
     }
-    while (true) {
-      skipSpace();
-      out.add(value(depth));
-      skipSpace();
-      char c = next("',' or ']'");
-      if (c == ']') {
-        return out;
-      }
-      if (c != ',') {
-        pos--;
-        throw error("expected ',' or ']'");
-      }
-    }
+    return out;
   }
 
-  private String string() {
-    pos++; // opening quote
-    StringBuilder sb = null;
-    int runStart = pos;
-    while (true) {
-      if (pos >= text.length()) {
-        throw error("unterminated string");
-      }
-      char c = text.charAt(pos);
-      if (c == '"') {
-        String run = text.substring(runStart, pos++);
-        return sb == null ? run : sb.append(run).toString();
-      }
-      if (c < 0x20) {
-        throw error("control character in string (escape it)");
-      }
-      if (c != '\\') {
-        pos++;
-        continue;
-      }
-      if (sb == null) {
-        sb = new StringBuilder();
-      }
-      sb.append(text, runStart, pos);
-      pos++;
-      sb.append(escape());
-      runStart = pos;
-    }
-  }
-
-  private char escape() {
-    char e = next("an escape");
-    switch (e) {
-      case '"':
-        return '"';
-      case '\\':
-        return '\\';
-      case '/':
-        return '/';
-      case 'b':
-        return '\b';
-      case 'f':
-        return '\f';
-      case 'n':
-        return '\n';
-      case 'r':
-        return '\r';
-      case 't':
-        return '\t';
-      case 'u':
-        if (pos + 4 > text.length()) {
-          throw error("incomplete \\u escape");
-        }
-        int code = 0;
-        for (int i = 0; i < 4; i++) {
-          int d = Character.digit(text.charAt(pos++), 16);
-          if (d < 0) {
-            pos--;
-            throw error("bad hex digit in \\u escape");
-          }
-          code = code * 16 + d;
-        }
-        return (char) code;
-      default:
-        pos--;
-        throw error("unknown escape '\\" + e + "'");
-    }
-  }
-
-  private Double number() {
-    int start = pos;
-    if (peek() == '-') {
-      pos++;
-    }
-    if (peek() == '0') {
-      pos++;
-    } else if (isDigit(peek())) {
-      digits();
-    } else {
-      throw error("expected a digit");
-    }
-    if (peek() == '.') {
-      pos++;
-      if (!isDigit(peek())) {
-        throw error("expected a digit after '.'");
-      }
-      digits();
-    }
-    if (peek() == 'e' || peek() == 'E') {
-      pos++;
-      if (peek() == '+' || peek() == '-') {
-        pos++;
-      }
-      if (!isDigit(peek())) {
-        throw error("expected a digit in the exponent");
-      }
-      digits();
-    }
-    double d = Double.parseDouble(text.substring(start, pos));
+  private Double number() throws IOException {
+    int at = column(p);
+    double d = p.getDoubleValue();
     if (Double.isInfinite(d)) {
-      pos = start;
-      throw error("number out of range");
+      throw error(at, "number out of range");
     }
     return d;
   }
 
-  private Object literal(String word, Object value) {
-    if (!text.startsWith(word, pos)) {
-      throw error("unexpected word (expected " + word + ")");
-    }
-    pos += word.length();
-    return value;
-  }
-
-  private void digits() {
-    while (isDigit(peek())) {
-      pos++;
-    }
-  }
-
-  private static boolean isDigit(char c) {
-    return c >= '0' && c <= '9';
-  }
-
   private void checkDepth(int depth) {
     if (depth > MAX_DEPTH) {
-      throw error("nested deeper than " + MAX_DEPTH + " levels");
+      throw error(column(p), "nested deeper than " + MAX_DEPTH + " levels");
     }
   }
 
-  private char peek() {
-    return pos < text.length() ? text.charAt(pos) : '\0';
+  private static int column(JsonParser p) {
+    return p.currentTokenLocation().getColumnNr();
   }
 
-  private char next(String expected) {
-    if (pos >= text.length()) {
-      throw error("unexpected end of line (expected " + expected + ")");
+  private static BadLine error(int column, String what) {
+    return new BadLine(null, "malformed JSON at column " + column + ": " + what);
+  }
+
+  /**
+   * jackson-core's message in our words. Its column is that of the offending character, except
+   * inside a number, where it points one before (at the digit or sign it had read).
+   */
+  static BadLine reword(JsonProcessingException e, boolean afterValue) {
+    String m = e.getOriginalMessage();
+    int column = e.getLocation() == null ? 1 : e.getLocation().getColumnNr();
+    if (m.contains("in numeric value")) {
+      column++;
     }
-    return text.charAt(pos++);
+    return error(column, afterValue ? "unexpected text after the JSON value" : words(m));
   }
 
-  private void expect(char c) {
-    if (peek() != c) {
-      throw error("expected '" + c + "'");
+  private static String words(String m) {
+    if (m.contains("start field name")) {
+      return "expected a field name in double quotes";
+    } else if (m.contains("separate Object entries") || m.contains("Leading zeroes")) {
+      return "expected ',' or '}'"; // 01 reads as 0, then an unexpected 1
+    } else if (m.contains("separate Array entries")) {
+      return "expected ',' or ']'";
+    } else if (m.contains("colon to separate")) {
+      return "expected ':'";
+    } else if (m.contains("closing quote")) {
+      return "unterminated string";
+    } else if (m.contains("end-of-input")) {
+      return "unexpected end of line";
+    } else if (m.contains("Decimal point")) {
+      return "expected a digit after '.'";
+    } else if (m.contains("Exponent indicator")) {
+      return "expected a digit in the exponent";
+    } else if (m.contains("minus sign")) {
+      return "expected a digit";
+    } else if (m.contains("character escape")) {
+      return m.contains("hex-digit")
+          ? "bad hex digit in \\u escape"
+          : "unknown escape '\\" + quoted(m, '\'') + "'";
+    } else if (m.contains("CTRL-CHAR")) {
+      return "control character in string (escape it)";
+    } else if (m.startsWith("Unrecognized token '") || m.startsWith("Non-standard token '")) {
+      String token = quoted(m, '\'');
+      return switch (token.isEmpty() ? ' ' : token.charAt(0)) {
+        case 't' -> "unexpected word (expected true)";
+        case 'f' -> "unexpected word (expected false)";
+        case 'n' -> "unexpected word (expected null)";
+        default -> "unexpected character '" + token.charAt(0) + "'";
+      };
+    } else if (m.startsWith("Unexpected close marker '")) {
+      return "unexpected '" + quoted(m, '\'') + "'";
+    } else if (m.startsWith("Unexpected character ('")) {
+      return "unexpected character '" + m.charAt("Unexpected character ('".length()) + "'";
     }
-    pos++;
+    return m;
   }
 
-  private void skipSpace() {
-    while (pos < text.length()) {
-      char c = text.charAt(pos);
-      if (c != ' ' && c != '\t' && c != '\r' && c != '\n') {
-        return;
-      }
-      pos++;
-    }
-  }
-
-  private BadLine error(String what) {
-    return new BadLine(null, "malformed JSON at column " + (pos + 1) + ": " + what);
+  /** The text between the first pair of {@code quote}s in {@code m}, or "". */
+  private static String quoted(String m, char quote) {
+    int from = m.indexOf(quote);
+    int to = from < 0 ? -1 : m.indexOf(quote, from + 1);
+    return to < 0 ? "" : m.substring(from + 1, to);
   }
 }

@@ -1,0 +1,82 @@
+package io.brushguard.findings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brushguard.decide.Action;
+import io.brushguard.decide.Finding;
+import io.brushguard.decide.Reason;
+import io.brushguard.detect.EntityKind;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The exact bytes of finding and summary lines: golden files and the Flink job compare them. */
+class FindingsFormatTest {
+
+  @Test
+  void finding_fieldOrderScoreAndTimestamp_exact() {
+    Finding f =
+        new Finding(
+            EntityKind.ORDER,
+            "o1",
+            0.97,
+            Action.BLOCK,
+            List.of(new Reason("cashback", "3 refunds", "ring-1"), new Reason("burst", null, null)),
+            Instant.parse("2025-03-01T12:15:00Z").toEpochMilli());
+    assertThat(FindingsFormat.finding(f))
+        .isEqualTo(
+            "{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\",\"score\":0.97,"
+                + "\"action\":\"block\",\"reasons\":[{\"code\":\"cashback\",\"detail\":\"3 refunds\","
+                + "\"ring\":\"ring-1\"},{\"code\":\"burst\"}],\"ts\":\"2025-03-01T12:15:00Z\"}");
+  }
+
+  @Test
+  void finding_cleanEntity_hasNoTsAndAWholeScore() {
+    assertThat(FindingsFormat.finding(Finding.clean(EntityKind.SHOP, "s1")))
+        .isEqualTo(
+            "{\"type\":\"finding\",\"entity\":\"shop\",\"id\":\"s1\",\"score\":0,"
+                + "\"action\":\"allow\",\"reasons\":[]}");
+  }
+
+  @Test
+  void finding_scoresRoundToFourDecimals_withoutExponent() {
+    assertThat(score(1)).contains("\"score\":1,");
+    assertThat(score(0.5)).contains("\"score\":0.5,");
+    assertThat(score(0.00001)).contains("\"score\":0,");
+    assertThat(score(0.00005)).contains("\"score\":0.0001,");
+    assertThat(score(0.123456)).contains("\"score\":0.1235,");
+    assertThat(score(0.3333333333)).contains("\"score\":0.3333,");
+  }
+
+  @Test
+  void finding_escapesAsBefore_lowerCaseHex_lineSeparatorsEscaped() {
+    String id = "a\"b\\c\n\r\t\b\f\u0001\u001f\u007f\u2028\u2029é中😀/";
+    assertThat(FindingsFormat.finding(Finding.clean(EntityKind.ACCOUNT, id)))
+        .contains(
+            "\"id\":\"a\\\"b\\\\c\\n\\r\\t\\u0008\\u000c\\u0001\\u001f\u007f\\u2028\\u2029é中😀/\"");
+  }
+
+  @Test
+  void finding_escapes_agreeWithJsonString_forEveryChar() {
+    for (char c = 0; c < 0x3000; c++) {
+      String id = "x" + c;
+      StringBuilder expected = Json.string(new StringBuilder(), id);
+      assertThat(FindingsFormat.finding(Finding.clean(EntityKind.ACCOUNT, id)))
+          .as("U+%04X", (int) c)
+          .contains("\"id\":" + expected + ",");
+    }
+  }
+
+  @Test
+  void summary_exact() {
+    assertThat(FindingsFormat.summary(new Summary(1000, 3, 2, 1.23456, 17, 2, 0)))
+        .isEqualTo(
+            "{\"type\":\"summary\",\"events\":1000,\"rejected\":3,\"late\":2,\"seconds\":1.235,"
+                + "\"findings\":17,\"rings\":2,\"detector_errors\":0}");
+  }
+
+  private static String score(double s) {
+    return FindingsFormat.finding(
+        new Finding(EntityKind.REVIEW, "r", s, Action.REVIEW, List.of(), 0));
+  }
+}
