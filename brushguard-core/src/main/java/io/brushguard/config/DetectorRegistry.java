@@ -9,6 +9,11 @@ import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
+import io.brushguard.resolve.Merchants;
+import io.brushguard.resolve.OrderThreads;
+import io.brushguard.resolve.ReviewLikes;
+import io.brushguard.resolve.TokenKind;
+import io.brushguard.resolve.TokenLinks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,6 +23,7 @@ import java.util.Set;
  * their topology from here, so a stage added here runs in both.
  *
  * <pre>
+ * events ─► resolution stages ──Linked, MerchantPayer, OrderLinked, LikeLinked──► (subscribers)
  * events ─► detection stages ──Signal──► decide ──Finding──┬──────────────────────► findings
  *           (concentration, …)           (per entity)      └► order-ledger ─┐
  *                                                           └► review-ledger ┴Standing► shop-ledger ─► shop lines
@@ -32,12 +38,31 @@ public final class DetectorRegistry {
   }
 
   /**
-   * The whole dataflow: the detection stages, then the decision and the stages that judge shops.
+   * Entity resolution: the relations between accounts, tokens, payment accounts, shops, orders,
+   * parcels, reviews and likes that detectors subscribe to. A relation nobody subscribes to is left
+   * out of the topology.
+   */
+  public static List<Stage<?>> resolution(BrushguardConfig config) {
+    long retention = config.retentionMillis();
+    List<Stage<?>> stages = new ArrayList<>();
+    for (TokenKind kind : TokenKind.values()) {
+      stages.add(new TokenLinks(kind, retention, TokenLinks.MAX_FANOUT));
+    }
+    stages.add(new Merchants(retention));
+    stages.add(new OrderThreads(retention));
+    stages.add(new ReviewLikes(retention));
+    return stages;
+  }
+
+  /**
+   * The whole dataflow: entity resolution, the detection stages, then the decision and the stages
+   * that judge shops.
    *
    * @throws IllegalArgumentException when the stages do not form a valid topology
    */
   public static Topology topology(BrushguardConfig config, List<Stage<?>> detection) {
-    List<Stage<?>> all = new ArrayList<>(detection);
+    List<Stage<?>> all = new ArrayList<>(resolution(config));
+    all.addAll(detection);
     all.add(new Decide(config.decision(), config.retentionMillis()));
     all.add(Ledger.orders(config.retentionMillis()));
     all.add(Ledger.reviews(config.retentionMillis()));

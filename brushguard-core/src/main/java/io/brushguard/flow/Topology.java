@@ -15,12 +15,12 @@ import java.util.TreeSet;
  * The dataflow of a run: which stage feeds which, checked once at start.
  *
  * <p>Stage {@code A} feeds stage {@code B} when {@code B} consumes a fact type {@code A} produces.
- * The checks: names are unique; every consumed fact type has a producer; every produced fact type
- * has a consumer or is an output the runtime collects (findings, shop lines); the graph has no
- * cycle, and no stage feeds itself. The stages are then ranked in topological order (among stages
- * free to go, the one listed first goes first), and rank {@code i + 1} is the {@link Stamp#rank} of
- * facts from {@link #stage(int) stage(i)}: a fact always comes from a lower rank than the stage it
- * goes to.
+ * The checks: names are unique; every consumed fact type has a producer; the graph has no cycle,
+ * and no stage feeds itself. A stage none of whose facts is consumed or collected by the runtime
+ * (findings, shop lines) is left out: entity resolution runs only for the detectors that subscribe
+ * to it. The stages are then ranked in topological order (among stages free to go, the one listed
+ * first goes first), and rank {@code i + 1} is the {@link Stamp#rank} of facts from {@link
+ * #stage(int) stage(i)}: a fact always comes from a lower rank than the stage it goes to.
  */
 public final class Topology {
   private final List<Stage<?>> stages;
@@ -76,20 +76,32 @@ public final class Topology {
         }
       }
     }
-    for (Map.Entry<Class<?>, List<Stage<?>>> p : producers.entrySet()) {
-      boolean consumed =
-          outputs.contains(p.getKey())
-              || stages.stream().anyMatch(s -> s.wiring().consumes().contains(p.getKey()));
-      if (!consumed) {
-        throw new IllegalArgumentException(
-            "stage \""
-                + p.getValue().get(0).name()
-                + "\" produces "
-                + p.getKey().getSimpleName()
-                + ", which no stage consumes and the runtime does not collect");
-      }
+    return new Topology(rank(needed(stages, outputs)), outputs);
+  }
+
+  /**
+   * The stages whose work is used: a stage that produces facts runs only while some running stage
+   * consumes one of them or the runtime collects it, so a resolution stage nobody subscribes to
+   * costs nothing. Stages that produce nothing are kept.
+   */
+  private static List<Stage<?>> needed(
+      List<? extends Stage<?>> stages, Set<Class<? extends Fact>> outputs) {
+    List<Stage<?>> kept = new ArrayList<>(stages);
+    boolean changed = true;
+    while (changed) {
+      changed =
+          kept.removeIf(
+              s ->
+                  !s.wiring().produces().isEmpty()
+                      && s.wiring().produces().stream()
+                          .noneMatch(
+                              f ->
+                                  outputs.contains(f)
+                                      || kept.stream()
+                                          .anyMatch(
+                                              c -> c != s && c.wiring().consumes().contains(f))));
     }
-    return new Topology(rank(stages), outputs);
+    return kept;
   }
 
   /** Kahn's algorithm, stable in the listed order. */

@@ -76,12 +76,17 @@ class TopologyTest {
   }
 
   @Test
-  void producedFactNobodyReads_isRefused() {
-    Declared x = stage("x", Wiring.events(EventType.ORDER).produces(A.class));
+  void stagesNobodySubscribesTo_areLeftOut_transitively() {
+    Declared unread = stage("unread", Wiring.events(EventType.ORDER).produces(A.class));
+    Declared feedsUnread = stage("feeds", Wiring.events(EventType.LIKE).produces(B.class));
+    Declared middle = stage("middle", new Wiring(Set.of(), Set.of(B.class), Set.of(A.class)));
+    Declared used = stage("used", Wiring.events(EventType.REVIEW).produces(C.class));
+    Declared sink = stage("sink", new Wiring(Set.of(EventType.LOGIN), Set.of(), Set.of()));
 
-    assertThatThrownBy(() -> Topology.of(List.of(x), Set.of()))
-        .hasMessage(
-            "stage \"x\" produces A, which no stage consumes and the runtime does not collect");
+    Topology t = Topology.of(List.of(unread, feedsUnread, middle, used, sink), Set.of(C.class));
+
+    assertThat(t.stages()).containsExactly(used, sink);
+    assertThat(t.consumersOf(EventType.ORDER)).isEmpty();
   }
 
   @Test

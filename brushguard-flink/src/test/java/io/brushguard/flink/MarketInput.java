@@ -116,6 +116,44 @@ final class MarketInput {
               + ts(ts)
               + "}");
     }
+    for (int i = 0; i < 40 * scale; i++) { // registrations: phones and identities shared in threes
+      long ts = T0 + rnd.nextLong(span);
+      add(
+          ts,
+          "{\"type\":\"account\",\"account\":\"u"
+              + i
+              + "\",\"phone\":\"138"
+              + (i / 3)
+              + "\",\"identity\":\"id"
+              + (i / 4)
+              + "\",\"ip\":\"10.0.0."
+              + rnd.nextInt(6)
+              + "\",\"ts\":"
+              + ts(ts)
+              + "}");
+    }
+    for (int shop = 0; shop < 8; shop++) { // merchants and their payment accounts, either first
+      long ts = T0 + rnd.nextLong(span);
+      add(
+          ts,
+          "{\"type\":\"account\",\"account\":\"m"
+              + shop
+              + "\",\"role\":\"merchant\",\"shop\":\"s"
+              + shop
+              + "\",\"ts\":"
+              + ts(ts)
+              + "}");
+      long linked = T0 + rnd.nextLong(span);
+      add(
+          linked,
+          "{\"type\":\"link\",\"account\":\"m"
+              + shop
+              + "\",\"payer\":\"pm"
+              + shop
+              + "\",\"ts\":"
+              + ts(linked)
+              + "}");
+    }
     items.sort(Comparator.comparingLong(Item::arrival).thenComparingInt(Item::seq));
     StringBuilder out = new StringBuilder();
     for (Item item : items) {
@@ -147,9 +185,26 @@ final class MarketInput {
             + rnd.nextInt(9)
             + "\",\"amount\":"
             + (100 + rnd.nextInt(9000))
-            + ",\"ts\":"
+            + ",\"device\":\"d"
+            + rnd.nextInt(25)
+            + "\",\"address\":\"a"
+            + rnd.nextInt(15)
+            + "\",\"payer\":\"p-"
+            + account
+            + "\",\"ts\":"
             + ts(ts)
             + "}");
+    if (rnd.nextInt(3) == 0) { // a parcel, sometimes scanned before the order arrives
+      add(
+          ts + rnd.nextLong(30_000) - 10_000,
+          "{\"type\":\"logistics\",\"waybill\":\"w"
+              + rnd.nextInt(orders + 1)
+              + "\",\"order\":\"o"
+              + (orders - 1)
+              + "\",\"status\":\"picked_up\",\"ts\":"
+              + ts(ts + 5_000)
+              + "}");
+    }
   }
 
   /** Arrival: within ±20 s of event time, or 1 in 30 held back three minutes (late at 1m). */
