@@ -113,7 +113,7 @@ class MainTest {
     assertThat(Files.readAllLines(out))
         .filteredOn(l -> l.contains("\"type\":\"finding\""))
         .extracting(l -> l.replaceAll(".*\"entity\":\"(\\w+)\",\"id\":\"([^\"]+)\".*", "$1:$2"))
-        .containsExactly("order:o1", "like:u2|r9", "account:u1", "account:u2", "shop:s1");
+        .containsExactly("order:o1", "like:u2:r9", "account:u1", "account:u2", "shop:s1");
   }
 
   @Test

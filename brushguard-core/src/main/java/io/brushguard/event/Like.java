@@ -10,9 +10,20 @@ public record Like(String account, String review, long ts, String device, String
     require("review", review);
   }
 
-  /** Likes carry no id of their own; findings and labels name one by {@code account|review}. */
+  /**
+   * Separates account and review in {@link #key}: ids cannot hold control characters, so the key
+   * splits back unambiguously even when the ids hold {@code ':'}.
+   */
+  public static final char SEPARATOR = '\u001f';
+
+  /** Likes carry no id of their own; findings and labels name one {@code <account>:<review>}. */
   public String id() {
-    return account + "|" + review;
+    return account + ":" + review;
+  }
+
+  /** The like's entity id inside the system: account and review, unambiguously. */
+  public String key() {
+    return account + SEPARATOR + review;
   }
 
   @Override

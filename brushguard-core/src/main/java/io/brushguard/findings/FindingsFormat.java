@@ -3,6 +3,8 @@ package io.brushguard.findings;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
 import io.brushguard.decide.Reason;
+import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Like;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -20,7 +22,14 @@ public final class FindingsFormat {
             g.writeStartObject();
             g.writeStringField("type", "finding");
             g.writeStringField("entity", f.entity().wire());
-            g.writeStringField("id", f.id());
+            int split = f.entity() == EntityKind.LIKE ? f.id().indexOf(Like.SEPARATOR) : -1;
+            if (split < 0) {
+              g.writeStringField("id", f.id());
+            } else { // a like: <account>:<review>, and the two ids apart (they may hold ':')
+              g.writeStringField("id", f.id().replace(Like.SEPARATOR, ':'));
+              g.writeStringField("account", f.id().substring(0, split));
+              g.writeStringField("review", f.id().substring(split + 1));
+            }
             g.writeFieldName("score");
             g.writeNumber(Json.score(f.score()));
             g.writeStringField("action", f.action().wire());
@@ -75,25 +84,36 @@ public final class FindingsFormat {
    * fake. Ratings have two decimals, {@code null} without reviews.
    */
   public static String shop(ShopStanding s) {
-    StringBuilder out = new StringBuilder(200);
-    Json.string(out.append("{\"type\":\"shop\",\"shop\":"), s.shop());
-    out.append(",\"orders\":").append(s.orders());
-    out.append(",\"fake_orders\":").append(s.fakeOrders());
-    out.append(",\"sales\":").append(s.sales());
-    out.append(",\"corrected_sales\":").append(s.correctedSales());
-    out.append(",\"reviews\":").append(s.reviews());
-    out.append(",\"fake_reviews\":").append(s.fakeReviews());
-    rating(out.append(",\"rating\":"), s.rating());
-    rating(out.append(",\"corrected_rating\":"), s.correctedRating());
-    Json.instant(out.append(",\"ts\":"), s.ts());
-    return out.append('}').toString();
+    return Json.write(
+        200,
+        g -> {
+          try {
+            g.writeStartObject();
+            g.writeStringField("type", "shop");
+            g.writeStringField("shop", s.shop());
+            g.writeNumberField("orders", s.orders());
+            g.writeNumberField("fake_orders", s.fakeOrders());
+            g.writeNumberField("sales", s.sales());
+            g.writeNumberField("corrected_sales", s.correctedSales());
+            g.writeNumberField("reviews", s.reviews());
+            g.writeNumberField("fake_reviews", s.fakeReviews());
+            rating(g, "rating", s.rating());
+            rating(g, "corrected_rating", s.correctedRating());
+            g.writeStringField("ts", Instant.ofEpochMilli(s.ts()).toString());
+            g.writeEndObject();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
   }
 
-  private static void rating(StringBuilder out, double rating) {
+  private static void rating(com.fasterxml.jackson.core.JsonGenerator g, String name, double rating)
+      throws IOException {
+    g.writeFieldName(name);
     if (Double.isNaN(rating)) {
-      out.append("null");
+      g.writeNull();
     } else {
-      Json.score(out, Math.round(rating * 100) / 100.0);
+      g.writeNumber(Json.score(Math.round(rating * 100) / 100.0));
     }
   }
 }

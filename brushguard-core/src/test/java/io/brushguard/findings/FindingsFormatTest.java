@@ -6,6 +6,7 @@ import io.brushguard.decide.Action;
 import io.brushguard.decide.Finding;
 import io.brushguard.decide.Reason;
 import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Like;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,32 @@ class FindingsFormatTest {
             "{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\",\"score\":0.97,"
                 + "\"action\":\"block\",\"reasons\":[{\"code\":\"cashback\",\"detail\":\"3 refunds\","
                 + "\"ring\":\"ring-1\"},{\"code\":\"burst\"}],\"ts\":\"2025-03-01T12:15:00Z\"}");
+  }
+
+  @Test
+  void finding_ofALike_namesAccountAndReviewApart_evenWhenTheyHoldColons() {
+    Like like = new Like("u:1", "r:9", 1, null, null);
+
+    assertThat(FindingsFormat.finding(Finding.clean(EntityKind.LIKE, like.key())))
+        .isEqualTo(
+            "{\"type\":\"finding\",\"entity\":\"like\",\"id\":\"u:1:r:9\",\"account\":\"u:1\","
+                + "\"review\":\"r:9\",\"score\":0,\"action\":\"allow\",\"reasons\":[]}");
+    assertThat(like.id()).isEqualTo("u:1:r:9");
+  }
+
+  @Test
+  void shop_lineWithRatingsToTwoDecimals_nullWithoutReviews() {
+    assertThat(
+            FindingsFormat.shop(
+                new io.brushguard.credit.ShopStanding("s1", 3, 1, 6, 3, 3, 1, 13, 8, 60_000)))
+        .isEqualTo(
+            "{\"type\":\"shop\",\"shop\":\"s1\",\"orders\":3,\"fake_orders\":1,\"sales\":6,"
+                + "\"corrected_sales\":3,\"reviews\":3,\"fake_reviews\":1,\"rating\":4.33,"
+                + "\"corrected_rating\":4,\"ts\":\"1970-01-01T00:01:00Z\"}");
+    assertThat(
+            FindingsFormat.shop(
+                new io.brushguard.credit.ShopStanding("s2", 1, 0, 1, 1, 0, 0, 0, 0, 1)))
+        .contains("\"rating\":null,\"corrected_rating\":null");
   }
 
   @Test

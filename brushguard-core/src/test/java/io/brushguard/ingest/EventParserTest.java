@@ -244,7 +244,7 @@ class EventParserTest {
                       + T
                       + ",\"device\":\"d1\",\"ip\":\"1.2.3.4\"}");
       assertThat(like).isEqualTo(new Like("a1", "r1", T, "d1", "1.2.3.4"));
-      assertThat(like.id()).isEqualTo("a1|r1");
+      assertThat(like.id()).isEqualTo("a1:r1");
       assertThat(parse("{\"type\":\"like\",\"account\":\"a1\",\"review\":\"r1\",\"ts\":" + T + "}"))
           .isEqualTo(new Like("a1", "r1", T, null, null));
     }

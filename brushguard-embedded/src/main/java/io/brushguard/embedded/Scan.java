@@ -205,7 +205,7 @@ public final class Scan {
       add(seen, EntityKind.ACCOUNT, r.account());
       add(seen, EntityKind.SHOP, r.shop());
     } else if (e instanceof Like l) {
-      add(seen, EntityKind.LIKE, l.id());
+      add(seen, EntityKind.LIKE, l.key());
       add(seen, EntityKind.ACCOUNT, l.account());
     } else if (e instanceof Account a) {
       add(seen, EntityKind.ACCOUNT, a.account());

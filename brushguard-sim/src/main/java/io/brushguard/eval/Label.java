@@ -6,7 +6,7 @@ import io.brushguard.detect.EntityKind;
  * Ground truth for one entity, from a labels file ({@code spec/events.md}, "Labels").
  *
  * @param entity the kind of entity
- * @param id its id (a like's is {@code account|review})
+ * @param id its id (a like's is {@code <account>:<review>})
  * @param fraud whether it is fraud
  * @param tactic how the fraud was done (e.g. {@code cashback}); for a victim, the tactic it fell
  *     to; {@code null} when not given

@@ -15,9 +15,9 @@ import java.util.function.Consumer;
  *
  * <p>Rules: {@code entity}, {@code id} and {@code fraud} are required; {@code tactic} and {@code
  * trap} are optional non-empty strings; {@code victim} is optional (default false); a fraud entity
- * can be neither a trap nor a victim; a like's id is {@code account|review}; an entity is labelled
- * once. Other fields are ignored. A line that breaks a rule is rejected with its line number and
- * the rest is read.
+ * can be neither a trap nor a victim; a like's id is {@code <account>:<review>}; an entity is
+ * labelled once. Other fields are ignored. A line that breaks a rule is rejected with its line
+ * number and the rest is read.
  */
 public final class LabelsReader {
   private LabelsReader() {}
@@ -49,8 +49,8 @@ public final class LabelsReader {
   static Label parse(Fields f) {
     EntityKind kind = entityKind(f, "entity");
     String id = f.string("id");
-    if (kind == EntityKind.LIKE && id.indexOf('|') <= 0) {
-      throw new BadLine("id", "of a like must be account|review, was \"" + id + "\"");
+    if (kind == EntityKind.LIKE && id.indexOf(':') <= 0) {
+      throw new BadLine("id", "of a like must be <account>:<review>, was \"" + id + "\"");
     }
     boolean fraud = f.bool("fraud");
     String tactic = f.optionalString("tactic");

@@ -9,7 +9,7 @@ import io.brushguard.findings.Json;
  * victim} of the {@code tactic} (reverse brushing).
  *
  * @param entity the kind of entity
- * @param id its id; a like's is {@code account|review}
+ * @param id its id; a like's is {@code <account>:<review>}
  * @param fraud whether it is fraud
  * @param tactic how the fraud was done (for a victim: the tactic it fell to), or null
  * @param trap for a genuine look-alike, which trap it is, or null

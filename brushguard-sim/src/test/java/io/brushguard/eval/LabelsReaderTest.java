@@ -26,7 +26,7 @@ class LabelsReaderTest {
             {"entity":"order","id":"o1029","fraud":true,"tactic":"cashback"}
             {"entity":"account","id":"u77","fraud":false,"trap":"dorm"}
             {"entity":"shop","id":"s5","fraud":false,"victim":true,"tactic":"reverse_brushing"}
-            {"entity":"like","id":"u1|r9","fraud":true,"tactic":"like_farm","note":"ignored"}
+            {"entity":"like","id":"u1:r9","fraud":true,"tactic":"like_farm","note":"ignored"}
             """);
 
     assertThat(rejects).isEmpty();
@@ -36,7 +36,7 @@ class LabelsReaderTest {
     assertThat(labels.get(EntityKind.ACCOUNT, "u77"))
         .isEqualTo(new Label(EntityKind.ACCOUNT, "u77", false, null, "dorm", false));
     assertThat(labels.get(EntityKind.SHOP, "s5").victim()).isTrue();
-    assertThat(labels.get(EntityKind.LIKE, "u1|r9").tactic()).isEqualTo("like_farm");
+    assertThat(labels.get(EntityKind.LIKE, "u1:r9").tactic()).isEqualTo("like_farm");
     assertThat(labels.get(EntityKind.ORDER, "o1")).isNull();
   }
 

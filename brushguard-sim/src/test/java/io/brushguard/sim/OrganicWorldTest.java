@@ -179,7 +179,7 @@ class OrganicWorldTest {
       genuineReviews.add(r.review());
     }
     for (String like : m.likes) {
-      String review = like.substring(like.indexOf('|') + 1);
+      String review = like.substring(like.indexOf(':') + 1);
       if (genuineReviews.contains(review)
           && m.truth(io.brushguard.detect.EntityKind.LIKE, like) == null) {
         perReview.merge(review, 1L, Long::sum);
