@@ -107,13 +107,17 @@ public class ConcentrationBenchmark {
             (d, key, e, error) -> {
               throw error;
             });
-    EventTimeGate gate = new EventTimeGate(cfg.latenessMillis());
+    EventTimeGate gate = new EventTimeGate(cfg.latenessMillis(), cfg.aheadMillis());
+    EventTimeGate.Sink admit =
+        EventTimeGate.Sink.admittedOnly(
+            e -> {
+              host.add(e);
+              host.advanceTo(gate.watermark());
+            });
     for (Order o : orders) {
-      if (gate.admit(o)) {
-        host.add(o);
-        host.advanceTo(gate.watermark());
-      }
+      gate.offer(o, 0, admit);
     }
+    gate.finish(admit);
     host.finish();
   }
 }

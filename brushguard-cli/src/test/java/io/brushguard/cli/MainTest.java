@@ -55,8 +55,8 @@ class MainTest {
     Files.write(
         in,
         List.of(
-            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":1}",
-            "{\"type\":\"like\",\"account\":\"u2\",\"review\":\"r9\",\"ts\":2}"));
+            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":1000000000001}",
+            "{\"type\":\"like\",\"account\":\"u2\",\"review\":\"r9\",\"ts\":1000000000002}"));
     Path out = dir.resolve("findings.jsonl");
 
     assertThat(Main.run("scan", "--in", in.toString(), "--out", out.toString(), "--all-scores"))

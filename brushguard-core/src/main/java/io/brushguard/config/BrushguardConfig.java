@@ -9,15 +9,21 @@ import java.time.Duration;
  *
  * @param latenessMillis how far out of event-time order an event may arrive and still count; later
  *     ones are reported as late
+ * @param aheadMillis how far past the stream's time an event may be; one further ahead (a mistyped
+ *     year, a wrong clock) is held back and, unless the whole stream moves there, rejected
  * @param decision thresholds from score to action
  * @param concentration the concentration detector's settings
  */
 public record BrushguardConfig(
-    long latenessMillis, DecisionPolicy decision, ConcentrationDetector.Config concentration) {
+    long latenessMillis,
+    long aheadMillis,
+    DecisionPolicy decision,
+    ConcentrationDetector.Config concentration) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
           Duration.ofMinutes(10).toMillis(),
+          Duration.ofDays(1).toMillis(),
           DecisionPolicy.DEFAULT,
           ConcentrationDetector.Config.DEFAULT);
 
@@ -25,9 +31,16 @@ public record BrushguardConfig(
     if (latenessMillis < 0) {
       throw new IllegalArgumentException("lateness must not be negative");
     }
+    if (aheadMillis <= 0) {
+      throw new IllegalArgumentException("ahead must be positive");
+    }
   }
 
   public BrushguardConfig withLatenessMillis(long lateness) {
-    return new BrushguardConfig(lateness, decision, concentration);
+    return new BrushguardConfig(lateness, aheadMillis, decision, concentration);
+  }
+
+  public BrushguardConfig withAheadMillis(long ahead) {
+    return new BrushguardConfig(latenessMillis, ahead, decision, concentration);
   }
 }

@@ -48,7 +48,7 @@ public final class Scan {
    *
    * @param findings findings to write, by entity kind then id
    * @param events events accepted
-   * @param rejected lines rejected
+   * @param rejected lines rejected, events with a clock far ahead included
    * @param late events later than the out-of-order bound
    * @param detectorErrors events or wake-ups a detector failed on
    */
@@ -81,11 +81,10 @@ public final class Scan {
   public Result run(InputStream in, Listener listener) {
     Decisions decisions = new Decisions(config.decision());
     DetectorHost host = new DetectorHost(detectors, decisions::apply, listener::detectorFailed);
-    EventTimeGate gate = new EventTimeGate(config.latenessMillis());
+    EventTimeGate gate = new EventTimeGate(config.latenessMillis(), config.aheadMillis());
     Map<EntityKind, HashSet<String>> seen = new EnumMap<>(EntityKind.class);
-    long events = 0;
+    Admission admission = new Admission(gate, host, allScores ? seen : null, listener);
     long rejected = 0;
-    long late = 0;
     long nextProgress = 0;
     long bytesRead = 0;
     try (ReadAhead lines = new ReadAhead(in)) {
@@ -93,33 +92,69 @@ public final class Scan {
         for (int i = 0; i < batch.size; i++) {
           Object item = batch.items[i];
           if (item instanceof Event event) {
-            if (!gate.admit(event)) {
-              late++;
-              listener.late(event, batch.lines[i]);
-              continue;
-            }
-            events++;
-            if (allScores) {
-              remember(seen, event);
-            }
-            host.add(event);
-            host.advanceTo(gate.watermark());
+            gate.offer(event, batch.lines[i], admission);
           } else {
             rejected++;
             listener.rejected((Reject) item);
           }
         }
         bytesRead = batch.bytesRead;
-        if (events >= nextProgress) {
-          nextProgress = events + PROGRESS_EVERY;
+        if (admission.events >= nextProgress) {
+          nextProgress = admission.events + PROGRESS_EVERY;
           listener.progress(bytesRead);
         }
       }
     }
+    gate.finish(admission);
     host.finish();
     listener.progress(bytesRead);
     List<Finding> findings = allScores ? allFindings(decisions, seen) : flagged(decisions);
-    return new Result(findings, events, rejected, late, host.errors());
+    return new Result(
+        findings, admission.events, rejected + admission.ahead, admission.late, host.errors());
+  }
+
+  /** The gate's decisions: admitted events go to the host, refused ones to the listener. */
+  private static final class Admission implements EventTimeGate.Sink {
+    private final EventTimeGate gate;
+    private final DetectorHost host;
+    private final Map<EntityKind, HashSet<String>> seen; // null unless allScores
+    private final Listener listener;
+    long events;
+    long late;
+    long ahead; // counted as rejected: the line's ts is wrong
+
+    Admission(
+        EventTimeGate gate,
+        DetectorHost host,
+        Map<EntityKind, HashSet<String>> seen,
+        Listener listener) {
+      this.gate = gate;
+      this.host = host;
+      this.seen = seen;
+      this.listener = listener;
+    }
+
+    @Override
+    public void admitted(Event event, long line) {
+      events++;
+      if (seen != null) {
+        remember(seen, event);
+      }
+      host.add(event);
+      host.advanceTo(gate.watermark());
+    }
+
+    @Override
+    public void late(Event event, long line) {
+      late++;
+      listener.late(event, line);
+    }
+
+    @Override
+    public void ahead(Event event, long line, long streamTs) {
+      ahead++;
+      listener.rejected(Reject.ahead(event, line, gate.aheadMillis(), streamTs));
+    }
   }
 
   private static List<Finding> flagged(Decisions decisions) {

@@ -2,6 +2,7 @@ package io.brushguard.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brushguard.config.BrushguardConfig;
 import io.brushguard.detect.Detector;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
@@ -95,24 +96,32 @@ class DetectorHostOracleTest {
     Consumer<Signal> signals = s -> log.add("signal " + s.id() + " " + s.ts() + " " + s.detail());
     DetectorHost.ErrorListener errors =
         (d, key, e, error) -> log.add("error " + key + " " + error.getMessage());
-    EventTimeGate gate = new EventTimeGate(bound);
+    EventTimeGate gate = new EventTimeGate(bound, BrushguardConfig.DEFAULT.aheadMillis());
     if (optimised) {
       DetectorHost host = new DetectorHost(List.of(detector), signals, errors);
+      EventTimeGate.Sink admit =
+          EventTimeGate.Sink.admittedOnly(
+              e -> {
+                host.add(e);
+                host.advanceTo(gate.watermark());
+              });
       for (Event e : events) {
-        if (gate.admit(e)) {
-          host.add(e);
-          host.advanceTo(gate.watermark());
-        }
+        gate.offer(e, 0, admit);
       }
+      gate.finish(admit);
       host.finish();
     } else {
       ReferenceHost host = new ReferenceHost(detector, signals, errors);
+      EventTimeGate.Sink admit =
+          EventTimeGate.Sink.admittedOnly(
+              e -> {
+                host.add(e);
+                host.advanceTo(gate.watermark());
+              });
       for (Event e : events) {
-        if (gate.admit(e)) {
-          host.add(e);
-          host.advanceTo(gate.watermark());
-        }
+        gate.offer(e, 0, admit);
       }
+      gate.finish(admit);
       host.advanceTo(Long.MAX_VALUE);
     }
     return log;

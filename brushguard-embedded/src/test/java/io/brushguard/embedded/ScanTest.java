@@ -176,7 +176,7 @@ class ScanTest {
             order("o1", "u1", "s1", T0),
             "{\"type\":\"order\",\"order\":\"o2\"",
             order("o3", "u1", "s1", T0 + 1000),
-            "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"u1\",\"shop\":\"s1\",\"rating\":0,\"ts\":1}",
+            "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"u1\",\"shop\":\"s1\",\"rating\":0,\"ts\":1000000000001}",
             order("o4", "u1", "s1", T0 + 2000));
     Scan.Result r =
         scan(

@@ -151,15 +151,21 @@ public final class FindingsJob {
             .uid("parse-lines")
             .name("parse lines")
             .setParallelism(1);
-    SingleOutputStreamOperator<Event> admitted =
+    SingleOutputStreamOperator<NumberedEvent> admitted =
         parsed
-            .process(new AdmitInTime(bound))
-            .returns(EVENT)
+            .transform(
+                "admit in time",
+                TypeInformation.of(NumberedEvent.class),
+                new AdmitInTime(bound, config.aheadMillis()))
             .uid("admit-in-time")
-            .name("admit in time")
             .setParallelism(1);
     DataStream<Event> timed =
         admitted
+            .map(NumberedEvent::event)
+            .returns(EVENT)
+            .uid("admitted-events")
+            .name("admitted events")
+            .setParallelism(1)
             .assignTimestampsAndWatermarks(
                 WatermarkStrategy.<Event>forGenerator(ctx -> new LatenessWatermarks(bound))
                     .withTimestampAssigner((e, previous) -> e.ts()))
@@ -196,7 +202,7 @@ public final class FindingsJob {
             .uid("decide")
             .name("decide");
     DataStream<Reject> rejects =
-        parsed.getSideOutput(ParseLines.REJECTS).union(admitted.getSideOutput(AdmitInTime.LATE));
+        parsed.getSideOutput(ParseLines.REJECTS).union(admitted.getSideOutput(AdmitInTime.REFUSED));
     return new Streams(findings, rejects);
   }
 

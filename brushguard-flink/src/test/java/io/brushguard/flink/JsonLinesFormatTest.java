@@ -71,7 +71,9 @@ class JsonLinesFormatTest {
     b.write((ORDER + "\r\n\n   \n\t\r\n{bad\r\r\n").getBytes(StandardCharsets.UTF_8));
     b.write("{\"type\":\"login\",\"account\":\"".getBytes(StandardCharsets.UTF_8));
     b.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
-    b.write(("\",\"ts\":1}\n\n" + ORDER.replace("o1", "o3")).getBytes(StandardCharsets.UTF_8));
+    b.write(
+        ("\",\"ts\":1000000000001}\n\n" + ORDER.replace("o1", "o3"))
+            .getBytes(StandardCharsets.UTF_8));
     byte[] input = b.toByteArray();
 
     List<String> expected = embedded(input);
