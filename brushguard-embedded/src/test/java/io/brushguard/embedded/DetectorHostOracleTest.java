@@ -42,7 +42,7 @@ class DetectorHostOracleTest {
   void sortedStream_andStreamWithTies_matchTheReference() {
     List<Event> events = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
-      events.add(new Login("k" + (i % 7), 1_000_000L + (i / 5) * 1000L, null, null));
+      events.add(new Login("k" + (i % 7), 1_700_000_000_000L + (i / 5) * 1000L, null, null));
     }
     assertThat(run(events, 10_000, true)).containsExactlyElementsOf(run(events, 10_000, false));
   }

@@ -14,6 +14,7 @@ import io.brushguard.event.Order;
 import io.brushguard.ingest.Reject;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -166,6 +167,84 @@ class ScanTest {
     assertThat(r.late()).isEqualTo(1);
     assertThat(lateLines).containsExactly(2L);
     assertThat(r.events()).isEqualTo(2);
+  }
+
+  /** A market's morning: u1 brushes s1 (orders o0, o3, o6, ...), others buy elsewhere. */
+  private static List<String> morning(int orders) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < orders; i++) {
+      String buyer = i % 3 == 0 ? "u1" : "u" + (10 + i);
+      String shop = i % 3 == 0 ? "s1" : "s" + (i % 5 + 2);
+      String ts = Instant.ofEpochMilli(T0 + i * 45_000L).toString(); // 2025-03-01T12:...Z
+      lines.add(
+          "{\"type\":\"order\",\"order\":\"o"
+              + i
+              + "\",\"account\":\""
+              + buyer
+              + "\",\"shop\":\""
+              + shop
+              + "\",\"item\":\"i1\",\"amount\":1000,\"ts\":\""
+              + ts
+              + "\"}");
+    }
+    return lines;
+  }
+
+  private static Scan.Result scanCollecting(List<String> lines, List<Reject> rejects) {
+    return scan(
+        lines,
+        new Scan.Listener() {
+          @Override
+          public void rejected(Reject reject) {
+            rejects.add(reject);
+          }
+
+          @Override
+          public void late(Event event, long line) {
+            rejects.add(Reject.late(event, line));
+          }
+        });
+  }
+
+  @Test
+  void yearMistypedOnOneLine_rejectsThatLineOnly_andUsesEveryOtherEvent() {
+    for (int typo : new int[] {0, 1, 17, 39}) { // the first line, the second, one inside, the last
+      List<String> lines = new ArrayList<>(morning(40));
+      lines.set(typo, lines.get(typo).replace("\"2025-", "\"2205-"));
+      List<String> without = new ArrayList<>(lines);
+      without.remove(typo);
+      List<Reject> rejects = new ArrayList<>();
+
+      Scan.Result r = scanCollecting(lines, rejects);
+
+      assertThat(rejects).as("typo on line %d", typo + 1).hasSize(1);
+      Reject reject = rejects.get(0);
+      assertThat(reject.line()).isEqualTo(typo + 1);
+      assertThat(reject.field()).isEqualTo("ts");
+      assertThat(reject.reason())
+          .startsWith("is 2205-03-01T")
+          .contains("more than 1d ahead of the stream's time 2025-03-01T");
+      assertThat(r.rejected()).isEqualTo(1);
+      assertThat(r.late()).isZero();
+      assertThat(r.events()).isEqualTo(39);
+      assertThat(r.findings()).isNotEmpty().isEqualTo(scan(without).findings());
+    }
+  }
+
+  @Test
+  void gapInTheDataOfDays_theStreamFollows_andNothingIsLostOrLate() {
+    List<String> lines = new ArrayList<>(morning(20));
+    for (String line : morning(30)) {
+      lines.add(
+          line.replace("\"2025-03-01T", "\"2025-03-05T").replace("\"order\":\"o", "\"order\":\"p"));
+    }
+    List<Reject> rejects = new ArrayList<>();
+
+    Scan.Result r = scanCollecting(lines, rejects);
+
+    assertThat(rejects).isEmpty();
+    assertThat(r.events()).isEqualTo(50);
+    assertThat(ids(r, EntityKind.ORDER)).contains("o0", "p0", "p27");
   }
 
   @Test
