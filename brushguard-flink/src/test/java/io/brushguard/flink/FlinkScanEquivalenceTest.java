@@ -7,6 +7,7 @@ import io.brushguard.detect.Detector;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -121,6 +122,70 @@ class FlinkScanEquivalenceTest {
     Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
 
     assertThat(embedded.findings()).isNotEmpty();
+    Outcome.assertSame(flink, embedded);
+  }
+
+  /**
+   * One order's year mistyped (2205 for 2025): that line is rejected, as "ahead", and every other
+   * event is used exactly as if the line were not there, in both runtimes.
+   */
+  @Test
+  void scan_oneYearMistyped_rejectsThatLineOnly_sameInBothRuntimes() throws Exception {
+    String clean = MarketInput.generate(11, 1);
+    long typo = MarketInput.orderLines(clean).get(100);
+    Path input = work.resolve("typo.jsonl");
+    Files.writeString(input, MarketInput.withClockErrors(clean, typo), StandardCharsets.UTF_8);
+    Path without = work.resolve("without.jsonl");
+    Files.writeString(without, MarketInput.withoutLine(clean, typo), StandardCharsets.UTF_8);
+    Properties settings = lateness("1m");
+
+    Outcome base = Outcome.embedded(without, settings, DetectorFactory.standard());
+    Outcome embedded = Outcome.embedded(input, settings, DetectorFactory.standard());
+    Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
+
+    assertThat(embedded.rejects())
+        .filteredOn(r -> r.contains("ahead of the stream's time"))
+        .singleElement()
+        .asString()
+        .startsWith("{\"line\":" + typo + ",\"field\":\"ts\",\"error\":\"is 2205-");
+    Outcome.Counts b = base.counts();
+    assertThat(embedded.counts())
+        .isEqualTo(new Outcome.Counts(b.events(), b.rejected() + 1, b.late(), b.detectorErrors()));
+    assertThat(embedded.findings()).isNotEmpty().containsExactlyElementsOf(base.findings());
+    Outcome.assertSame(flink, embedded);
+  }
+
+  /**
+   * The first line's clock far ahead, then a market four days later with another clock error: the
+   * start is not fooled, the stream follows the gap, and each half counts as it would alone.
+   */
+  @Test
+  void scan_firstLineFarAheadAndAGapOfDays_sameFindingsRejectsAndCounts() throws Exception {
+    String day1 = MarketInput.generate(12, 1);
+    day1 = MarketInput.withClockErrors(day1, MarketInput.orderLines(day1).get(0));
+    String day5 = MarketInput.shifted(MarketInput.generate(13, 1), Duration.ofDays(4));
+    day5 = MarketInput.withClockErrors(day5, MarketInput.orderLines(day5).get(40));
+    Path first = work.resolve("day1.jsonl");
+    Files.writeString(first, day1, StandardCharsets.UTF_8);
+    Path second = work.resolve("day5.jsonl");
+    Files.writeString(second, day5, StandardCharsets.UTF_8);
+    Path input = work.resolve("both.jsonl");
+    Files.writeString(input, day1 + day5, StandardCharsets.UTF_8);
+    Properties settings = lateness("1m");
+
+    Outcome.Counts a = Outcome.embedded(first, settings, DetectorFactory.standard()).counts();
+    Outcome.Counts b = Outcome.embedded(second, settings, DetectorFactory.standard()).counts();
+    Outcome embedded = Outcome.embedded(input, settings, DetectorFactory.standard());
+    Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
+
+    assertThat(embedded.rejects()).filteredOn(r -> r.contains("ahead of the stream")).hasSize(2);
+    assertThat(embedded.counts())
+        .isEqualTo(
+            new Outcome.Counts(
+                a.events() + b.events(),
+                a.rejected() + b.rejected(),
+                a.late() + b.late(),
+                a.detectorErrors() + b.detectorErrors()));
     Outcome.assertSame(flink, embedded);
   }
 
