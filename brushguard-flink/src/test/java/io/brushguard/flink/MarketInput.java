@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -146,12 +147,19 @@ final class MarketInput {
         .replaceAll(
             m -> {
               String v = m.group(1);
-              String moved =
-                  v.startsWith("\"")
-                      ? "\""
+              String moved;
+              if (!v.startsWith("\"")) {
+                moved = Long.toString(Long.parseLong(v) + shift.toMillis());
+              } else {
+                try {
+                  moved =
+                      "\""
                           + OffsetDateTime.parse(v.substring(1, v.length() - 1)).plus(shift)
-                          + "\""
-                      : Long.toString(Long.parseLong(v) + shift.toMillis());
+                          + "\"";
+                } catch (DateTimeParseException e) {
+                  moved = v; // a bad line stays bad
+                }
+              }
               return Matcher.quoteReplacement("\"ts\":" + moved);
             });
   }
