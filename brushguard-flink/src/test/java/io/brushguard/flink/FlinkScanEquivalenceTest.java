@@ -14,6 +14,7 @@ import java.util.Properties;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through the Flink job on a MiniCluster gives the same findings, entity by entity and score by
  * score, the same rejects and the same counts.
  */
+@Tag("slow") // a Flink MiniCluster end to end: seconds each; CI runs it, -Dfast skips it
 class FlinkScanEquivalenceTest {
   private static final int PARALLELISM = 2;
 

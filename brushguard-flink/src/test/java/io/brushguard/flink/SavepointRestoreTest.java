@@ -23,6 +23,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lateness gate, detector states, pending events and wake-ups, verdicts) survives, and the findings
  * written before and after the stop fold in the right order.
  */
+@Tag("slow") // a Flink MiniCluster end to end: seconds each; CI runs it, -Dfast skips it
 class SavepointRestoreTest {
   @RegisterExtension
   static final MiniClusterExtension CLUSTER =
