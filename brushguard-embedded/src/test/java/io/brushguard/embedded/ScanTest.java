@@ -12,6 +12,7 @@ import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
 import io.brushguard.event.Order;
 import io.brushguard.ingest.Reject;
+import io.brushguard.ingest.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -250,6 +251,24 @@ class ScanTest {
     assertThat(rejects).isEmpty();
     assertThat(r.events()).isEqualTo(50);
     assertThat(ids(r, EntityKind.ORDER)).contains("o0", "p0", "p27");
+  }
+
+  @Test
+  void burstsAtTheEdgesOfTheValidRange_areFound_withoutOverflowOrSentinelClashes() {
+    long last = Timestamps.MAX_MILLIS; // 9999-12-31T23:59:59.999Z: wake-ups an hour later still fit
+    long first = Timestamps.MIN_MILLIS; // 2000-01-01T00:00:00Z
+    List<String> early = new ArrayList<>();
+    List<String> late = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      early.add(order("e" + i, "u1", "s1", first + i * 1000L));
+      late.add(order("l" + (2 - i), "u2", "s2", last - i * 1000L));
+    }
+
+    assertThat(ids(scan(early), EntityKind.ORDER)).containsExactly("e0", "e1", "e2");
+    Scan.Result r = scan(late);
+    assertThat(r.late()).isZero();
+    assertThat(ids(r, EntityKind.ORDER)).containsExactly("l0", "l1", "l2");
+    assertThat(scan(List.of(order("x", "u3", "s3", last + 1))).rejected()).isEqualTo(1);
   }
 
   @Test
