@@ -113,15 +113,18 @@ public class ConcentrationBenchmark {
             (d, key, e, error) -> {
               throw error;
             });
-    EventTimeGate gate = new EventTimeGate(cfg.latenessMillis());
+    EventTimeGate gate = new EventTimeGate(cfg.latenessMillis(), cfg.aheadMillis());
+    EventTimeGate.Sink admit =
+        EventTimeGate.Sink.admittedOnly(
+            (e, line) -> {
+              host.add(e, line);
+              host.advanceTo(gate.watermark());
+            });
     long line = 0;
     for (Order o : orders) {
-      line++;
-      if (gate.admit(o)) {
-        host.add(o, line);
-        host.advanceTo(gate.watermark());
-      }
+      gate.offer(o, ++line, admit);
     }
+    gate.finish(admit);
     host.finish();
   }
 }

@@ -148,15 +148,17 @@ final class ScanCommand implements Callable<Integer> {
   }
 
   /**
-   * Many late events usually mean one event with a wrong clock far in the future: every later event
-   * then counts as late. Say so, rather than let a quiet summary hide it.
+   * Many late events usually mean input far out of order, or an event whose clock runs ahead of the
+   * rest by less than the ahead bound (one further ahead is rejected and spoils nothing): every
+   * later event then counts as late. Say so, rather than let a quiet summary hide it.
    */
   private static void warnIfMostlyLate(Scan.Result result, PrintWriter err) {
     long seen = result.events() + result.late();
     if (result.late() >= 10 && result.late() * 100 >= seen) {
       err.printf(
-          "brushguard: warning: %d of %d events (%.1f%%) were late; an event with a clock far"
-              + " ahead of the rest makes every later one late: check the rejects file%n",
+          "brushguard: warning: %d of %d events (%.1f%%) were late; input far out of order, or an"
+              + " event with a clock ahead of the rest (by less than the ahead bound), makes later"
+              + " ones late: check the rejects file%n",
           result.late(), seen, 100.0 * result.late() / seen);
     }
   }

@@ -103,8 +103,8 @@ class MainTest {
     Files.write(
         in,
         List.of(
-            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":1}",
-            "{\"type\":\"like\",\"account\":\"u2\",\"review\":\"r9\",\"ts\":2}"));
+            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":1000000000001}",
+            "{\"type\":\"like\",\"account\":\"u2\",\"review\":\"r9\",\"ts\":1000000000002}"));
     Path out = dir.resolve("findings.jsonl");
 
     assertThat(Main.run("scan", "--in", in.toString(), "--out", out.toString(), "--all-scores"))
@@ -165,25 +165,47 @@ class MainTest {
     assertThat(console.err()).contains("no such directory");
   }
 
-  @Test
-  void eventWithAClockFarAhead_makesLaterEventsLate_andTheScanWarns() throws Exception {
+  private Path loginsAfterOne(String firstTs) throws Exception {
     Path in = dir.resolve("events.jsonl");
     List<String> lines = new java.util.ArrayList<>();
-    lines.add("{\"type\":\"login\",\"account\":\"u0\",\"ts\":\"2099-01-01T00:00:00Z\"}");
+    lines.add("{\"type\":\"login\",\"account\":\"u0\",\"ts\":\"" + firstTs + "\"}");
     for (int i = 1; i <= 20; i++) {
       lines.add(
           "{\"type\":\"login\",\"account\":\"u"
               + i
-              + "\",\"ts\":"
-              + (1_740_000_000_000L + i)
-              + "}");
+              + "\",\"ts\":\"2025-03-01T12:"
+              + (10 + i)
+              + ":00Z\"}");
     }
     Files.write(in, lines);
+    return in;
+  }
+
+  @Test
+  void eventWithAClockFarAhead_isRejected_andEveryLaterEventIsUsed() throws Exception {
+    Path in = loginsAfterOne("2205-03-01T12:00:00Z"); // a mistyped year
+    Path out = dir.resolve("f");
+
+    assertThat(Main.run("scan", "--in", in.toString(), "--out", out.toString())).isZero();
+
+    assertThat(console.err())
+        .contains(
+            "line 1: field \"ts\" is 2205-03-01T12:00:00Z, more than 1d ahead of the stream's"
+                + " time 2025-03-01T12:14:00Z") // the median of the first eight
+        .doesNotContain("warning");
+    assertThat(Files.readAllLines(out).get(0))
+        .startsWith("{\"type\":\"summary\",\"events\":20,\"rejected\":1,\"late\":0,");
+  }
+
+  @Test
+  void eventWithAClockAheadByLessThanTheBound_makesLaterEventsLate_andTheScanWarns()
+      throws Exception {
+    Path in = loginsAfterOne("2025-03-01T15:00:00Z"); // three hours ahead: within the 1d bound
 
     assertThat(Main.run("scan", "--in", in.toString(), "--out", dir.resolve("f").toString()))
         .isZero();
 
-    assertThat(console.err()).contains("warning: 20 of 21 events").contains("clock far ahead");
+    assertThat(console.err()).contains("warning: 20 of 21 events").contains("clock ahead");
   }
 
   @Test

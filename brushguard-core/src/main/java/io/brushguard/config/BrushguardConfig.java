@@ -9,13 +9,16 @@ import java.time.Duration;
  *
  * @param latenessMillis how far out of event-time order an event may arrive and still count; later
  *     ones are reported as late
- * @param retentionMillis how long, in event time, the decision and the ledgers keep an entity after
- *     its last input: the one retention rule of both runtimes
+ * @param aheadMillis how far past the stream's time an event may be; one further ahead (a mistyped
+ *     year, a wrong clock) is held back and, unless the whole stream moves there, rejected
+ * @param retentionMillis how long, in event time, the decision, the ledgers and entity resolution
+ *     keep an entity after its last input: the one retention rule of both runtimes
  * @param decision thresholds from score to action
  * @param concentration the concentration detector's settings
  */
 public record BrushguardConfig(
     long latenessMillis,
+    long aheadMillis,
     long retentionMillis,
     DecisionPolicy decision,
     ConcentrationDetector.Config concentration) {
@@ -23,6 +26,7 @@ public record BrushguardConfig(
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
           Duration.ofMinutes(10).toMillis(),
+          Duration.ofDays(1).toMillis(),
           Duration.ofDays(30).toMillis(),
           DecisionPolicy.DEFAULT,
           ConcentrationDetector.Config.DEFAULT);
@@ -31,12 +35,19 @@ public record BrushguardConfig(
     if (latenessMillis < 0) {
       throw new IllegalArgumentException("lateness must not be negative");
     }
+    if (aheadMillis <= 0) {
+      throw new IllegalArgumentException("ahead must be positive");
+    }
     if (retentionMillis <= 0) {
       throw new IllegalArgumentException("retention must be positive");
     }
   }
 
   public BrushguardConfig withLatenessMillis(long lateness) {
-    return new BrushguardConfig(lateness, retentionMillis, decision, concentration);
+    return new BrushguardConfig(lateness, aheadMillis, retentionMillis, decision, concentration);
+  }
+
+  public BrushguardConfig withAheadMillis(long ahead) {
+    return new BrushguardConfig(latenessMillis, ahead, retentionMillis, decision, concentration);
   }
 }

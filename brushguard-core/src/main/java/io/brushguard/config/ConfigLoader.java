@@ -18,12 +18,14 @@ import java.util.TreeSet;
 /**
  * Reads a {@link BrushguardConfig} from a properties file. Every key is optional (defaults in
  * {@link BrushguardConfig#DEFAULT}); unknown keys and bad values are all reported together, each
- * naming its key, so one run fixes them all. Durations are non-negative; the concentration window
- * and tally are whole seconds, at least 1s, with the tally at least the window; the decision
- * thresholds lie in (0, 1] with review_at at most block_at; the ratio is at least 2.
+ * naming its key, so one run fixes them all. Durations are non-negative (ahead positive); the
+ * concentration window and tally are whole seconds, at least 1s, with the tally at least the
+ * window; the decision thresholds lie in (0, 1] with review_at at most block_at; the ratio is at
+ * least 2.
  *
  * <pre>
  * lateness = 10m                  # 90s, 10m, 2h, 1d or ISO-8601 PT10M
+ * ahead = 1d                      # positive
  * retention = 30d                 # how long decisions and ledgers keep an entity (event time)
  * decide.review_at = 0.5
  * decide.block_at = 0.9
@@ -37,6 +39,7 @@ public final class ConfigLoader {
   static final Set<String> KEYS =
       Set.of(
           "lateness",
+          "ahead",
           "retention",
           "decide.review_at",
           "decide.block_at",
@@ -78,6 +81,10 @@ public final class ConfigLoader {
     }
     BrushguardConfig d = BrushguardConfig.DEFAULT;
     long lateness = millis("lateness", d.latenessMillis());
+    long ahead = millis("ahead", d.aheadMillis());
+    if (ahead == 0) {
+      errors.add("ahead: must be positive, was \"" + value("ahead") + "\"");
+    }
     long retention = millis("retention", d.retentionMillis());
     if (retention == 0) {
       errors.add("retention: must be positive, was \"" + value("retention") + "\"");
@@ -106,6 +113,7 @@ public final class ConfigLoader {
     }
     return new BrushguardConfig(
         lateness,
+        ahead,
         retention,
         new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
         new ConcentrationDetector.Config(window, (int) ratio, tally));

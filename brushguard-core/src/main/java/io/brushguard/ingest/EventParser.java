@@ -262,9 +262,9 @@ public final class EventParser {
               "ts",
               "must be an ISO-8601 string or epoch milliseconds, was " + abbreviate(json.raw(i)));
     }
-    if (ts < 0) {
-      throw new InvalidEventException(
-          "ts", "must not be before 1970, was " + abbreviate(json.raw(i)));
+    String outOfRange = Timestamps.outOfRange(ts);
+    if (outOfRange != null) {
+      throw new InvalidEventException("ts", outOfRange + ", was " + abbreviate(json.raw(i)));
     }
     return ts;
   }

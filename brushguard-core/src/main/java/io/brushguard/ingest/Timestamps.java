@@ -12,7 +12,43 @@ import java.time.OffsetDateTime;
  * other form falls back to {@link OffsetDateTime#parse}.
  */
 public final class Timestamps {
+  /** The earliest valid event time, 2000-01-01T00:00:00Z: an integer before it is epoch seconds. */
+  public static final long MIN_MILLIS = 946_684_800_000L;
+
+  /** The latest valid event time, 9999-12-31T23:59:59.999Z: past it are micro- or nanoseconds. */
+  public static final long MAX_MILLIS = 253_402_300_799_999L;
+
   private Timestamps() {}
+
+  /** Whether {@code millis} is a valid event time: from 2000 to the end of year 9999. */
+  public static boolean inRange(long millis) {
+    return millis >= MIN_MILLIS && millis <= MAX_MILLIS;
+  }
+
+  /**
+   * Why {@code millis} is not a valid event time, or {@code null} when it is. Valid times keep far
+   * from the ends of {@code long}: a runtime may add a day or a century to one, or subtract a bound
+   * from it, without overflow, and {@code Long.MIN_VALUE} and {@code Long.MAX_VALUE} stay free to
+   * mean "none" and "end of input". The reason guesses the unit when the value fits one: {@code
+   * 1740833100} is epoch seconds, {@code 1740833100000000} microseconds.
+   */
+  public static String outOfRange(long millis) {
+    if (millis < MIN_MILLIS) {
+      return "must not be before 2000-01-01T00:00:00Z"
+          + (millis >= MIN_MILLIS / 1000 && millis <= MAX_MILLIS / 1000
+              ? " (epoch seconds? ts is epoch milliseconds)"
+              : "");
+    }
+    if (millis > MAX_MILLIS) {
+      String unit =
+          inRange(millis / 1000)
+              ? "microseconds"
+              : inRange(millis / 1_000_000) ? "nanoseconds" : null;
+      return "must not be after 9999-12-31T23:59:59.999Z"
+          + (unit == null ? "" : " (epoch " + unit + "? ts is epoch milliseconds)");
+    }
+    return null;
+  }
 
   /**
    * Epoch milliseconds of an ISO-8601 date-time with offset.
@@ -42,11 +78,15 @@ public final class Timestamps {
   private static long slowParse(String s) {
     try {
       return OffsetDateTime.parse(s).toInstant().toEpochMilli();
-    } catch (DateTimeException | ArithmeticException e) {
+    } catch (DateTimeException e) {
       throw new IllegalArgumentException(
           "must be ISO-8601 with an offset (2025-03-01T20:15:00+08:00) or epoch milliseconds, was \""
               + EventParser.abbreviate(s)
               + "\"");
+    } catch (ArithmeticException e) {
+      // a year of millions: valid ISO-8601, but its milliseconds do not fit in a long
+      throw new IllegalArgumentException(
+          "must be from 2000-01-01 to 9999-12-31, was \"" + EventParser.abbreviate(s) + "\"");
     }
   }
 

@@ -65,10 +65,17 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void ahead_defaultsToADay_andIsRead() {
+    assertThat(ConfigLoader.from(new Properties()).aheadMillis()).isEqualTo(86_400_000);
+    assertThat(ConfigLoader.from(props("ahead", "6h")).aheadMillis()).isEqualTo(21_600_000);
+  }
+
+  @Test
   void knownKeys_areExactlyTheOnesRead() {
     assertThat(ConfigLoader.KEYS)
         .containsExactlyInAnyOrder(
             "lateness",
+            "ahead",
             "retention",
             "decide.review_at",
             "decide.block_at",
@@ -101,22 +108,24 @@ class ConfigLoaderTest {
             "latenes", "10m",
             "decide.blockat", "0.9",
             "lateness", "ten minutes",
+            "ahead", "0s",
             "decide.review_at", "1.5",
             "decide.shops_need_case", "yes",
             "concentration.window", "0s",
             "concentration.ratio", "x",
             "concentration.tally", "-1d");
     assertThat(m)
-        .contains("latenes: unknown setting (known: [concentration.ratio")
+        .contains("latenes: unknown setting (known: [ahead, concentration.ratio")
         .contains("decide.blockat: unknown setting")
         .contains(
             "lateness: must be a duration such as 90s, 10m, 2h, 1d or PT10M, was \"ten minutes\"")
+        .contains("ahead: must be positive, was \"0s\"")
         .contains("decide.review_at: must be a number above 0 and at most 1, was \"1.5\"")
         .contains("decide.shops_need_case: must be true or false, was \"yes\"")
         .contains("concentration.window: must be whole seconds, at least 1s, was \"0s\"")
         .contains("concentration.ratio: must be an integer from 2 to 2147483647, was \"x\"")
         .contains("concentration.tally: must be a duration such as");
-    assertThat(m.split("; ")).hasSize(8);
+    assertThat(m.split("; ")).hasSize(9);
   }
 
   @ParameterizedTest

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract's fixture files: {@code every-type.jsonl} (each event type, with all and with
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.Test;
  * {@code bad-lines.rejects.txt}, which is what {@code --rejects} writes. A change to a message
  * shows here as a diff to review.
  */
+// a bug in a loop over input fails the build instead of hanging it: the test runs in a thread of
+// its own, so even a loop that never checks for interruption is abandoned after 30 s
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ContractFixturesTest {
 
   private static EventReaderTest.Collected read(String resource) throws IOException {

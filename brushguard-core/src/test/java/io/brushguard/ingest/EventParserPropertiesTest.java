@@ -44,7 +44,7 @@ class EventParserPropertiesTest {
               + "\"quantity\":2,\"payer\":\"p1\",\"subsidy\":500}",
           "{\"type\":\"payment\",\"payment\":\"pay1\",\"from\":\"pa\",\"to\":\"pb\",\"amount\":888,"
               + "\"ts\":1740831300000,\"kind\":\"red_packet\",\"memo\":\"返现\\u0021\"}",
-          "{\"type\":\"link\",\"account\":\"a1\",\"payer\":\"p1\",\"ts\":0}",
+          "{\"type\":\"link\",\"account\":\"a1\",\"payer\":\"p1\",\"ts\":1000000000000}",
           "{\"type\":\"logistics\",\"waybill\":\"w1\",\"order\":\"o1\",\"status\":\"delivered\","
               + "\"ts\":1740831300000,\"weight_g\":12}",
           "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"a1\",\"shop\":\"s1\",\"rating\":5,"
@@ -185,7 +185,9 @@ class EventParserPropertiesTest {
   record Generated(String line, Event expected) {}
 
   static Generated generate(Random rnd) {
-    long ts = (rnd.nextLong() >>> 1) % 253_402_300_800_000L; // up to 9999-12-31
+    long ts = // from 2000 to 9999-12-31
+        Timestamps.MIN_MILLIS
+            + (rnd.nextLong() >>> 1) % (Timestamps.MAX_MILLIS - Timestamps.MIN_MILLIS + 1);
     String tsJson = Long.toString(ts);
     if (rnd.nextBoolean()) {
       String iso = TimestampsPropertiesTest.iso(ts, rnd);

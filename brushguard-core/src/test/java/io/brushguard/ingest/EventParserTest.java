@@ -30,6 +30,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -85,7 +86,9 @@ class EventParserTest {
     @Test
     void account_staffRole() {
       Account a =
-          (Account) parse("{\"type\":\"account\",\"account\":\"a1\",\"ts\":0,\"role\":\"staff\"}");
+          (Account)
+              parse(
+                  "{\"type\":\"account\",\"account\":\"a1\",\"ts\":1000000000000,\"role\":\"staff\"}");
       assertThat(a.role()).isEqualTo(Account.Role.STAFF);
     }
 
@@ -386,9 +389,11 @@ class EventParserTest {
   }
 
   @Test
-  void timestamp_epochZeroAndLeapDay() {
-    assertThat(tsOf("0")).isZero();
-    assertThat(tsOf("\"1970-01-01T08:00:00+08:00\"")).isZero();
+  void timestamp_rangeEdgesAndLeapDay() {
+    assertThat(tsOf("946684800000")).isEqualTo(Timestamps.MIN_MILLIS);
+    assertThat(tsOf("\"2000-01-01T08:00:00+08:00\"")).isEqualTo(Timestamps.MIN_MILLIS);
+    assertThat(tsOf("253402300799999")).isEqualTo(Timestamps.MAX_MILLIS);
+    assertThat(tsOf("\"9999-12-31T23:59:59.999Z\"")).isEqualTo(Timestamps.MAX_MILLIS);
     assertThat(tsOf("\"2024-02-29T00:00:00Z\""))
         .isEqualTo(Instant.parse("2024-02-29T00:00:00Z").toEpochMilli());
   }
@@ -422,13 +427,35 @@ class EventParserTest {
     assertThat(e.reason()).contains("ISO-8601");
   }
 
-  @Test
-  void timestamp_beforeEpoch_rejected() {
-    assertThat(reject("{\"type\":\"login\",\"account\":\"a1\",\"ts\":-1}").field()).isEqualTo("ts");
-    assertThat(
-            reject("{\"type\":\"login\",\"account\":\"a1\",\"ts\":\"1969-12-31T23:59:59Z\"}")
-                .reason())
-        .contains("before 1970");
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "-1                     | must not be before 2000-01-01T00:00:00Z, was -1",
+        "0                      | must not be before 2000-01-01T00:00:00Z, was 0",
+        "-9223372036854775807   | must not be before 2000-01-01T00:00:00Z, was -9223372036854775807",
+        "1740833100             | must not be before 2000-01-01T00:00:00Z (epoch seconds? ts is epoch"
+            + " milliseconds), was 1740833100",
+        "946684799999           | must not be before 2000-01-01T00:00:00Z, was 946684799999",
+        "253402300800000        | must not be after 9999-12-31T23:59:59.999Z, was 253402300800000",
+        "1740833100000000       | must not be after 9999-12-31T23:59:59.999Z (epoch microseconds? ts is"
+            + " epoch milliseconds), was 1740833100000000",
+        "1740833100000000000    | must not be after 9999-12-31T23:59:59.999Z (epoch nanoseconds? ts is"
+            + " epoch milliseconds), was 1740833100000000000",
+        "9223372036854775807    | must not be after 9999-12-31T23:59:59.999Z (epoch nanoseconds? ts is"
+            + " epoch milliseconds), was 9223372036854775807",
+        "'\"1999-12-31T23:59:59.999Z\"' | must not be before 2000-01-01T00:00:00Z, was"
+            + " \"1999-12-31T23:59:59.999Z\"",
+        "'\"1969-12-31T23:59:59Z\"' | must not be before 2000-01-01T00:00:00Z, was \"1969-12-31T23:59:59Z\"",
+        "'\"+10000-01-01T00:00:00Z\"' | must not be after 9999-12-31T23:59:59.999Z, was"
+            + " \"+10000-01-01T00:00:00Z\"",
+        "'\"+999999999-12-31T23:59:59Z\"' | must be from 2000-01-01 to 9999-12-31, was"
+            + " \"+999999999-12-31T23:59:59Z\""
+      })
+  void timestamp_outsideTheYears2000To9999_rejectedNamingTsAndValue(String ts, String reason) {
+    InvalidEventException e = reject("{\"type\":\"login\",\"account\":\"a1\",\"ts\":" + ts + "}");
+    assertThat(e.field()).isEqualTo("ts");
+    assertThat(e.reason()).isEqualTo(reason);
   }
 
   @Test
@@ -547,12 +574,14 @@ class EventParserTest {
   @Test
   void chineseText_rawAndEscaped_decodeAlike() {
     Search raw =
-        (Search) parse("{\"type\":\"search\",\"account\":\"买家一号\",\"query\":\"五星好评\",\"ts\":0}");
+        (Search)
+            parse(
+                "{\"type\":\"search\",\"account\":\"买家一号\",\"query\":\"五星好评\",\"ts\":1000000000000}");
     Search escaped =
         (Search)
             parse(
                 "{\"type\":\"search\",\"account\":\"\\u4e70\\u5bb6\\u4e00\\u53f7\","
-                    + "\"query\":\"\\u4e94\\u661f\\u597d\\u8bc4\",\"ts\":0}");
+                    + "\"query\":\"\\u4e94\\u661f\\u597d\\u8bc4\",\"ts\":1000000000000}");
     assertThat(raw).isEqualTo(escaped);
     assertThat(raw.account()).isEqualTo("买家一号");
   }
@@ -566,20 +595,22 @@ class EventParserTest {
 
   @Test
   void manyFields_growTheScanner() {
-    StringBuilder sb = new StringBuilder("{\"type\":\"login\",\"account\":\"a1\",\"ts\":0");
+    StringBuilder sb =
+        new StringBuilder("{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000000");
     for (int i = 0; i < 100; i++) {
       sb.append(",\"f").append(i).append("\":").append(i);
     }
     assertThat(parse(sb.append(",\"device\":\"d9\"}").toString()))
-        .isEqualTo(new Login("a1", 0, "d9", null));
+        .isEqualTo(new Login("a1", 1000000000000L, "d9", null));
   }
 
   @Test
   void parsesASliceOfABuffer() {
     byte[] buf =
-        ("garbage{\"type\":\"login\",\"account\":\"a1\",\"ts\":5}more")
+        ("garbage{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000005}more")
             .getBytes(StandardCharsets.UTF_8);
-    assertThat(parser.parse(buf, 7, buf.length - 4)).isEqualTo(new Login("a1", 5, null, null));
+    assertThat(parser.parse(buf, 7, buf.length - 4))
+        .isEqualTo(new Login("a1", 1000000000005L, null, null));
   }
 
   // ---- malformed JSON: the line as a whole is at fault ----
@@ -587,18 +618,18 @@ class EventParserTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1",
-        "\"type\":\"login\",\"account\":\"a1\",\"ts\":1}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1} x",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1}{\"type\":\"login\"}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001",
+        "\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001} x",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001}{\"type\":\"login\"}",
         "{'type':'login','account':'a1','ts':1}",
-        "{type:\"login\",\"account\":\"a1\",\"ts\":1}",
-        "{\"type\":\"login\" \"account\":\"a1\",\"ts\":1}",
-        "{\"type\" \"login\",\"account\":\"a1\",\"ts\":1}",
-        "{\"type\":\"login\",,\"account\":\"a1\",\"ts\":1}",
+        "{type:\"login\",\"account\":\"a1\",\"ts\":1000000000001}",
+        "{\"type\":\"login\" \"account\":\"a1\",\"ts\":1000000000001}",
+        "{\"type\" \"login\",\"account\":\"a1\",\"ts\":1000000000001}",
+        "{\"type\":\"login\",,\"account\":\"a1\",\"ts\":1000000000001}",
         "{\"type\":\"login\",\"account\":\"a1\",\"ts\":01}",
-        "[{\"type\":\"login\",\"account\":\"a1\",\"ts\":1}]",
+        "[{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001}]",
         "null",
         "",
         "   ",
@@ -613,22 +644,22 @@ class EventParserTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":+1}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":.5}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":1.}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":1e}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":-}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":NaN}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":tru}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":nul}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":'a'}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":[1,]}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":{\"a\":1,}}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":{\"a\" 1}}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":{a:1}}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":[1 2]}",
-        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"x\":[1,2}}"
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":+1}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":.5}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":1.}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":1e}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":-}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":NaN}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":tru}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":nul}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":'a'}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":[1,]}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":{\"a\":1,}}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":{\"a\" 1}}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":{a:1}}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":[1 2]}",
+        "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"x\":[1,2}}"
       })
   void malformedValue_rejectedNamingItsField(String line) {
     InvalidEventException e = reject(line);
@@ -668,7 +699,7 @@ class EventParserTest {
 
   @Test
   void truncatedLine_saysSo() {
-    assertThat(reject("{\"type\":\"login\",\"ts\":1").reason()).contains("truncated");
+    assertThat(reject("{\"type\":\"login\",\"ts\":1000000000001").reason()).contains("truncated");
     assertThat(reject("{\"type\":\"login\",\"account\":\"a").reason())
         .contains("unterminated string");
   }
@@ -690,7 +721,10 @@ class EventParserTest {
       })
   void badStringContent_rejectedNamingTheField(String value) {
     InvalidEventException e =
-        reject("{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"device\":" + value + "}");
+        reject(
+            "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"device\":"
+                + value
+                + "}");
     assertThat(e.field()).isEqualTo("device");
     assertThat(e.reason()).startsWith("malformed JSON at column ");
   }
@@ -699,7 +733,11 @@ class EventParserTest {
   void deepNesting_rejected() {
     String deep = "[".repeat(40) + "]".repeat(40);
     assertThat(
-            reject("{\"type\":\"login\",\"x\":" + deep + ",\"account\":\"a1\",\"ts\":1}").reason())
+            reject(
+                    "{\"type\":\"login\",\"x\":"
+                        + deep
+                        + ",\"account\":\"a1\",\"ts\":1000000000001}")
+                .reason())
         .contains("nested deeper");
   }
 
@@ -730,7 +768,10 @@ class EventParserTest {
   @MethodSource("invalidUtf8")
   void invalidUtf8_insideAValue_rejectedNamingTheField(String what, byte[] bad) {
     byte[] line =
-        concat("{\"type\":\"search\",\"account\":\"a1\",\"ts\":1,\"query\":\"x", bad, "\"}");
+        concat(
+            "{\"type\":\"search\",\"account\":\"a1\",\"ts\":1000000000001,\"query\":\"x",
+            bad,
+            "\"}");
     InvalidEventException e = reject(line);
     assertThat(e.field()).isEqualTo("query");
     assertThat(e.reason()).contains("UTF-8");
@@ -739,20 +780,26 @@ class EventParserTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidUtf8")
   void invalidUtf8_insideAFieldName_rejected(String what, byte[] bad) {
-    byte[] line = concat("{\"type\":\"login\",\"account\":\"a1\",\"ts\":1,\"k", bad, "\":1}");
+    byte[] line =
+        concat("{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001,\"k", bad, "\":1}");
     assertThat(reject(line).reason()).contains("UTF-8");
   }
 
   @Test
   void invalidUtf8_atTheVeryEndOfTheLine_rejectedAsTruncated() {
     byte[] line =
-        concat("{\"type\":\"search\",\"account\":\"a1\",\"ts\":1,\"query\":\"", bytes(0xE4), "");
+        concat(
+            "{\"type\":\"search\",\"account\":\"a1\",\"ts\":1000000000001,\"query\":\"",
+            bytes(0xE4),
+            "");
     assertThat(reject(line).reason()).contains("UTF-8");
   }
 
   @Test
   void invalidUtf8_outsideStrings_rejected() {
-    byte[] line = concat("{\"type\":\"login\",\"account\":\"a1\",\"ts\":1", bytes(0xC2, 0xA0), "}");
+    byte[] line =
+        concat(
+            "{\"type\":\"login\",\"account\":\"a1\",\"ts\":1000000000001", bytes(0xC2, 0xA0), "}");
     assertThat(reject(line).getMessage()).startsWith("malformed JSON");
   }
 
@@ -762,7 +809,10 @@ class EventParserTest {
     String text = "\u0080\u07ff\u0800\uffff\ud800\udc00\udbff\udfff é中😀";
     Search s =
         (Search)
-            parse("{\"type\":\"search\",\"account\":\"a1\",\"ts\":1,\"query\":\"" + text + "\"}");
+            parse(
+                "{\"type\":\"search\",\"account\":\"a1\",\"ts\":1000000000001,\"query\":\""
+                    + text
+                    + "\"}");
     assertThat(s.query()).isEqualTo(text);
   }
 
@@ -812,15 +862,17 @@ class EventParserTest {
   @ParameterizedTest
   @ValueSource(strings = {"true", "{\"id\":1}", "[\"a1\"]"})
   void idOfWrongType_rejected(String id) {
-    InvalidEventException e = reject("{\"type\":\"login\",\"account\":" + id + ",\"ts\":1}");
+    InvalidEventException e =
+        reject("{\"type\":\"login\",\"account\":" + id + ",\"ts\":1000000000001}");
     assertThat(e.field()).isEqualTo("account");
     assertThat(e.reason()).startsWith("must be a string");
   }
 
   @Test
   void typeOfWrongType_rejected() {
-    assertThat(reject("{\"type\":3,\"account\":\"a1\",\"ts\":1}").field()).isEqualTo("type");
-    assertThat(reject("{\"type\":[\"login\"],\"account\":\"a1\",\"ts\":1}").field())
+    assertThat(reject("{\"type\":3,\"account\":\"a1\",\"ts\":1000000000001}").field())
+        .isEqualTo("type");
+    assertThat(reject("{\"type\":[\"login\"],\"account\":\"a1\",\"ts\":1000000000001}").field())
         .isEqualTo("type");
   }
 
@@ -865,29 +917,67 @@ class EventParserTest {
   static final Map<String, Map<String, String>> REQUIRED = new LinkedHashMap<>();
 
   static {
-    REQUIRED.put("account", fields("account", "\"a1\"", "ts", "1"));
-    REQUIRED.put("login", fields("account", "\"a1\"", "ts", "1"));
-    REQUIRED.put("search", fields("account", "\"a1\"", "query", "\"q\"", "ts", "1"));
-    REQUIRED.put("view", fields("account", "\"a1\"", "shop", "\"s1\"", "ts", "1"));
+    REQUIRED.put("account", fields("account", "\"a1\"", "ts", "1000000000001"));
+    REQUIRED.put("login", fields("account", "\"a1\"", "ts", "1000000000001"));
+    REQUIRED.put("search", fields("account", "\"a1\"", "query", "\"q\"", "ts", "1000000000001"));
+    REQUIRED.put("view", fields("account", "\"a1\"", "shop", "\"s1\"", "ts", "1000000000001"));
     REQUIRED.put(
         "order",
         fields(
-            "order", "\"o1\"", "account", "\"a1\"", "shop", "\"s1\"", "item", "\"i1\"", "amount",
-            "1", "ts", "1"));
+            "order",
+            "\"o1\"",
+            "account",
+            "\"a1\"",
+            "shop",
+            "\"s1\"",
+            "item",
+            "\"i1\"",
+            "amount",
+            "1",
+            "ts",
+            "1000000000001"));
     REQUIRED.put(
         "payment",
-        fields("payment", "\"p1\"", "from", "\"pa\"", "to", "\"pb\"", "amount", "1", "ts", "1"));
-    REQUIRED.put("link", fields("account", "\"a1\"", "payer", "\"p1\"", "ts", "1"));
+        fields(
+            "payment",
+            "\"p1\"",
+            "from",
+            "\"pa\"",
+            "to",
+            "\"pb\"",
+            "amount",
+            "1",
+            "ts",
+            "1000000000001"));
+    REQUIRED.put("link", fields("account", "\"a1\"", "payer", "\"p1\"", "ts", "1000000000001"));
     REQUIRED.put(
         "logistics",
-        fields("waybill", "\"w1\"", "order", "\"o1\"", "status", "\"created\"", "ts", "1"));
+        fields(
+            "waybill",
+            "\"w1\"",
+            "order",
+            "\"o1\"",
+            "status",
+            "\"created\"",
+            "ts",
+            "1000000000001"));
     REQUIRED.put(
         "review",
         fields(
-            "review", "\"r1\"", "account", "\"a1\"", "shop", "\"s1\"", "rating", "3", "ts", "1"));
-    REQUIRED.put("like", fields("account", "\"a1\"", "review", "\"r1\"", "ts", "1"));
+            "review",
+            "\"r1\"",
+            "account",
+            "\"a1\"",
+            "shop",
+            "\"s1\"",
+            "rating",
+            "3",
+            "ts",
+            "1000000000001"));
+    REQUIRED.put("like", fields("account", "\"a1\"", "review", "\"r1\"", "ts", "1000000000001"));
     REQUIRED.put(
-        "listing", fields("listing", "\"l1\"", "shop", "\"s1\"", "text", "\"t\"", "ts", "1"));
+        "listing",
+        fields("listing", "\"l1\"", "shop", "\"s1\"", "text", "\"t\"", "ts", "1000000000001"));
     REQUIRED.put(
         "report",
         fields(
@@ -900,7 +990,7 @@ class EventParserTest {
             "target",
             "\"o1\"",
             "ts",
-            "1"));
+            "1000000000001"));
     REQUIRED.put(
         "spot_check",
         fields(
@@ -913,7 +1003,7 @@ class EventParserTest {
             "result",
             "\"pass\"",
             "ts",
-            "1"));
+            "1000000000001"));
   }
 
   static Map<String, String> fields(String... kv) {
@@ -965,7 +1055,7 @@ class EventParserTest {
 
   @Test
   void missingType_rejected() {
-    InvalidEventException e = reject("{\"account\":\"a1\",\"ts\":1}");
+    InvalidEventException e = reject("{\"account\":\"a1\",\"ts\":1000000000001}");
     assertThat(e.field()).isEqualTo("type");
     assertThat(e.reason()).isEqualTo("is required");
     assertThat(reject("{}").field()).isEqualTo("type");
@@ -974,7 +1064,8 @@ class EventParserTest {
   @ParameterizedTest
   @ValueSource(strings = {"refund", "ORDER", "Order", "order ", "", "spot-check"})
   void unknownType_rejected(String type) {
-    InvalidEventException e = reject("{\"type\":\"" + type + "\",\"account\":\"a1\",\"ts\":1}");
+    InvalidEventException e =
+        reject("{\"type\":\"" + type + "\",\"account\":\"a1\",\"ts\":1000000000001}");
     assertThat(e.field()).isEqualTo("type");
     assertThat(e.reason()).startsWith("is not a known event type");
   }
@@ -1018,7 +1109,10 @@ class EventParserTest {
   void controlCharactersInFreeText_stillAccepted() {
     Search s =
         (Search)
-            parse("{\"type\":\"search\",\"account\":\"a1\",\"ts\":1,\"query\":\"a\\u0000\\tb\"}");
+            parse(
+                "{\"type\":\"search\",\"account\":\"a1\",\"ts\":"
+                    + T
+                    + ",\"query\":\"a\\u0000\\tb\"}");
     assertThat(s.query()).isEqualTo("a\u0000\tb");
   }
 
@@ -1060,7 +1154,7 @@ class EventParserTest {
   @Test
   void hugeNumericId_rejected() {
     InvalidEventException e =
-        reject("{\"type\":\"login\",\"account\":" + "1".repeat(200) + ",\"ts\":1}");
+        reject("{\"type\":\"login\",\"account\":" + "1".repeat(200) + ",\"ts\":1000000000001}");
     assertThat(e.field()).isEqualTo("account");
   }
 
@@ -1088,7 +1182,7 @@ class EventParserTest {
     assertThat(
             reject(
                     "{\"type\":\"payment\",\"payment\":\"p1\",\"from\":\"a\",\"to\":\"b\","
-                        + "\"amount\":-500,\"ts\":1}")
+                        + "\"amount\":-500,\"ts\":1000000000001}")
                 .field())
         .isEqualTo("amount");
   }
@@ -1101,7 +1195,7 @@ class EventParserTest {
     for (String dwell : List.of("-1", "-5")) {
       assertThat(
               reject(
-                      "{\"type\":\"view\",\"account\":\"a1\",\"shop\":\"s1\",\"ts\":1,"
+                      "{\"type\":\"view\",\"account\":\"a1\",\"shop\":\"s1\",\"ts\":1000000000001,"
                           + "\"dwell_ms\":"
                           + dwell
                           + "}")
@@ -1110,7 +1204,7 @@ class EventParserTest {
       assertThat(
               reject(
                       "{\"type\":\"logistics\",\"waybill\":\"w1\",\"order\":\"o1\","
-                          + "\"status\":\"created\",\"ts\":1,\"weight_g\":"
+                          + "\"status\":\"created\",\"ts\":1000000000001,\"weight_g\":"
                           + dwell
                           + "}")
                   .field())
@@ -1145,12 +1239,14 @@ class EventParserTest {
     String bigString = "\"" + "y".repeat(100_000) + "\"";
     for (String line :
         List.of(
-            "{\"type\":" + bigArray + ",\"account\":\"a1\",\"ts\":1}",
-            "{\"type\":" + bigString + ",\"account\":\"a1\",\"ts\":1}",
+            "{\"type\":" + bigArray + ",\"account\":\"a1\",\"ts\":1000000000001}",
+            "{\"type\":" + bigString + ",\"account\":\"a1\",\"ts\":1000000000001}",
             "{\"type\":\"login\",\"account\":\"a1\",\"ts\":" + bigArray + "}",
             "{\"type\":\"login\",\"account\":\"a1\",\"ts\":" + bigString + "}",
-            "{\"type\":\"login\",\"account\":" + bigArray + ",\"ts\":1}",
-            "{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":" + bigString + "}",
+            "{\"type\":\"login\",\"account\":" + bigArray + ",\"ts\":1000000000001}",
+            "{\"type\":\"account\",\"account\":\"a1\",\"ts\":1000000000001,\"role\":"
+                + bigString
+                + "}",
             review("5,\"images\":[" + bigArray + "]"))) {
       assertThat(reject(line).getMessage().length()).isLessThan(300);
     }
@@ -1167,7 +1263,7 @@ class EventParserTest {
   @Test
   void badRole_listsTheAllowedValues() {
     InvalidEventException e =
-        reject("{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":\"admin\"}");
+        reject("{\"type\":\"account\",\"account\":\"a1\",\"ts\":1000000000001,\"role\":\"admin\"}");
     assertThat(e.field()).isEqualTo("role");
     assertThat(e.reason()).isEqualTo("must be one of buyer, merchant, staff, was \"admin\"");
   }
@@ -1177,7 +1273,7 @@ class EventParserTest {
     InvalidEventException e =
         reject(
             "{\"type\":\"payment\",\"payment\":\"p1\",\"from\":\"a\",\"to\":\"b\","
-                + "\"amount\":1,\"ts\":1,\"kind\":\"gift\"}");
+                + "\"amount\":1,\"ts\":1000000000001,\"kind\":\"gift\"}");
     assertThat(e.field()).isEqualTo("kind");
     assertThat(e.reason())
         .isEqualTo(
@@ -1190,7 +1286,7 @@ class EventParserTest {
     InvalidEventException e =
         reject(
             "{\"type\":\"logistics\",\"waybill\":\"w1\",\"order\":\"o1\",\"status\":\"lost\","
-                + "\"ts\":1}");
+                + "\"ts\":1000000000001}");
     assertThat(e.field()).isEqualTo("status");
     assertThat(e.reason())
         .isEqualTo(
@@ -1202,7 +1298,7 @@ class EventParserTest {
     InvalidEventException e =
         reject(
             "{\"type\":\"report\",\"report\":\"rp1\",\"reporter\":\"a1\","
-                + "\"target_kind\":\"user\",\"target\":\"u1\",\"ts\":1}");
+                + "\"target_kind\":\"user\",\"target\":\"u1\",\"ts\":1000000000001}");
     assertThat(e.field()).isEqualTo("target_kind");
     assertThat(e.reason()).isEqualTo("must be one of shop, review, order, account, was \"user\"");
   }
@@ -1216,13 +1312,13 @@ class EventParserTest {
     InvalidEventException kind =
         reject(
             "{\"type\":\"spot_check\",\"check\":\"c1\",\"shop\":\"s1\",\"kind\":\"price\","
-                + "\"result\":\"pass\",\"ts\":1}");
+                + "\"result\":\"pass\",\"ts\":1000000000001}");
     assertThat(kind.field()).isEqualTo("kind");
     assertThat(kind.reason()).isEqualTo("must be one of qualification, quality, was \"price\"");
     InvalidEventException result =
         reject(
             "{\"type\":\"spot_check\",\"check\":\"c1\",\"shop\":\"s1\",\"kind\":\"quality\","
-                + "\"result\":\"ok\",\"ts\":1}");
+                + "\"result\":\"ok\",\"ts\":1000000000001}");
     assertThat(result.field()).isEqualTo("result");
     assertThat(result.reason()).isEqualTo("must be one of pass, fail, was \"ok\"");
   }
@@ -1231,13 +1327,17 @@ class EventParserTest {
   @ValueSource(strings = {"\"merchant\"", "\"MERCHANT\"", "\"Merchant\"", "\"mErChAnT\""})
   void enumValues_ignoreAsciiCase(String role) {
     Account a =
-        (Account) parse("{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":" + role + "}");
+        (Account)
+            parse(
+                "{\"type\":\"account\",\"account\":\"a1\",\"ts\":1000000000001,\"role\":"
+                    + role
+                    + "}");
     assertThat(a.role()).isEqualTo(Account.Role.MERCHANT);
     Payment p =
         (Payment)
             parse(
                 "{\"type\":\"payment\",\"payment\":\"p1\",\"from\":\"a\",\"to\":\"b\","
-                    + "\"amount\":1,\"ts\":1,\"kind\":\"RED_packet\"}");
+                    + "\"amount\":1,\"ts\":1000000000001,\"kind\":\"RED_packet\"}");
     assertThat(p.kind()).isEqualTo(Payment.Kind.RED_PACKET);
   }
 
@@ -1254,7 +1354,8 @@ class EventParserTest {
       })
   void enumValues_otherwiseMustBeExact(String role) {
     InvalidEventException e =
-        reject("{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":" + role + "}");
+        reject(
+            "{\"type\":\"account\",\"account\":\"a1\",\"ts\":1000000000001,\"role\":" + role + "}");
     assertThat(e.field()).isEqualTo("role");
     assertThat(e.reason()).startsWith("must be one of buyer, merchant, staff, was ");
   }
@@ -1263,7 +1364,8 @@ class EventParserTest {
   void escapedEnumValue_isDecodedFirst() {
     Account a =
         (Account)
-            parse("{\"type\":\"account\",\"account\":\"a1\",\"ts\":1,\"role\":\"st\\u0061ff\"}");
+            parse(
+                "{\"type\":\"account\",\"account\":\"a1\",\"ts\":1000000000001,\"role\":\"st\\u0061ff\"}");
     assertThat(a.role()).isEqualTo(Account.Role.STAFF);
   }
 
@@ -1276,18 +1378,18 @@ class EventParserTest {
   // ---- helpers ----
 
   static String login(String account) {
-    return "{\"type\":\"login\",\"account\":\"" + account + "\",\"ts\":1}";
+    return "{\"type\":\"login\",\"account\":\"" + account + "\",\"ts\":1000000000001}";
   }
 
   static String order(String amountAndMore) {
     return "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"a1\",\"shop\":\"s1\","
-        + "\"item\":\"i1\",\"ts\":1,"
+        + "\"item\":\"i1\",\"ts\":1000000000001,"
         + amountAndMore
         + "}";
   }
 
   static String review(String ratingAndMore) {
-    return "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"a1\",\"shop\":\"s1\",\"ts\":1,"
+    return "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"a1\",\"shop\":\"s1\",\"ts\":1000000000001,"
         + "\"rating\":"
         + ratingAndMore
         + "}";
@@ -1295,7 +1397,7 @@ class EventParserTest {
 
   static String report(String more) {
     return "{\"type\":\"report\",\"report\":\"rp1\",\"reporter\":\"a1\","
-        + "\"target_kind\":\"shop\",\"target\":\"s1\",\"ts\":1,"
+        + "\"target_kind\":\"shop\",\"target\":\"s1\",\"ts\":1000000000001,"
         + more
         + "}";
   }

@@ -15,10 +15,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+// a bug in a loop over input fails the build instead of hanging it: the test runs in a thread of
+// its own, so even a loop that never checks for interruption is abandoned after 30 s
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class EventReaderTest {
   @TempDir Path dir;
 
@@ -73,7 +78,7 @@ class EventReaderTest {
                 + "\n"
                 + "not json\n"
                 + "{\"type\":\"review\",\"review\":\"r\",\"account\":\"a\",\"shop\":\"s\","
-                + "\"rating\":6,\"ts\":1}\n"
+                + "\"rating\":6,\"ts\":1000000000001}\n"
                 + login("a6")
                 + "\n");
     assertThat(c.events).extracting(e -> ((Login) e).account()).containsExactly("a1", "a6");
@@ -140,11 +145,11 @@ class EventReaderTest {
         String.join(
             "\n",
             "{",
-            "{\"type\":\"nope\",\"ts\":1}",
+            "{\"type\":\"nope\",\"ts\":1000000000001}",
             "{\"type\":\"order\",\"order\":\"o\",\"account\":\"a\",\"shop\":\"s\",\"item\":\"i\","
-                + "\"amount\":-1,\"ts\":1}",
+                + "\"amount\":-1,\"ts\":1000000000001}",
             "[]",
-            "{\"type\":\"login\",\"account\":\"" + "x".repeat(129) + "\",\"ts\":1}",
+            "{\"type\":\"login\",\"account\":\"" + "x".repeat(129) + "\",\"ts\":1000000000001}",
             "{'type':'login'}",
             "\u0000",
             "{\"type\":\"login\",\"account\":\"a\",\"ts\":\"2025-03-01T20:15:00\"}");
@@ -160,7 +165,8 @@ class EventReaderTest {
   void invalidUtf8Line_isRejected_andItsExcerptIsPrintable() {
     byte[] input =
         EventParserTest.concat(
-            login("a1") + "\n{\"type\":\"search\",\"account\":\"a\",\"ts\":1,\"query\":\"",
+            login("a1")
+                + "\n{\"type\":\"search\",\"account\":\"a\",\"ts\":1000000000001,\"query\":\"",
             EventParserTest.bytes(0xC0, 0xAF, 0xFF),
             "\"}\n" + login("a3") + "\n");
     Collected c = read(input);
@@ -241,7 +247,8 @@ class EventReaderTest {
 
   @Test
   void lineOfExactlyTheLimit_isAccepted_oneByteMore_isNot() {
-    String prefix = "{\"type\":\"listing\",\"listing\":\"l1\",\"shop\":\"s1\",\"ts\":1,\"text\":\"";
+    String prefix =
+        "{\"type\":\"listing\",\"listing\":\"l1\",\"shop\":\"s1\",\"ts\":1000000000001,\"text\":\"";
     int fill = EventReader.MAX_LINE_BYTES - prefix.length() - 2;
     String exact = prefix + "x".repeat(fill) + "\"}";
     String over = prefix + "x".repeat(fill + 1) + "\"}";
@@ -359,7 +366,7 @@ class EventReaderTest {
   private static String listing(String id, String text) {
     return "{\"type\":\"listing\",\"listing\":\""
         + id
-        + "\",\"shop\":\"s1\",\"ts\":1,\"text\":\""
+        + "\",\"shop\":\"s1\",\"ts\":1000000000001,\"text\":\""
         + text
         + "\"}";
   }

@@ -101,7 +101,7 @@ class EventWriterTest {
   @Test
   void text_withQuotesControlCharactersAndLineSeparators_isEscapedOnOneLine() {
     String text = "a\"b\\c\nd\u0001e\u2028f";
-    String line = EventWriter.toLine(new Listing("l1", "s1", text, 1, null, null));
+    String line = EventWriter.toLine(new Listing("l1", "s1", text, 1_740_831_300_000L, null, null));
 
     assertThat(line).doesNotContain("\n").doesNotContain("\u2028");
     assertThat(((Listing) parser.parse(line)).text()).isEqualTo(text);
@@ -109,7 +109,9 @@ class EventWriterTest {
 
   @Test
   void payment_defaultKind_isWrittenExplicitly() {
-    String line = EventWriter.toLine(new Payment("p", "a", "b", 1, 1, null, null, null, null));
+    String line =
+        EventWriter.toLine(
+            new Payment("p", "a", "b", 1, 1_740_831_300_000L, null, null, null, null));
 
     assertThat(line).contains("\"kind\":\"other\"").doesNotContain("currency");
   }
@@ -122,7 +124,7 @@ class EventWriterTest {
     for (int round = 0; round < 50; round++) {
       String id = Rand.id(rnd);
       String text = Rand.text(rnd);
-      long ts = rnd.nextLong(0, 4_102_444_800_000L);
+      long ts = rnd.nextLong(Timestamps.MIN_MILLIS, 4_102_444_800_000L);
       List<Event> events =
           List.of(
               new Review(id, id, id, 3, ts, id, id, text, List.of(text), text, text),

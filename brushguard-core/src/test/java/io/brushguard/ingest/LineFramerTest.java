@@ -10,12 +10,17 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The framing rules on their own; {@link EventReaderTest} covers them through parsing at the real 1
  * MiB limit. Here small limits make over-long lines and buffer growth cheap to reach.
  */
+// a bug in a loop over input fails the build instead of hanging it: the test runs in a thread of
+// its own, so even a loop that never checks for interruption is abandoned after 30 s
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LineFramerTest {
   /** What one frame said, copied out of the reused buffer. */
   record Framed(long number, String text, boolean tooLong) {}

@@ -122,6 +122,43 @@ class TimestampsPropertiesTest {
   }
 
   @Test
+  void validRange_isTheYears2000To9999_andFarFromTheEndsOfLong() {
+    assertThat(Timestamps.MIN_MILLIS)
+        .isEqualTo(Instant.parse("2000-01-01T00:00:00Z").toEpochMilli());
+    assertThat(Timestamps.MAX_MILLIS)
+        .isEqualTo(Instant.parse("9999-12-31T23:59:59.999Z").toEpochMilli());
+    assertThat(Timestamps.outOfRange(Timestamps.MIN_MILLIS)).isNull();
+    assertThat(Timestamps.outOfRange(Timestamps.MAX_MILLIS)).isNull();
+    for (long bad :
+        new long[] {
+          Long.MIN_VALUE,
+          -1,
+          0,
+          Timestamps.MIN_MILLIS - 1,
+          Timestamps.MAX_MILLIS + 1,
+          Long.MAX_VALUE
+        }) {
+      assertThat(Timestamps.inRange(bad)).as("%d", bad).isFalse();
+      assertThat(Timestamps.outOfRange(bad)).as("%d", bad).isNotNull();
+    }
+    // a century added to the latest valid time, or any bound taken from the earliest, still fits
+    long century = 100L * 366 * 86_400_000;
+    assertThat(Math.addExact(Timestamps.MAX_MILLIS, century)).isLessThan(Long.MAX_VALUE / 1000);
+    assertThat(Timestamps.MIN_MILLIS - Long.MAX_VALUE).isGreaterThan(Long.MIN_VALUE);
+  }
+
+  @Test
+  void outOfRange_guessesTheUnit_onlyWhenItFits() {
+    assertThat(Timestamps.outOfRange(1_740_833_100L)).contains("epoch seconds?");
+    assertThat(Timestamps.outOfRange(1_740_833_100_000_000L)).contains("epoch microseconds?");
+    assertThat(Timestamps.outOfRange(1_740_833_100_000_000_000L)).contains("epoch nanoseconds?");
+    assertThat(Timestamps.outOfRange(-1_740_833_100L)).doesNotContain("?");
+    assertThat(Timestamps.outOfRange(Long.MIN_VALUE)).doesNotContain("?");
+    assertThat(Timestamps.outOfRange(946_684_799_999L))
+        .doesNotContain("?"); // 1999, as milliseconds
+  }
+
+  @Test
   void parseIso_extremeYears_rejectedAsIllegalArgument() {
     assertThatThrownBy(() -> Timestamps.parseIso("+999999999-12-31T23:59:59Z"))
         .isInstanceOf(IllegalArgumentException.class);

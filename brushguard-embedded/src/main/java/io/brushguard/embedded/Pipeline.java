@@ -9,6 +9,7 @@ import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
 import io.brushguard.ingest.EventTimeGate;
+import io.brushguard.ingest.Reject;
 import java.util.List;
 
 /**
@@ -18,7 +19,7 @@ import java.util.List;
  *
  * <pre>
  * events ─► EventTimeGate ─► Dataflow (stages in rank order) ─► updates: Finding, ShopStanding
- *                │ late
+ *                │ late, ahead
  * </pre>
  *
  * <p>Not thread-safe: one thread feeds it.
@@ -27,8 +28,14 @@ public final class Pipeline {
 
   /** What a pipeline reports; all methods have do-nothing defaults. */
   public interface Listener {
+    /** An event the gate let in, in input order. */
+    default void admitted(Event event, long line) {}
+
     /** An event later than the out-of-order bound: counted, not used. */
     default void late(Event event, long line) {}
+
+    /** A line or event refused ({@link Reject#ahead}: a clock far ahead of the stream's). */
+    default void rejected(Reject reject) {}
 
     /** A stage failed on an input or a wake-up; the run goes on. */
     default void detectorFailed(String stage, String key, Event event, RuntimeException e) {}
@@ -43,8 +50,10 @@ public final class Pipeline {
   private final EventTimeGate gate;
   private final Dataflow flow;
   private final Listener listener;
+  private final Admission admission = new Admission();
   private long events;
   private long late;
+  private long ahead;
 
   /**
    * @param detection the detection stages ({@link DetectorRegistry#standard} or others); the
@@ -52,7 +61,7 @@ public final class Pipeline {
    */
   public Pipeline(BrushguardConfig config, List<Stage<?>> detection, Listener listener) {
     Topology topology = DetectorRegistry.topology(config, detection);
-    this.gate = new EventTimeGate(config.latenessMillis());
+    this.gate = new EventTimeGate(config.latenessMillis(), config.aheadMillis());
     this.flow =
         new Dataflow(
             topology,
@@ -69,25 +78,40 @@ public final class Pipeline {
 
   /**
    * Takes the next event of the input; {@code line} is its line (or any increasing number), which
-   * breaks ties between events of equal time.
-   *
-   * @return false when the event was late (reported to the listener, not used)
+   * breaks ties between events of equal time. The gate may hold an event back for a few events (see
+   * {@link EventTimeGate}) before it is admitted or refused.
    */
-  public boolean accept(Event event, long line) {
-    if (!gate.admit(event)) {
-      late++;
-      listener.late(event, line);
-      return false;
-    }
-    events++;
-    flow.add(event, line);
-    flow.advanceTo(gate.watermark());
-    return true;
+  public void accept(Event event, long line) {
+    gate.offer(event, line, admission);
   }
 
-  /** End of input: every buffered event and pending wake-up is processed. */
+  /** End of input: the gate decides what it holds, then every buffered event and wake-up runs. */
   public void finish() {
+    gate.finish(admission);
     flow.finish();
+  }
+
+  /** The gate's decisions: admitted events go to the dataflow, refused ones to the listener. */
+  private final class Admission implements EventTimeGate.Sink {
+    @Override
+    public void admitted(Event event, long line) {
+      events++;
+      listener.admitted(event, line);
+      flow.add(event, line);
+      flow.advanceTo(gate.watermark());
+    }
+
+    @Override
+    public void late(Event event, long line) {
+      Pipeline.this.late++;
+      listener.late(event, line);
+    }
+
+    @Override
+    public void ahead(Event event, long line, long streamTs) {
+      Pipeline.this.ahead++;
+      listener.rejected(Reject.ahead(event, line, gate.aheadMillis(), streamTs));
+    }
   }
 
   /** Events accepted so far. */
@@ -98,6 +122,11 @@ public final class Pipeline {
   /** Late events so far. */
   public long late() {
     return late;
+  }
+
+  /** Events refused so far for a clock far ahead of the stream's. */
+  public long ahead() {
+    return ahead;
   }
 
   /** Inputs or wake-ups a stage failed on so far. */

@@ -37,8 +37,6 @@ public final class Scan {
 
   /** What a scan reports as it goes; all methods have do-nothing defaults. */
   public interface Listener extends Pipeline.Listener {
-    default void rejected(Reject reject) {}
-
     default void progress(long bytesRead) {}
   }
 
@@ -48,7 +46,7 @@ public final class Scan {
    * @param findings findings to write, by entity kind then id
    * @param shops the last standing of every shop, by shop
    * @param events events accepted
-   * @param rejected lines rejected
+   * @param rejected lines rejected, events with a clock far ahead included
    * @param late events later than the out-of-order bound
    * @param detectorErrors inputs or wake-ups a stage failed on
    * @param updates finding updates in the stream (each replaces its entity's previous finding)
@@ -87,9 +85,9 @@ public final class Scan {
    * java.io.UncheckedIOException}.
    */
   public Result run(InputStream in, Listener listener) {
-    Fold fold = new Fold(listener);
-    Pipeline pipeline = new Pipeline(config, detection, fold);
     Map<EntityKind, HashSet<String>> seen = new EnumMap<>(EntityKind.class);
+    Fold fold = new Fold(listener, allScores ? seen : null);
+    Pipeline pipeline = new Pipeline(config, detection, fold);
     long rejected = 0;
     long nextProgress = 0;
     long bytesRead = 0;
@@ -98,9 +96,7 @@ public final class Scan {
         for (int i = 0; i < batch.size; i++) {
           Object item = batch.items[i];
           if (item instanceof Event event) {
-            if (pipeline.accept(event, batch.lines[i]) && allScores) {
-              remember(seen, event);
-            }
+            pipeline.accept(event, batch.lines[i]);
           } else {
             rejected++;
             listener.rejected((Reject) item);
@@ -120,7 +116,7 @@ public final class Scan {
         findings,
         fold.shops(),
         pipeline.events(),
-        rejected,
+        rejected + pipeline.ahead(),
         pipeline.late(),
         pipeline.errors(),
         fold.updates);
@@ -129,17 +125,31 @@ public final class Scan {
   /** The fold of the update stream: the latest finding per entity and standing per shop. */
   private static final class Fold implements Pipeline.Listener {
     private final Listener listener;
+    private final Map<EntityKind, HashSet<String>> seen; // null unless every score is wanted
     private final HashMap<String, Finding> findings = new HashMap<>();
     private final HashMap<String, ShopStanding> shops = new HashMap<>();
     long updates;
 
-    Fold(Listener listener) {
+    Fold(Listener listener, Map<EntityKind, HashSet<String>> seen) {
       this.listener = listener;
+      this.seen = seen;
+    }
+
+    @Override
+    public void admitted(Event event, long line) {
+      if (seen != null) {
+        remember(seen, event);
+      }
     }
 
     @Override
     public void late(Event event, long line) {
       listener.late(event, line);
+    }
+
+    @Override
+    public void rejected(Reject reject) {
+      listener.rejected(reject);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.brushguard.embedded;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.brushguard.config.BrushguardConfig;
 import io.brushguard.detect.Detector;
 import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.EntityKind;
@@ -42,7 +43,7 @@ class DataflowOracleTest {
   void sortedStream_andStreamWithTies_matchTheReference() {
     List<Event> events = new ArrayList<>();
     for (int i = 0; i < 2_000; i++) {
-      events.add(new Login("k" + (i % 7), 1_000_000L + (i / 5) * 1000L, null, null));
+      events.add(new Login("k" + (i % 7), 1_700_000_000_000L + (i / 5) * 1000L, null, null));
     }
     assertThat(run(events, 10_000, true)).containsExactlyElementsOf(run(events, 10_000, false));
   }
@@ -96,27 +97,34 @@ class DataflowOracleTest {
     Consumer<Signal> signals = s -> log.add("signal " + s.id() + " " + s.ts() + " " + s.detail());
     Dataflow.ErrorListener errors =
         (d, key, e, error) -> log.add("error " + key + " " + error.getMessage());
-    EventTimeGate gate = new EventTimeGate(bound);
+    EventTimeGate gate = new EventTimeGate(bound, BrushguardConfig.DEFAULT.aheadMillis());
     if (optimised) {
       Topology topology = Topology.of(List.of(new DetectorStage<>(detector)), Set.of(Signal.class));
       Dataflow host = new Dataflow(topology, f -> signals.accept((Signal) f), errors);
+      EventTimeGate.Sink admit =
+          EventTimeGate.Sink.admittedOnly(
+              (e, line) -> {
+                host.add(e, line);
+                host.advanceTo(gate.watermark());
+              });
       long line = 0;
       for (Event e : events) {
-        line++;
-        if (gate.admit(e)) {
-          host.add(e, line);
-          host.advanceTo(gate.watermark());
-        }
+        gate.offer(e, ++line, admit);
       }
+      gate.finish(admit);
       host.finish();
     } else {
       ReferenceHost host = new ReferenceHost(detector, signals, errors);
+      EventTimeGate.Sink admit =
+          EventTimeGate.Sink.admittedOnly(
+              (e, line) -> {
+                host.add(e);
+                host.advanceTo(gate.watermark());
+              });
       for (Event e : events) {
-        if (gate.admit(e)) {
-          host.add(e);
-          host.advanceTo(gate.watermark());
-        }
+        gate.offer(e, 0, admit);
       }
+      gate.finish(admit);
       host.advanceTo(Long.MAX_VALUE);
     }
     return log;

@@ -20,6 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** {@link Scan} reads on a second thread; what the caller sees must not show it. */
+// a bug in a loop over input fails the build instead of hanging it: the test runs in a thread of
+// its own, so even a loop that never checks for interruption is abandoned after 30 s
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ScanReadAheadTest {
   private static final long T0 = 1_740_830_400_000L;
 

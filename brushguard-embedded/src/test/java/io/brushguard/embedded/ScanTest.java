@@ -14,15 +14,22 @@ import io.brushguard.event.Event;
 import io.brushguard.event.Order;
 import io.brushguard.flow.Stage;
 import io.brushguard.ingest.Reject;
+import io.brushguard.ingest.Timestamps;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// a bug in a loop over input fails the build instead of hanging it: the test runs in a thread of
+// its own, so even a loop that never checks for interruption is abandoned after 30 s
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ScanTest {
   private static final long T0 = 1_740_830_400_000L; // 2025-03-01T12:00:00Z
 
@@ -170,6 +177,102 @@ class ScanTest {
     assertThat(r.events()).isEqualTo(2);
   }
 
+  /** A market's morning: u1 brushes s1 (orders o0, o3, o6, ...), others buy elsewhere. */
+  private static List<String> morning(int orders) {
+    List<String> lines = new ArrayList<>();
+    for (int i = 0; i < orders; i++) {
+      String buyer = i % 3 == 0 ? "u1" : "u" + (10 + i);
+      String shop = i % 3 == 0 ? "s1" : "s" + (i % 5 + 2);
+      String ts = Instant.ofEpochMilli(T0 + i * 45_000L).toString(); // 2025-03-01T12:...Z
+      lines.add(
+          "{\"type\":\"order\",\"order\":\"o"
+              + i
+              + "\",\"account\":\""
+              + buyer
+              + "\",\"shop\":\""
+              + shop
+              + "\",\"item\":\"i1\",\"amount\":1000,\"ts\":\""
+              + ts
+              + "\"}");
+    }
+    return lines;
+  }
+
+  private static Scan.Result scanCollecting(List<String> lines, List<Reject> rejects) {
+    return scan(
+        lines,
+        new Scan.Listener() {
+          @Override
+          public void rejected(Reject reject) {
+            rejects.add(reject);
+          }
+
+          @Override
+          public void late(Event event, long line) {
+            rejects.add(Reject.late(event, line));
+          }
+        });
+  }
+
+  @Test
+  void yearMistypedOnOneLine_rejectsThatLineOnly_andUsesEveryOtherEvent() {
+    for (int typo : new int[] {0, 1, 17, 39}) { // the first line, the second, one inside, the last
+      List<String> lines = new ArrayList<>(morning(40));
+      lines.set(typo, lines.get(typo).replace("\"2025-", "\"2205-"));
+      List<String> without = new ArrayList<>(lines);
+      without.remove(typo);
+      List<Reject> rejects = new ArrayList<>();
+
+      Scan.Result r = scanCollecting(lines, rejects);
+
+      assertThat(rejects).as("typo on line %d", typo + 1).hasSize(1);
+      Reject reject = rejects.get(0);
+      assertThat(reject.line()).isEqualTo(typo + 1);
+      assertThat(reject.field()).isEqualTo("ts");
+      assertThat(reject.reason())
+          .startsWith("is 2205-03-01T")
+          .contains("more than 1d ahead of the stream's time 2025-03-01T");
+      assertThat(r.rejected()).isEqualTo(1);
+      assertThat(r.late()).isZero();
+      assertThat(r.events()).isEqualTo(39);
+      assertThat(r.findings()).isNotEmpty().isEqualTo(scan(without).findings());
+    }
+  }
+
+  @Test
+  void gapInTheDataOfDays_theStreamFollows_andNothingIsLostOrLate() {
+    List<String> lines = new ArrayList<>(morning(20));
+    for (String line : morning(30)) {
+      lines.add(
+          line.replace("\"2025-03-01T", "\"2025-03-05T").replace("\"order\":\"o", "\"order\":\"p"));
+    }
+    List<Reject> rejects = new ArrayList<>();
+
+    Scan.Result r = scanCollecting(lines, rejects);
+
+    assertThat(rejects).isEmpty();
+    assertThat(r.events()).isEqualTo(50);
+    assertThat(ids(r, EntityKind.ORDER)).contains("o0", "p0", "p27");
+  }
+
+  @Test
+  void burstsAtTheEdgesOfTheValidRange_areFound_withoutOverflowOrSentinelClashes() {
+    long last = Timestamps.MAX_MILLIS; // 9999-12-31T23:59:59.999Z: wake-ups an hour later still fit
+    long first = Timestamps.MIN_MILLIS; // 2000-01-01T00:00:00Z
+    List<String> early = new ArrayList<>();
+    List<String> late = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      early.add(order("e" + i, "u1", "s1", first + i * 1000L));
+      late.add(order("l" + (2 - i), "u2", "s2", last - i * 1000L));
+    }
+
+    assertThat(ids(scan(early), EntityKind.ORDER)).containsExactly("e0", "e1", "e2");
+    Scan.Result r = scan(late);
+    assertThat(r.late()).isZero();
+    assertThat(ids(r, EntityKind.ORDER)).containsExactly("l0", "l1", "l2");
+    assertThat(scan(List.of(order("x", "u3", "s3", last + 1))).rejected()).isEqualTo(1);
+  }
+
   @Test
   void badLines_areRejectedWithLineNumbers_andTheRunGoesOn() {
     List<Reject> rejects = new ArrayList<>();
@@ -178,7 +281,7 @@ class ScanTest {
             order("o1", "u1", "s1", T0),
             "{\"type\":\"order\",\"order\":\"o2\"",
             order("o3", "u1", "s1", T0 + 1000),
-            "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"u1\",\"shop\":\"s1\",\"rating\":0,\"ts\":1}",
+            "{\"type\":\"review\",\"review\":\"r1\",\"account\":\"u1\",\"shop\":\"s1\",\"rating\":0,\"ts\":1000000000001}",
             order("o4", "u1", "s1", T0 + 2000));
     Scan.Result r =
         scan(

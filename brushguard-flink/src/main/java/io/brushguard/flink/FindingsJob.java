@@ -155,10 +155,11 @@ public final class FindingsJob {
             .setParallelism(1);
     SingleOutputStreamOperator<NumberedEvent> admitted =
         parsed
-            .process(new AdmitInTime(bound))
-            .returns(TypeInformation.of(NumberedEvent.class))
+            .transform(
+                "admit in time",
+                TypeInformation.of(NumberedEvent.class),
+                new AdmitInTime(bound, config.aheadMillis()))
             .uid("admit-in-time")
-            .name("admit in time")
             .setParallelism(1);
     DataStream<NumberedEvent> timed =
         admitted
@@ -223,7 +224,7 @@ public final class FindingsJob {
             .uid("output-lines")
             .name("output lines");
     DataStream<Reject> rejects =
-        parsed.getSideOutput(ParseLines.REJECTS).union(admitted.getSideOutput(AdmitInTime.LATE));
+        parsed.getSideOutput(ParseLines.REJECTS).union(admitted.getSideOutput(AdmitInTime.REFUSED));
     return new Streams(findings, rejects);
   }
 

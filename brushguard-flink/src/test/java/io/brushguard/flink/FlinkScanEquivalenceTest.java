@@ -8,12 +8,14 @@ import io.brushguard.flow.Stage;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.zip.GZIPOutputStream;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * through the Flink job on a MiniCluster gives the same findings, entity by entity and score by
  * score, the same rejects and the same counts.
  */
+@Tag("slow") // a Flink MiniCluster end to end: seconds each; CI runs it, -Dfast skips it
 class FlinkScanEquivalenceTest {
   private static final int PARALLELISM = 2;
 
@@ -70,6 +73,25 @@ class FlinkScanEquivalenceTest {
 
     assertThat(embedded.findings()).hasSize(5); // its top buyer, four orders (the shop: not alone)
     assertThat(embedded.counts()).isEqualTo(new Outcome.Counts(7, 2, 1, 0));
+    Outcome.assertSame(flink, embedded);
+  }
+
+  /**
+   * A file of fewer events than the gate holds at the start: all of them wait for the end of input,
+   * and the job must decide them before its final watermark, or no detector would see them.
+   */
+  @Test
+  void scan_fewerEventsThanTheGateHolds_sameFindingsRejectsAndCounts() throws Exception {
+    Path input = work.resolve("short.jsonl");
+    Files.writeString(
+        input, String.join("\n", HAND_WRITTEN.lines().limit(8).toList()), StandardCharsets.UTF_8);
+    Properties settings = lateness("10m");
+
+    Outcome embedded = Outcome.embedded(input, settings, DetectorFactory.standard());
+    Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
+
+    assertThat(embedded.counts()).isEqualTo(new Outcome.Counts(5, 1, 0, 0));
+    assertThat(embedded.findings()).isNotEmpty();
     Outcome.assertSame(flink, embedded);
   }
 
@@ -157,6 +179,75 @@ class FlinkScanEquivalenceTest {
       had.put(entity, has);
     }
     return false;
+  }
+
+  /**
+   * One order's year mistyped (2205 for 2025): that line is rejected, as "ahead", and every other
+   * event is used exactly as if the line were not there, in both runtimes.
+   */
+  @Test
+  void scan_oneYearMistyped_rejectsThatLineOnly_sameInBothRuntimes() throws Exception {
+    String clean = MarketInput.generate(11, 1);
+    long typo = MarketInput.orderLines(clean).get(100);
+    Path input = work.resolve("typo.jsonl");
+    Files.writeString(input, MarketInput.withClockErrors(clean, typo), StandardCharsets.UTF_8);
+    Path without = work.resolve("without.jsonl");
+    Files.writeString(without, MarketInput.withoutLine(clean, typo), StandardCharsets.UTF_8);
+    Properties settings = lateness("1m");
+
+    Outcome base = Outcome.embedded(without, settings, DetectorFactory.standard());
+    Outcome embedded = Outcome.embedded(input, settings, DetectorFactory.standard());
+    Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
+
+    assertThat(embedded.rejects())
+        .filteredOn(r -> r.contains("ahead of the stream's time"))
+        .singleElement()
+        .asString()
+        .startsWith("{\"line\":" + typo + ",\"field\":\"ts\",\"error\":\"is 2205-");
+    Outcome.Counts b = base.counts();
+    assertThat(embedded.counts())
+        .isEqualTo(new Outcome.Counts(b.events(), b.rejected() + 1, b.late(), b.detectorErrors()));
+    assertThat(embedded.findings()).isNotEmpty().containsExactlyElementsOf(base.findings());
+    Outcome.assertSame(flink, embedded);
+  }
+
+  /**
+   * The first line's clock far ahead, then a market four days later with two more clock errors, one
+   * of them its last order: the start is not fooled, the stream follows the gap, the event held at
+   * the end is decided, and each half counts as it would alone.
+   */
+  @Test
+  void scan_firstLineFarAheadAndAGapOfDays_sameFindingsRejectsAndCounts() throws Exception {
+    String day1 = MarketInput.generate(12, 1);
+    day1 = MarketInput.withClockErrors(day1, MarketInput.orderLines(day1).get(0));
+    String day5 = MarketInput.shifted(MarketInput.generate(13, 1), Duration.ofDays(4));
+    List<Long> day5Orders = MarketInput.orderLines(day5);
+    // one inside, and the last order: held at the end of input, decided before the last watermark
+    day5 =
+        MarketInput.withClockErrors(
+            day5, day5Orders.get(40), day5Orders.get(day5Orders.size() - 1));
+    Path first = work.resolve("day1.jsonl");
+    Files.writeString(first, day1, StandardCharsets.UTF_8);
+    Path second = work.resolve("day5.jsonl");
+    Files.writeString(second, day5, StandardCharsets.UTF_8);
+    Path input = work.resolve("both.jsonl");
+    Files.writeString(input, day1 + day5, StandardCharsets.UTF_8);
+    Properties settings = lateness("1m");
+
+    Outcome.Counts a = Outcome.embedded(first, settings, DetectorFactory.standard()).counts();
+    Outcome.Counts b = Outcome.embedded(second, settings, DetectorFactory.standard()).counts();
+    Outcome embedded = Outcome.embedded(input, settings, DetectorFactory.standard());
+    Outcome flink = Outcome.flink(input, settings, DetectorFactory.standard(), work, PARALLELISM);
+
+    assertThat(embedded.rejects()).filteredOn(r -> r.contains("ahead of the stream")).hasSize(3);
+    assertThat(embedded.counts())
+        .isEqualTo(
+            new Outcome.Counts(
+                a.events() + b.events(),
+                a.rejected() + b.rejected(),
+                a.late() + b.late(),
+                a.detectorErrors() + b.detectorErrors()));
+    Outcome.assertSame(flink, embedded);
   }
 
   /**

@@ -12,13 +12,18 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * The Flink source carries the core {@code LineFramer}'s lines (numbers, bytes, too-long mark) so
  * that parsing them gives what the embedded {@link EventReader} gives. The framing rules themselves
  * are tested in the core ({@code LineFramerTest}).
  */
+// a bug in a loop over input fails the build instead of hanging it: the test runs in a thread of
+// its own, so even a loop that never checks for interruption is abandoned after 30 s
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class JsonLinesFormatTest {
   private static final String ORDER =
       "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i1\","
@@ -71,7 +76,9 @@ class JsonLinesFormatTest {
     b.write((ORDER + "\r\n\n   \n\t\r\n{bad\r\r\n").getBytes(StandardCharsets.UTF_8));
     b.write("{\"type\":\"login\",\"account\":\"".getBytes(StandardCharsets.UTF_8));
     b.write(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF});
-    b.write(("\",\"ts\":1}\n\n" + ORDER.replace("o1", "o3")).getBytes(StandardCharsets.UTF_8));
+    b.write(
+        ("\",\"ts\":1000000000001}\n\n" + ORDER.replace("o1", "o3"))
+            .getBytes(StandardCharsets.UTF_8));
     byte[] input = b.toByteArray();
 
     List<String> expected = embedded(input);

@@ -1,12 +1,17 @@
 package io.brushguard.flink;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Seeded test input in the event contract, written the way real feeds go wrong: events out of order
@@ -166,6 +171,78 @@ final class MarketInput {
       out.append(item.json).append(rnd.nextInt(10) == 0 ? "\r\n" : "\n");
     }
     return out.toString();
+  }
+
+  private static final Pattern TS = Pattern.compile("\"ts\":(\\d+|\"[^\"]*\")");
+  private static final long CENTURIES = Duration.ofDays(365L * 180).toMillis();
+
+  /**
+   * {@code text} with every event time moved by {@code shift}: the same market, another day. Both
+   * timestamp forms keep their form (and ISO times their offset).
+   */
+  static String shifted(String text, Duration shift) {
+    return TS.matcher(text)
+        .replaceAll(
+            m -> {
+              String v = m.group(1);
+              String moved;
+              if (!v.startsWith("\"")) {
+                moved = Long.toString(Long.parseLong(v) + shift.toMillis());
+              } else {
+                try {
+                  moved =
+                      "\""
+                          + OffsetDateTime.parse(v.substring(1, v.length() - 1)).plus(shift)
+                          + "\"";
+                } catch (DateTimeParseException e) {
+                  moved = v; // a bad line stays bad
+                }
+              }
+              return Matcher.quoteReplacement("\"ts\":" + moved);
+            });
+  }
+
+  /**
+   * {@code text} with the clock of the given lines (1-based) about 180 years ahead, as a mistyped
+   * year (2205 for 2025) or a broken device clock would put them. Lines without a time stay.
+   */
+  static String withClockErrors(String text, long... lines) {
+    List<String> out = new ArrayList<>(text.lines().toList());
+    for (long line : lines) {
+      int i = (int) line - 1;
+      out.set(
+          i,
+          TS.matcher(out.get(i))
+              .replaceAll(
+                  m -> {
+                    String v = m.group(1);
+                    String wrong =
+                        v.startsWith("\"")
+                            ? v.replaceFirst("^\"2025-", "\"2205-")
+                            : Long.toString(Long.parseLong(v) + CENTURIES);
+                    return Matcher.quoteReplacement("\"ts\":" + wrong);
+                  }));
+    }
+    return String.join("\n", out) + "\n";
+  }
+
+  /** {@code text} without line {@code line} (1-based), its lines ending in LF. */
+  static String withoutLine(String text, long line) {
+    List<String> out = new ArrayList<>(text.lines().toList());
+    out.remove((int) line - 1);
+    return String.join("\n", out) + "\n";
+  }
+
+  /** The 1-based numbers of the lines that hold a valid order. */
+  static List<Long> orderLines(String text) {
+    List<String> lines = text.lines().toList();
+    List<Long> out = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).matches("\\{\"type\":\"order\",\"order\":\"o\\d+\".*\\}\\s*")) {
+        out.add(i + 1L);
+      }
+    }
+    return out;
   }
 
   private String shop() {

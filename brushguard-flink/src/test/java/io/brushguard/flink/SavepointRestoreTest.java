@@ -23,6 +23,7 @@ import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lateness gate, detector states, pending events and wake-ups, verdicts) survives, and the findings
  * written before and after the stop fold in the right order.
  */
+@Tag("slow") // a Flink MiniCluster end to end: seconds each; CI runs it, -Dfast skips it
 class SavepointRestoreTest {
   @RegisterExtension
   static final MiniClusterExtension CLUSTER =
@@ -48,6 +50,9 @@ class SavepointRestoreTest {
               .setNumberSlotsPerTaskManager(2)
               .build());
 
+  private static final DetectorFactory DETECTORS =
+      FlinkScanEquivalenceTest.STANDARD_AND_TEST_DETECTORS;
+
   @TempDir Path work;
 
   @AfterEach
@@ -57,24 +62,10 @@ class SavepointRestoreTest {
 
   @Test
   void job_stoppedWithSavepointMidStreamThenRestored_sameAsEmbedded() throws Exception {
-    Path input = work.resolve("market.jsonl");
     String text = MarketInput.generate(21, 1);
-    Files.writeString(input, text, StandardCharsets.UTF_8);
     Properties settings = new Properties();
     settings.setProperty("lateness", "1m");
-    Path config = work.resolve("job.properties");
-    try (var w = Files.newBufferedWriter(config)) {
-      settings.store(w, null);
-    }
-    DetectorFactory detectors = FlinkScanEquivalenceTest.STANDARD_AND_TEST_DETECTORS;
-    JobArgs args =
-        JobArgs.parse(
-            "--in", input.toString(),
-            "--out", work.resolve("findings").toString(),
-            "--rejects", work.resolve("rejects").toString(),
-            "--config", config.toString(),
-            "--checkpoint-interval", "1h"); // only the savepoint and the final checkpoint
-    Outcome embedded = Outcome.embedded(input, settings, detectors);
+    Outcome embedded = Outcome.embedded(write(text), settings, DETECTORS);
     // stop just before a late event, so that only a restored lateness gate can refuse it
     long lateLine =
         embedded.rejects().stream()
@@ -83,15 +74,58 @@ class SavepointRestoreTest {
             .filter(n -> n > 200)
             .findFirst()
             .orElseThrow();
-    long pause = nonBlankLinesBefore(text, lateLine);
+    stopThenRestore(text, settings, embedded, nonBlankLinesBefore(text, lateLine), 0);
+  }
+
+  /**
+   * Stopped just after an order whose year is mistyped: the gate holds it when the savepoint is
+   * taken, and only a restored gate (its clock and the held event) refuses it, and admits the next.
+   */
+  @Test
+  void job_stoppedWhileTheGateHoldsAnEventFarAhead_restoredSameAsEmbedded() throws Exception {
+    String clean = MarketInput.generate(22, 1);
+    long typo = MarketInput.orderLines(clean).get(150);
+    String text = MarketInput.withClockErrors(clean, typo);
+    Properties settings = new Properties();
+    settings.setProperty("lateness", "1m");
+    Outcome embedded = Outcome.embedded(write(text), settings, DETECTORS);
+    assertThat(embedded.rejects()).anyMatch(r -> r.startsWith("{\"line\":" + typo + ","));
+    stopThenRestore(text, settings, embedded, nonBlankLinesBefore(text, typo + 1), 1);
+  }
+
+  private Path write(String text) throws Exception {
+    Path input = work.resolve("market.jsonl");
+    Files.writeString(input, text, StandardCharsets.UTF_8);
+    return input;
+  }
+
+  /**
+   * Runs the job on {@code text} until the source has handed out {@code pause} lines, {@code held}
+   * of which the gate still holds; stops it with a savepoint, restarts from it, and checks the
+   * whole against {@code embedded}.
+   */
+  private void stopThenRestore(
+      String text, Properties settings, Outcome embedded, long pause, long held) throws Exception {
+    Path input = write(text);
+    Path config = work.resolve("job.properties");
+    try (var w = Files.newBufferedWriter(config)) {
+      settings.store(w, null);
+    }
+    JobArgs args =
+        JobArgs.parse(
+            "--in", input.toString(),
+            "--out", work.resolve("findings").toString(),
+            "--rejects", work.resolve("rejects").toString(),
+            "--config", config.toString(),
+            "--checkpoint-interval", "1h"); // only the savepoint and the final checkpoint
 
     PausingFormat.EMITTED.set(0);
     PausingFormat.pauseAfter = pause;
     StreamExecutionEnvironment first = environment(null);
-    FindingsJob.prepare(first, args, detectors, new PausingFormat());
+    FindingsJob.prepare(first, args, DETECTORS, new PausingFormat());
     JobClient job = first.executeAsync("first half");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (linesHandled(job) < pause && System.nanoTime() < deadline) {
+    while (linesHandled(job) < pause - held && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
     String savepoint =
@@ -100,15 +134,15 @@ class SavepointRestoreTest {
             .get(60, TimeUnit.SECONDS);
     Summary firstHalf = FindingsJob.summary(job.getJobExecutionResult().get(), 0);
     assertThat(firstHalf.events() + firstHalf.rejected() + firstHalf.late())
-        .as("lines handled before the stop")
-        .isEqualTo(pause);
+        .as("lines decided before the stop")
+        .isEqualTo(pause - held);
     assertThat(Outcome.readAll(work.resolve("findings"), "findings-"))
         .as("findings written before the stop")
         .isNotEmpty();
 
     PausingFormat.pauseAfter = Long.MAX_VALUE;
     StreamExecutionEnvironment second = environment(savepoint);
-    FindingsJob.prepare(second, args, detectors, new PausingFormat());
+    FindingsJob.prepare(second, args, DETECTORS, new PausingFormat());
     JobExecutionResult rest = second.execute("second half");
     Summary secondHalf = FindingsJob.summary(rest, 0);
 

@@ -141,22 +141,24 @@ class StageRestoreTest {
 
   /** The events the gate admits, in input order, with the watermark after each. */
   private static List<Step> admitted(String input, BrushguardConfig config) {
-    EventTimeGate gate = new EventTimeGate(config.latenessMillis());
+    EventTimeGate gate = new EventTimeGate(config.latenessMillis(), config.aheadMillis());
     List<Step> steps = new ArrayList<>();
+    EventTimeGate.Sink admit =
+        EventTimeGate.Sink.admittedOnly(
+            (e, line) -> steps.add(new Step(e, line, gate.watermark())));
     new EventReader()
         .read(
             new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
             new EventReader.Sink() {
               @Override
               public void accept(Event e, long line) {
-                if (gate.admit(e)) {
-                  steps.add(new Step(e, line, gate.watermark()));
-                }
+                gate.offer(e, line, admit);
               }
 
               @Override
               public void reject(Reject reject) {}
             });
+    gate.finish(admit);
     return steps;
   }
 }

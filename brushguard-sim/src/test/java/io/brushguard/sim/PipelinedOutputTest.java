@@ -9,8 +9,13 @@ import io.brushguard.event.Login;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
+// a bug in a loop over input fails the build instead of hanging it: the test runs in a thread of
+// its own, so even a loop that never checks for interruption is abandoned after 30 s
+@Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class PipelinedOutputTest {
   @Test
   void everythingArrives_inOrder_evenAcrossPartialBatches() throws Exception {
