@@ -3,6 +3,7 @@ package io.brushguard.resolve;
 import io.brushguard.event.Account;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
+import io.brushguard.flow.Expiry;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -36,8 +37,7 @@ public final class Merchants implements Stage<Merchants.State> {
   public static final class State {
     String shop;
     final List<String> payers = new ArrayList<>(2);
-    long lastLink;
-    long wake = Long.MIN_VALUE;
+    final Expiry expiry = new Expiry();
   }
 
   @Override
@@ -91,28 +91,13 @@ public final class Merchants implements Stage<Merchants.State> {
         ctx.emit(new MerchantPayer(s.shop, ctx.key(), payer));
       }
     }
-    s.lastLink = ctx.now();
-    if (s.wake == Long.MIN_VALUE) {
-      s.wake = s.lastLink + retentionMillis;
-      ctx.wakeAt(s.wake);
-    }
+    s.expiry.touch(ctx, retentionMillis);
   }
 
   @Override
   public void onWake(State s, long time, Context ctx) {
-    if (time != s.wake) {
-      return;
-    }
-    s.wake = Long.MIN_VALUE;
-    long expires = s.lastLink + retentionMillis;
-    if (s.shop != null) {
-      return; // a merchant's payment accounts stay with it
-    }
-    if (time >= expires) {
-      s.payers.clear();
-    } else {
-      s.wake = expires;
-      ctx.wakeAt(expires);
+    if (s.expiry.expired(time, ctx, retentionMillis) && s.shop == null) {
+      s.payers.clear(); // a merchant's payment accounts stay with it
     }
   }
 

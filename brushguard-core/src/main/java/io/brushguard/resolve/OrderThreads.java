@@ -6,6 +6,7 @@ import io.brushguard.event.Logistics;
 import io.brushguard.event.Order;
 import io.brushguard.event.Payment;
 import io.brushguard.event.Review;
+import io.brushguard.flow.Expiry;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
@@ -45,8 +46,7 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
     long orderedAt;
     final List<String> parts = new ArrayList<>(2); // "<part ordinal><ref>", announced or waiting
     int dropped;
-    long last;
-    long wake = Long.MIN_VALUE;
+    final Expiry expiry = new Expiry();
   }
 
   @Override
@@ -95,11 +95,7 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
     } else {
       add(s, OrderLinked.Part.REVIEW, ((Review) e).review(), ctx);
     }
-    s.last = ctx.now();
-    if (s.wake == Long.MIN_VALUE) {
-      s.wake = s.last + retentionMillis;
-      ctx.wakeAt(s.wake);
-    }
+    s.expiry.touch(ctx, retentionMillis);
   }
 
   private static void add(State s, OrderLinked.Part part, String ref, Context ctx) {
@@ -131,18 +127,10 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
 
   @Override
   public void onWake(State s, long time, Context ctx) {
-    if (time != s.wake) {
-      return;
-    }
-    s.wake = Long.MIN_VALUE;
-    long expires = s.last + retentionMillis;
-    if (time >= expires) {
+    if (s.expiry.expired(time, ctx, retentionMillis)) {
       s.shop = null;
       s.buyer = null;
       s.parts.clear();
-    } else {
-      s.wake = expires;
-      ctx.wakeAt(expires);
     }
   }
 

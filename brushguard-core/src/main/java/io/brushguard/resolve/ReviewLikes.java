@@ -4,6 +4,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Like;
 import io.brushguard.event.Review;
+import io.brushguard.flow.Expiry;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
@@ -43,8 +44,7 @@ public final class ReviewLikes implements Stage<ReviewLikes.State> {
     final Set<String> likers = new HashSet<>();
     final List<Like> waiting = new ArrayList<>(0);
     long more;
-    long last;
-    long wake = Long.MIN_VALUE;
+    final Expiry expiry = new Expiry();
   }
 
   @Override
@@ -88,11 +88,7 @@ public final class ReviewLikes implements Stage<ReviewLikes.State> {
         s.waiting.add((Like) e);
       }
     }
-    s.last = ctx.now();
-    if (s.wake == Long.MIN_VALUE) {
-      s.wake = s.last + retentionMillis;
-      ctx.wakeAt(s.wake);
-    }
+    s.expiry.touch(ctx, retentionMillis);
   }
 
   private static void announce(State s, Like l, Context ctx) {
@@ -101,20 +97,12 @@ public final class ReviewLikes implements Stage<ReviewLikes.State> {
 
   @Override
   public void onWake(State s, long time, Context ctx) {
-    if (time != s.wake) {
-      return;
-    }
-    s.wake = Long.MIN_VALUE;
-    long expires = s.last + retentionMillis;
-    if (time >= expires) {
+    if (s.expiry.expired(time, ctx, retentionMillis)) {
       s.author = null;
       s.shop = null;
       s.likers.clear();
       s.waiting.clear();
       s.more = 0;
-    } else {
-      s.wake = expires;
-      ctx.wakeAt(expires);
     }
   }
 
