@@ -7,9 +7,8 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -49,6 +48,9 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
    * brushing) looks the same. The shop goes to review only with other evidence.
    */
   static final double SHOP_STRENGTH = 0.45;
+
+  /** How many suspicious buyers a shop's signal names (the rest are counted). */
+  static final int LISTED = 10;
 
   /**
    * @param windowSeconds window length (3600: one hour, both ends included)
@@ -107,6 +109,7 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
         context.wakeAt(second * 1000 + 999); // confirm once this second is complete
       }
       state.recent.forgetBefore(state.windows.oldestHeldSecond());
+      state.emitShop(context.key());
       schedule(state, context);
     } finally {
       state.context = null;
@@ -121,6 +124,7 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
       // second (asked for by an order at .999) must not close the next one
       state.windows.closeUpTo(Math.floorDiv(time + 1, 1000) - 1);
       state.recent.forgetBefore(state.windows.oldestHeldSecond());
+      state.emitShop(context.key());
       if (!state.tally.isEmpty() && time >= state.tallyExpiry()) {
         state.forgetTally();
       }
@@ -155,8 +159,16 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
     /** Orders inside brushing windows, per buyer; the top ones are the suspicious buyers. */
     final Map<String, int[]> tally = new HashMap<>();
 
-    private final List<String> leaders = new ArrayList<>();
+    /** The buyers tied for the most orders inside brushing windows, in the order they got there. */
+    private final LinkedHashSet<String> leaders = new LinkedHashSet<>();
+
     private int leaderCount;
+
+    /** Whether the shop's signal is due: emitted once per call, not once per brushing order. */
+    private boolean shopChanged;
+
+    private String shopOrigin;
+    private long shopTs;
     private long brushingOrders;
     private long lastBrushingTs = Long.MIN_VALUE;
     private long scheduledClose = -1;
@@ -207,21 +219,44 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
                   + Instant.ofEpochSecond(fromSecond + config.windowSeconds())));
       int count = ++tally.computeIfAbsent(buyer, b -> new int[1])[0];
       updateLeaders(buyer, count, shop, origin, order.ts());
+      shopChanged = true;
+      shopOrigin = origin;
+      shopTs = Math.max(shopTs, order.ts());
+    }
+
+    /**
+     * The shop's own signal, once per call however many brushing orders the call found, naming at
+     * most {@value #LISTED} suspicious buyers: its cost stays linear in the orders.
+     */
+    void emitShop(String shop) {
+      if (!shopChanged) {
+        return;
+      }
+      shopChanged = false;
+      StringBuilder named = new StringBuilder();
+      int n = 0;
+      for (String leader : leaders) {
+        if (n == LISTED) {
+          named.append(" and ").append(leaders.size() - LISTED).append(" more");
+          break;
+        }
+        named.append(n++ == 0 ? "" : ", ").append(leader);
+      }
       context.emit(
           new Signal(
               EntityKind.SHOP,
               shop,
               CODE,
-              origin,
+              shopOrigin,
               SHOP_STRENGTH,
-              order.ts(),
+              shopTs,
               brushingOrders
                   + " orders inside brushing windows (orders ÷ buyers ≥ "
                   + config.ratio()
                   + " within "
                   + config.windowSeconds()
                   + " s); suspicious buyers "
-                  + String.join(", ", leaders)
+                  + named
                   + "; who paid for them is not known yet (a competitor may be framing the shop)"));
     }
 
@@ -247,9 +282,7 @@ public final class ConcentrationDetector implements Detector<ConcentrationDetect
         leaderCount = count;
       }
       if (count == leaderCount) {
-        if (!leaders.contains(buyer)) {
-          leaders.add(buyer);
-        }
+        leaders.add(buyer);
         context.emit(
             new Signal(
                 EntityKind.ACCOUNT,

@@ -95,4 +95,33 @@ class ConcentrationDetectorTest {
     assertThat(detector.isEmpty(state)).isTrue();
     assertThat(signals).isEmpty();
   }
+
+  /**
+   * Thousands of buyers tied as the shop's top buyer: each brushing order used to rebuild and
+   * re-emit the whole list of leaders, quadratic in the orders. Now the shop's signal names a
+   * bounded number of them, once per call, and the signals stay linear in the orders.
+   */
+  @Test
+  void manyBuyersTiedAtTheTop_shopSignalNamesABoundedFew_signalsStayLinear() {
+    int buyers = 8_000;
+    for (int round = 0; round < 3; round++) { // every buyer three orders within the hour
+      for (int b = 0; b < buyers; b++) {
+        long ts = T0 + round * 1_000_000L + b * 100L;
+        order("o" + round + "-" + b, "u" + b, ts);
+        wakeUntil(ts - 1);
+      }
+    }
+    wakeUntil(Long.MAX_VALUE);
+
+    int orders = 3 * buyers;
+    Signal shop =
+        signals.stream().filter(sig -> sig.entity() == EntityKind.SHOP).reduce((a, b) -> b).get();
+    assertThat(shop.detail()).endsWith("a competitor may be framing the shop)");
+    assertThat(shop.detail()).contains(" and " + (buyers - ConcentrationDetector.LISTED) + " more");
+    assertThat(shop.detail().length()).isLessThan(400);
+    assertThat(signals.size()).as("signals per order, bounded").isLessThan(4 * orders);
+    assertThat(signals.stream().filter(sig -> sig.entity() == EntityKind.SHOP).count())
+        .as("the shop's signal at most once per call")
+        .isLessThanOrEqualTo(orders);
+  }
 }
