@@ -8,7 +8,6 @@ import io.brushguard.flow.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -119,8 +118,7 @@ final class Dataflow {
   private record Pending(Stamp stamp, Fact fact) {}
 
   /** One key of one stage: its state (null once dropped) and pending wake-up times. */
-  private static final class Keyed<S> {
-    final String key;
+  private static final class Keyed<S> extends KeyTable.Entry {
     S state;
     long callTime = Long.MIN_VALUE;
     int calls;
@@ -133,7 +131,7 @@ final class Dataflow {
     private long[] wakeTimes;
 
     Keyed(String key) {
-      this.key = key;
+      super(key);
     }
 
     /** The index of a new call at {@code time} among the key's calls at that time. */
@@ -200,7 +198,7 @@ final class Dataflow {
     final int index;
     final int rank;
     final boolean[] readsEvent;
-    final HashMap<String, Keyed<S>> keyed = new HashMap<>();
+    final KeyTable<Keyed<S>> keyed = new KeyTable<>();
     final WakeHeap<Keyed<S>> wakes = new WakeHeap<>();
     final ArrayList<Pending> facts = new ArrayList<>();
 
@@ -257,8 +255,8 @@ final class Dataflow {
       }
       for (int i = 0; i < emptied.size(); i++) {
         Keyed<S> k = emptied.get(i);
-        if (k.unused() && keyed.get(k.key) == k) {
-          keyed.remove(k.key);
+        if (k.unused()) {
+          keyed.remove(k);
         }
       }
       emptied.clear();
@@ -318,7 +316,7 @@ final class Dataflow {
       Keyed<S> k = keyed.get(key);
       if (k == null) {
         k = new Keyed<>(key);
-        keyed.put(key, k);
+        keyed.add(k);
       }
       current = k;
       if (k.state == null) {
