@@ -20,8 +20,9 @@ java_opts=${BENCH_JAVA_OPTS:--Xmx4g}
 mkdir -p "$dir"
 
 build() {
+  # package, not install: ~/.m2 is shared, and the reactor resolves the modules from target/
   (cd "$root" && ./mvnw -q -B -DskipTests -Dspotless.check.skip=true -Djacoco.skip=true \
-      -pl brushguard-bench,brushguard-cli -am install)
+      -pl brushguard-bench,brushguard-cli -am package)
 }
 
 need_jars() {

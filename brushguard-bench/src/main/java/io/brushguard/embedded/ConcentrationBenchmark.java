@@ -40,12 +40,12 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code windows}: {@link BrushingWindows} alone, one per shop, as {@code ShopeeBrushing}
  *       uses it;
  *   <li>{@code detector}: the streaming {@link ConcentrationDetector} run by the embedded {@link
- *       DetectorHost} (per-shop state, wake-ups, signals), behind the {@link EventTimeGate}: the
+ *       Dataflow} (per-shop state, wake-ups, signals), behind the {@link EventTimeGate}: the
  *       detection half of a scan without parsing or decisions.
  * </ul>
  *
  * <p>This class lives in the {@code io.brushguard.embedded} package (of the bench module) because
- * {@link DetectorHost} is package-private.
+ * {@link Dataflow} is package-private.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

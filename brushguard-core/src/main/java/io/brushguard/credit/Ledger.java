@@ -20,12 +20,23 @@ import io.brushguard.flow.Wiring;
  *
  * <p><b>Retention and space.</b> An entry is forgotten {@code retention} of event time after its
  * last input. Per entry: the shop, a value, two flags and two times (about 90 bytes with the map
- * entry; the id strings are shared with the event).
+ * entry; the id string is shared with the event, and the shop string with other entries of the shop
+ * through {@link #shared}).
  */
 public final class Ledger implements Stage<Ledger.State> {
   private final EntityKind entity;
   private final Wiring wiring;
   private final long retentionMillis;
+
+  /**
+   * Shop ids seen lately, direct-mapped by hash ({@value #SHOPS} slots): the parser gives every
+   * event its own copy of the shop id, and the entry of every order would keep its copy for the
+   * whole retention (about 50 bytes each). A slot that holds another shop is overwritten, so this
+   * never grows; only identity changes, never content. Benign races: strings are immutable.
+   */
+  private final String[] shops = new String[SHOPS];
+
+  private static final int SHOPS = 1 << 14;
 
   private Ledger(EntityKind entity, EventType type, long retentionMillis) {
     if (retentionMillis <= 0) {
@@ -85,11 +96,11 @@ public final class Ledger implements Stage<Ledger.State> {
   public void onEvent(State state, Event event, Context context) {
     if (state.shop == null) {
       if (event instanceof Order o) {
-        state.shop = o.shop();
+        state.shop = shared(o.shop());
         state.value = o.quantity();
       } else {
         Review r = (Review) event;
-        state.shop = r.shop();
+        state.shop = shared(r.shop());
         state.value = r.rating();
       }
       context.emit(new Standing(entity, state.shop, context.key(), state.value, state.fake, true));
@@ -107,6 +118,17 @@ public final class Ledger implements Stage<Ledger.State> {
       }
     }
     touch(state, context);
+  }
+
+  private String shared(String shop) {
+    int h = shop.hashCode();
+    int i = (h ^ (h >>> 16)) & (SHOPS - 1);
+    String known = shops[i];
+    if (shop.equals(known)) {
+      return known;
+    }
+    shops[i] = shop;
+    return shop;
   }
 
   private void touch(State state, Context context) {

@@ -8,7 +8,6 @@ import io.brushguard.flow.Topology;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -47,8 +46,14 @@ final class Dataflow {
   private final Consumer<Fact> outputs;
   private final ErrorListener errors;
   private final List<Event> eventsAt = new ArrayList<>();
-  private final List<Long> linesAt = new ArrayList<>();
   private final boolean[] buffered;
+
+  /**
+   * No buffered event or pending wake-up is earlier than this: {@link #advanceTo} has nothing to do
+   * below it. Wake-ups are only added while a step runs, and the step loop recomputes it; an event
+   * added lowers it.
+   */
+  private long nextDue = Long.MAX_VALUE;
 
   Dataflow(Topology topology, Consumer<Fact> outputs, ErrorListener errors) {
     this.topology = topology;
@@ -68,24 +73,27 @@ final class Dataflow {
   void add(Event e, long line) {
     if (buffered[e.type().ordinal()]) {
       buffer.push(e, line);
+      nextDue = Math.min(nextDue, e.ts());
     }
   }
 
   /** Processes every buffered event and wake-up at or before {@code watermark}, in time order. */
   void advanceTo(long watermark) {
+    if (watermark < nextDue) {
+      return; // most events: the watermark has not reached anything pending
+    }
     while (true) {
       long t = buffer.nextTs();
       for (Slot<?> s : slots) {
         t = Math.min(t, s.nextWake());
       }
+      nextDue = t;
       if (t > watermark || t == Long.MAX_VALUE) {
         return;
       }
       eventsAt.clear();
-      linesAt.clear();
       while (buffer.nextTs() == t) {
         eventsAt.add(buffer.poll());
-        linesAt.add(buffer.polledLine());
       }
       for (Slot<?> s : slots) {
         s.step(t);
@@ -110,16 +118,20 @@ final class Dataflow {
   private record Pending(Stamp stamp, Fact fact) {}
 
   /** One key of one stage: its state (null once dropped) and pending wake-up times. */
-  private static final class Keyed<S> {
-    final String key;
+  private static final class Keyed<S> extends KeyTable.Entry {
     S state;
     long callTime = Long.MIN_VALUE;
     int calls;
-    private long[] wakeTimes = new long[2];
     private int wakeCount;
 
+    /** The first pending wake-up time; most keys have at most one, so no array for them. */
+    private long wake0;
+
+    /** Pending wake-up times after the first (null until a key has two). */
+    private long[] wakeTimes;
+
     Keyed(String key) {
-      this.key = key;
+      super(key);
     }
 
     /** The index of a new call at {@code time} among the key's calls at that time. */
@@ -132,22 +144,44 @@ final class Dataflow {
     }
 
     boolean addWake(long time) {
-      for (int i = 0; i < wakeCount; i++) {
+      if (wakeCount == 0) {
+        wake0 = time;
+        wakeCount = 1;
+        return true;
+      }
+      if (wake0 == time) {
+        return false;
+      }
+      for (int i = 0; i < wakeCount - 1; i++) {
         if (wakeTimes[i] == time) {
           return false;
         }
       }
-      if (wakeCount == wakeTimes.length) {
-        wakeTimes = Arrays.copyOf(wakeTimes, wakeCount * 2);
+      if (wakeTimes == null) {
+        wakeTimes = new long[2];
+      } else if (wakeCount - 1 == wakeTimes.length) {
+        wakeTimes = Arrays.copyOf(wakeTimes, wakeTimes.length * 2);
       }
-      wakeTimes[wakeCount++] = time;
+      wakeTimes[wakeCount++ - 1] = time;
       return true;
     }
 
     void removeWake(long time) {
-      for (int i = 0; i < wakeCount; i++) {
+      if (wakeCount == 0) {
+        return;
+      }
+      int lastExtra = wakeCount - 2; // index in wakeTimes of the last time, if not wake0
+      if (wake0 == time) {
+        if (lastExtra >= 0) {
+          wake0 = wakeTimes[lastExtra];
+        }
+        wakeCount--;
+        return;
+      }
+      for (int i = 0; i <= lastExtra; i++) {
         if (wakeTimes[i] == time) {
-          wakeTimes[i] = wakeTimes[--wakeCount];
+          wakeTimes[i] = wakeTimes[lastExtra];
+          wakeCount--;
           return;
         }
       }
@@ -164,7 +198,7 @@ final class Dataflow {
     final int index;
     final int rank;
     final boolean[] readsEvent;
-    final HashMap<String, Keyed<S>> keyed = new HashMap<>();
+    final KeyTable<Keyed<S>> keyed = new KeyTable<>();
     final WakeHeap<Keyed<S>> wakes = new WakeHeap<>();
     final ArrayList<Pending> facts = new ArrayList<>();
 
@@ -179,6 +213,9 @@ final class Dataflow {
     private long now = Long.MIN_VALUE;
     private int call;
     private int emission;
+    private Class<?> routedType;
+    private int[] routedTo;
+    private boolean routedOut;
 
     Slot(Stage<S> stage, int index) {
       this.stage = stage;
@@ -218,8 +255,8 @@ final class Dataflow {
       }
       for (int i = 0; i < emptied.size(); i++) {
         Keyed<S> k = emptied.get(i);
-        if (k.unused() && keyed.get(k.key) == k) {
-          keyed.remove(k.key);
+        if (k.unused()) {
+          keyed.remove(k);
         }
       }
       emptied.clear();
@@ -279,7 +316,7 @@ final class Dataflow {
       Keyed<S> k = keyed.get(key);
       if (k == null) {
         k = new Keyed<>(key);
-        keyed.put(key, k);
+        keyed.add(k);
       }
       current = k;
       if (k.state == null) {
@@ -321,6 +358,20 @@ final class Dataflow {
     @Override
     public void emit(Fact fact) {
       Class<?> type = fact.getClass();
+      if (type != routedType) {
+        route(type);
+      }
+      Stamp stamp = new Stamp(now, rank, key, call, emission++);
+      for (int consumer : routedTo) {
+        slots[consumer].facts.add(new Pending(stamp, fact));
+      }
+      if (routedOut) {
+        outputs.accept(fact);
+      }
+    }
+
+    /** Looks up (once per change of fact class) where facts of {@code type} go. */
+    private void route(Class<?> type) {
       if (!topology.produces(index, type)) {
         throw new IllegalStateException(
             "stage \""
@@ -329,13 +380,9 @@ final class Dataflow {
                 + type.getSimpleName()
                 + ", not in its wiring");
       }
-      Stamp stamp = new Stamp(now, rank, key, call, emission++);
-      for (int consumer : topology.consumersOf(type)) {
-        slots[consumer].facts.add(new Pending(stamp, fact));
-      }
-      if (topology.isOutput(type)) {
-        outputs.accept(fact);
-      }
+      routedType = type;
+      routedTo = topology.consumersOf(type);
+      routedOut = topology.isOutput(type);
     }
 
     @Override

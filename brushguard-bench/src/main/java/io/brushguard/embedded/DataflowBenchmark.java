@@ -1,0 +1,139 @@
+package io.brushguard.embedded;
+
+import io.brushguard.config.BrushguardConfig;
+import io.brushguard.config.DetectorRegistry;
+import io.brushguard.credit.Ledger;
+import io.brushguard.credit.Standing;
+import io.brushguard.decide.Decide;
+import io.brushguard.decide.Finding;
+import io.brushguard.detect.Signal;
+import io.brushguard.event.Event;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Topology;
+import io.brushguard.ingest.EventTimeGate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The dataflow after parsing, in nanoseconds per input event: the simulator's stream ({@value
+ * #EVENTS} events (the first of a simulated million), already parsed, in input order) through the
+ * {@link EventTimeGate} and the embedded {@link Dataflow}, exactly as {@link Pipeline#accept} feeds
+ * it, then {@code finish()}.
+ *
+ * <p>{@code stages} runs growing prefixes of the standard topology, so each stage's cost per event
+ * is the difference between two rows:
+ *
+ * <ul>
+ *   <li>{@code gate}: the gate and the dataflow with no stage (every event is read and dropped);
+ *   <li>{@code concentration}: plus the concentration detector (its signals collected);
+ *   <li>{@code decide}: plus the decision (findings collected);
+ *   <li>{@code ledgers}: plus the order and review ledgers (standings collected);
+ *   <li>{@code all}: the standard topology ({@link DetectorRegistry#topology}), shop books too.
+ * </ul>
+ *
+ * <p>Per event means per event of the whole stream: the stages see only orders and reviews (7.5% of
+ * it) and the facts those make. In the bench module's {@code io.brushguard.embedded} package
+ * because {@link Dataflow} is package-private.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-XX:+UseParallelGC"})
+public class DataflowBenchmark {
+  static final int EVENTS = 1_000_000;
+
+  @Param({"gate", "concentration", "decide", "ledgers", "all"})
+  public String stages;
+
+  private SimulatedEvents input;
+  private Topology topology;
+  private BrushguardConfig config;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    config = BrushguardConfig.DEFAULT;
+    input = SimulatedEvents.simulate(7, EVENTS).first(EVENTS);
+    topology = topology(config, stages);
+  }
+
+  /** A prefix of the standard topology: see the class comment. */
+  static Topology topology(BrushguardConfig config, String stages) {
+    List<Stage<?>> detection = DetectorRegistry.standard(config);
+    long retention = config.retentionMillis();
+    List<Stage<?>> list = new ArrayList<>();
+    switch (stages) {
+      case "gate" -> {
+        return Topology.of(List.of(), Set.of());
+      }
+      case "concentration" -> {
+        return Topology.of(detection, Set.of(Signal.class));
+      }
+      case "decide" -> {
+        list.addAll(detection);
+        list.add(new Decide(config.decision(), retention));
+        return Topology.of(list, Set.of(Finding.class));
+      }
+      case "ledgers" -> {
+        list.addAll(detection);
+        list.add(new Decide(config.decision(), retention));
+        list.add(Ledger.orders(retention));
+        list.add(Ledger.reviews(retention));
+        return Topology.of(list, Set.of(Finding.class, Standing.class));
+      }
+      case "all" -> {
+        return DetectorRegistry.topology(config, detection);
+      }
+      default -> throw new IllegalArgumentException("unknown stages: " + stages);
+    }
+  }
+
+  /** The whole stream, from a fresh gate and dataflow, to the end. */
+  @Benchmark
+  @OperationsPerInvocation(EVENTS)
+  public long run(Blackhole bh) {
+    long[] facts = new long[1];
+    Dataflow flow =
+        new Dataflow(
+            topology,
+            (Fact f) -> {
+              facts[0]++;
+              bh.consume(f);
+            },
+            (stage, key, event, error) -> {
+              throw error;
+            });
+    EventTimeGate gate = new EventTimeGate(config.latenessMillis());
+    List<Event> events = input.events();
+    long[] lines = input.lines();
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      if (gate.admit(e)) {
+        flow.add(e, lines[i]);
+        flow.advanceTo(gate.watermark());
+      }
+    }
+    flow.finish();
+    return facts[0];
+  }
+}
