@@ -123,16 +123,19 @@ public class DataflowBenchmark {
             (stage, key, event, error) -> {
               throw error;
             });
-    EventTimeGate gate = new EventTimeGate(config.latenessMillis());
+    EventTimeGate gate = new EventTimeGate(config.latenessMillis(), config.aheadMillis());
+    EventTimeGate.Sink admit =
+        EventTimeGate.Sink.admittedOnly(
+            (e, line) -> {
+              flow.add(e, line);
+              flow.advanceTo(gate.watermark());
+            });
     List<Event> events = input.events();
     long[] lines = input.lines();
     for (int i = 0; i < events.size(); i++) {
-      Event e = events.get(i);
-      if (gate.admit(e)) {
-        flow.add(e, lines[i]);
-        flow.advanceTo(gate.watermark());
-      }
+      gate.offer(events.get(i), lines[i], admit);
     }
+    gate.finish(admit);
     flow.finish();
     return facts[0];
   }
