@@ -7,6 +7,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
 import io.brushguard.event.Review;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -58,12 +59,10 @@ public final class Ledger implements Stage<Ledger.State> {
   }
 
   /** One order or review: where it belongs and how it is judged. */
-  public static final class State {
+  public static final class State extends Expiring {
     String shop;
     int value;
     boolean fake;
-    long last;
-    long wake = Long.MIN_VALUE;
   }
 
   @Override
@@ -105,7 +104,7 @@ public final class Ledger implements Stage<Ledger.State> {
       }
       context.emit(new Standing(entity, state.shop, context.key(), state.value, state.fake, true));
     }
-    touch(state, context);
+    state.touch(context, retentionMillis);
   }
 
   @Override
@@ -117,7 +116,7 @@ public final class Ledger implements Stage<Ledger.State> {
         context.emit(new Standing(entity, state.shop, context.key(), state.value, fake, false));
       }
     }
-    touch(state, context);
+    state.touch(context, retentionMillis);
   }
 
   private String shared(String shop) {
@@ -131,32 +130,16 @@ public final class Ledger implements Stage<Ledger.State> {
     return shop;
   }
 
-  private void touch(State state, Context context) {
-    state.last = context.now();
-    if (state.wake == Long.MIN_VALUE) {
-      state.wake = state.last + retentionMillis;
-      context.wakeAt(state.wake);
-    }
-  }
-
   @Override
   public void onWake(State state, long time, Context context) {
-    if (time != state.wake) {
-      return;
-    }
-    long expires = state.last + retentionMillis;
-    if (time >= expires) {
+    if (state.expired(time, context, retentionMillis)) {
       state.shop = null;
       state.fake = false;
-      state.wake = Long.MIN_VALUE;
-    } else {
-      state.wake = expires;
-      context.wakeAt(expires);
     }
   }
 
   @Override
   public boolean isEmpty(State state) {
-    return state.shop == null && !state.fake && state.wake == Long.MIN_VALUE;
+    return state.shop == null && !state.fake && !state.pending();
   }
 }

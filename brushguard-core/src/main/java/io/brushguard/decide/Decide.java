@@ -1,6 +1,7 @@
 package io.brushguard.decide;
 
 import io.brushguard.detect.Signal;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -37,11 +38,9 @@ public final class Decide implements Stage<Decide.State> {
   }
 
   /** One entity's evidence and what was last said about it. */
-  public static final class State {
+  public static final class State extends Expiring {
     Verdict verdict;
     Finding written;
-    long lastSignal;
-    long wake = Long.MIN_VALUE;
   }
 
   @Override
@@ -72,7 +71,6 @@ public final class Decide implements Stage<Decide.State> {
       state.verdict = new Verdict(s.entity(), s.id());
     }
     state.verdict.apply(s);
-    state.lastSignal = context.now();
     Finding now = state.verdict.finding(policy, context.now());
     Finding before = state.written != null ? state.written : Finding.clean(s.entity(), s.id());
     if (!now.sameVerdict(before)) {
@@ -83,26 +81,15 @@ public final class Decide implements Stage<Decide.State> {
       state.written = null;
     } else {
       state.written = now;
-      if (state.wake == Long.MIN_VALUE) {
-        state.wake = state.lastSignal + retentionMillis;
-        context.wakeAt(state.wake);
-      }
+      state.touch(context, retentionMillis);
     }
   }
 
   @Override
   public void onWake(State state, long time, Context context) {
-    if (time != state.wake) {
-      return;
-    }
-    state.wake = Long.MIN_VALUE;
-    long expires = state.lastSignal + retentionMillis;
-    if (time >= expires) {
+    if (state.expired(time, context, retentionMillis)) {
       state.verdict = null;
       state.written = null;
-    } else {
-      state.wake = expires;
-      context.wakeAt(expires);
     }
   }
 

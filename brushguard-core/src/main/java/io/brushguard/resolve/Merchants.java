@@ -3,7 +3,7 @@ package io.brushguard.resolve;
 import io.brushguard.event.Account;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
-import io.brushguard.flow.Expiry;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -34,10 +34,9 @@ public final class Merchants implements Stage<Merchants.State> {
   }
 
   /** One account: its shop if it is a merchant, and its payment accounts. */
-  public static final class State {
+  public static final class State extends Expiring {
     String shop;
     final List<String> payers = new ArrayList<>(2);
-    final Expiry expiry = new Expiry();
   }
 
   @Override
@@ -91,12 +90,12 @@ public final class Merchants implements Stage<Merchants.State> {
         ctx.emit(new MerchantPayer(s.shop, ctx.key(), payer));
       }
     }
-    s.expiry.touch(ctx, retentionMillis);
+    s.touch(ctx, retentionMillis);
   }
 
   @Override
   public void onWake(State s, long time, Context ctx) {
-    if (s.expiry.expired(time, ctx, retentionMillis) && s.shop == null) {
+    if (s.expired(time, ctx, retentionMillis) && s.shop == null) {
       s.payers.clear(); // a merchant's payment accounts stay with it
     }
   }

@@ -6,7 +6,7 @@ import io.brushguard.event.Logistics;
 import io.brushguard.event.Order;
 import io.brushguard.event.Payment;
 import io.brushguard.event.Review;
-import io.brushguard.flow.Expiry;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
@@ -39,14 +39,13 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
   }
 
   /** One order and the parts that named it. */
-  public static final class State {
+  public static final class State extends Expiring {
     String shop;
     String buyer;
     long amount;
     long orderedAt;
     final List<String> parts = new ArrayList<>(2); // "<part ordinal><ref>", announced or waiting
     int dropped;
-    final Expiry expiry = new Expiry();
   }
 
   @Override
@@ -95,7 +94,7 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
     } else {
       add(s, OrderLinked.Part.REVIEW, ((Review) e).review(), ctx);
     }
-    s.expiry.touch(ctx, retentionMillis);
+    s.touch(ctx, retentionMillis);
   }
 
   private static void add(State s, OrderLinked.Part part, String ref, Context ctx) {
@@ -127,7 +126,7 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
 
   @Override
   public void onWake(State s, long time, Context ctx) {
-    if (s.expiry.expired(time, ctx, retentionMillis)) {
+    if (s.expired(time, ctx, retentionMillis)) {
       s.shop = null;
       s.buyer = null;
       s.parts.clear();

@@ -4,7 +4,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Like;
 import io.brushguard.event.Review;
-import io.brushguard.flow.Expiry;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
@@ -37,14 +37,13 @@ public final class ReviewLikes implements Stage<ReviewLikes.State> {
   }
 
   /** One review, its likers, and the likes waiting for it. */
-  public static final class State {
+  public static final class State extends Expiring {
     String author;
     String shop;
     int rating;
     final Set<String> likers = new HashSet<>();
     final List<Like> waiting = new ArrayList<>(0);
     long more;
-    final Expiry expiry = new Expiry();
   }
 
   @Override
@@ -88,7 +87,7 @@ public final class ReviewLikes implements Stage<ReviewLikes.State> {
         s.waiting.add((Like) e);
       }
     }
-    s.expiry.touch(ctx, retentionMillis);
+    s.touch(ctx, retentionMillis);
   }
 
   private static void announce(State s, Like l, Context ctx) {
@@ -97,7 +96,7 @@ public final class ReviewLikes implements Stage<ReviewLikes.State> {
 
   @Override
   public void onWake(State s, long time, Context ctx) {
-    if (s.expiry.expired(time, ctx, retentionMillis)) {
+    if (s.expired(time, ctx, retentionMillis)) {
       s.author = null;
       s.shop = null;
       s.likers.clear();

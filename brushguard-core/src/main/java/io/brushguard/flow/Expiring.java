@@ -2,15 +2,16 @@ package io.brushguard.flow;
 
 /**
  * The one retention rule of the dataflow, for a key's state: forgotten {@code retention} of event
- * time after its last input, by a wake-up, the same in both runtimes. A stage keeps one in its
- * per-key state, calls {@link #touch} on each input and {@link #expired} on each wake-up.
+ * time after its last input, by a wake-up, the same in both runtimes. A stage's per-key state
+ * extends it, calls {@link #touch} on each input and {@link #expired} on each wake-up.
  *
  * <p>At most one wake-up is pending per key: an input while one is pending only moves the deadline,
  * and the wake-up re-arms itself for the rest of the time.
  *
- * <p>Space: two longs.
+ * <p>Space: two longs in the state object itself (a base class rather than a member, so that a
+ * state kept per order costs no extra object).
  */
-public final class Expiry {
+public abstract class Expiring {
   private static final long NONE = Long.MIN_VALUE;
   private long last;
   private long wake = NONE;

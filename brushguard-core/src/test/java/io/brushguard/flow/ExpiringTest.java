@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class ExpiryTest {
+class ExpiringTest {
   private final RecordingContext ctx = new RecordingContext();
-  private final Expiry expiry = new Expiry();
+  private final Expiring expiry = new Expiring() {};
 
   @Test
   void expires_retentionAfterTheLastInput_withOneWakeUpPendingAtATime() {
