@@ -1,6 +1,7 @@
 package io.brushguard.embedded;
 
 import io.brushguard.config.BrushguardConfig;
+import io.brushguard.config.ConfigLoader;
 import io.brushguard.config.DetectorRegistry;
 import io.brushguard.decide.Finding;
 import io.brushguard.event.Event;
@@ -68,14 +69,9 @@ public final class LatencyBenchmark {
     }
   }
 
+  /** A bound as the CLI's {@code --lateness} takes it: {@code 10m}, {@code 90s}, {@code 0}. */
   private static long millis(String s) {
-    if (s.endsWith("ms")) {
-      return Long.parseLong(s.substring(0, s.length() - 2));
-    }
-    long n = Long.parseLong(s.replaceAll("[smh]$", ""));
-    return s.endsWith("h")
-        ? n * 3_600_000
-        : s.endsWith("m") ? n * 60_000 : s.endsWith("s") ? n * 1000 : n;
+    return s.equals("0") ? 0 : ConfigLoader.parseDuration(s).toMillis();
   }
 
   private static void run(SimulatedEvents input, long bound, double rate, boolean print) {

@@ -20,6 +20,11 @@ final class UpdatesFile implements Closeable {
     this.out = file == null ? null : file.writer();
   }
 
+  /** Whether there is a file to write (without one, callers need not format lines at all). */
+  boolean enabled() {
+    return out != null;
+  }
+
   void write(String line) {
     if (out == null) {
       return;
