@@ -112,13 +112,25 @@ public class DataflowBenchmark {
   @Benchmark
   @OperationsPerInvocation(EVENTS)
   public long run(Blackhole bh) {
+    return feed(topology, config, input, bh::consume);
+  }
+
+  /**
+   * Feeds the events through a fresh gate and dataflow of {@code topology} to the end, as {@code
+   * Pipeline.accept} does; returns the facts collected.
+   */
+  static long feed(
+      Topology topology,
+      BrushguardConfig config,
+      SimulatedEvents input,
+      java.util.function.Consumer<Fact> sink) {
     long[] facts = new long[1];
     Dataflow flow =
         new Dataflow(
             topology,
             (Fact f) -> {
               facts[0]++;
-              bh.consume(f);
+              sink.accept(f);
             },
             (stage, key, event, error) -> {
               throw error;

@@ -1,13 +1,10 @@
 package io.brushguard.embedded;
 
 import io.brushguard.config.BrushguardConfig;
-import io.brushguard.event.Event;
 import io.brushguard.flow.Topology;
-import io.brushguard.ingest.EventTimeGate;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -55,25 +52,6 @@ public final class DataflowCpuTime {
   }
 
   private static long run(Topology topology, BrushguardConfig config, SimulatedEvents input) {
-    long[] facts = {0};
-    Dataflow flow =
-        new Dataflow(
-            topology,
-            f -> facts[0]++,
-            (stage, key, event, error) -> {
-              throw error;
-            });
-    EventTimeGate gate = new EventTimeGate(config.latenessMillis());
-    List<Event> events = input.events();
-    long[] lines = input.lines();
-    for (int i = 0; i < events.size(); i++) {
-      Event e = events.get(i);
-      if (gate.admit(e)) {
-        flow.add(e, lines[i]);
-        flow.advanceTo(gate.watermark());
-      }
-    }
-    flow.finish();
-    return facts[0];
+    return DataflowBenchmark.feed(topology, config, input, f -> {});
   }
 }
