@@ -11,7 +11,12 @@ import io.brushguard.event.Event;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
+import io.brushguard.flow.Wiring;
 import io.brushguard.ingest.EventTimeGate;
+import io.brushguard.resolve.LikeLinked;
+import io.brushguard.resolve.Linked;
+import io.brushguard.resolve.MerchantPayer;
+import io.brushguard.resolve.OrderLinked;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,7 +50,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code concentration}: plus the concentration detector (its signals collected);
  *   <li>{@code decide}: plus the decision (findings collected);
  *   <li>{@code ledgers}: plus the order and review ledgers (standings collected);
- *   <li>{@code all}: the standard topology ({@link DetectorRegistry#topology}), shop books too.
+ *   <li>{@code all}: the standard topology ({@link DetectorRegistry#topology}), shop books too;
+ *   <li>{@code resolution}: plus every entity-resolution stage, which runs only when subscribed to,
+ *       with a subscriber that takes their facts and does nothing with them.
  * </ul>
  *
  * <p>Per event means per event of the whole stream: the stages see only orders and reviews (7.5% of
@@ -63,7 +70,7 @@ import org.openjdk.jmh.infra.Blackhole;
 public class DataflowBenchmark {
   static final int EVENTS = 1_000_000;
 
-  @Param({"gate", "concentration", "decide", "ledgers", "all"})
+  @Param({"gate", "concentration", "decide", "ledgers", "all", "resolution"})
   public String stages;
 
   private SimulatedEvents input;
@@ -103,6 +110,11 @@ public class DataflowBenchmark {
       }
       case "all" -> {
         return DetectorRegistry.topology(config, detection);
+      }
+      case "resolution" -> {
+        list.addAll(detection);
+        list.add(new Subscriber());
+        return DetectorRegistry.topology(config, list);
       }
       default -> throw new IllegalArgumentException("unknown stages: " + stages);
     }
@@ -150,5 +162,36 @@ public class DataflowBenchmark {
     gate.finish(admit);
     flow.finish();
     return facts[0];
+  }
+
+  /** Subscribes to every entity-resolution fact, so the resolution stages run; keeps nothing. */
+  static final class Subscriber implements Stage<Object> {
+    @Override
+    public String name() {
+      return "resolution-subscriber";
+    }
+
+    @Override
+    public Wiring wiring() {
+      return new Wiring(
+          Set.of(),
+          Set.of(Linked.class, MerchantPayer.class, OrderLinked.class, LikeLinked.class),
+          Set.of());
+    }
+
+    @Override
+    public String keyOf(Fact fact) {
+      return null;
+    }
+
+    @Override
+    public Object newState() {
+      return Boolean.TRUE;
+    }
+
+    @Override
+    public boolean isEmpty(Object state) {
+      return true;
+    }
   }
 }

@@ -12,7 +12,7 @@ import java.util.Locale;
  * least of several runs per prefix of stages: on a machine shared with other work, time spent
  * waiting for a core does not count, which JMH's wall-clock averages cannot leave out.
  *
- * <p>Usage: {@code DataflowCpuTime [stages,... [runs]]}, default all five prefixes and 10 runs (the
+ * <p>Usage: {@code DataflowCpuTime [stages,... [runs]]}, default all six prefixes and 10 runs (the
  * first 3 are warm-up).
  */
 public final class DataflowCpuTime {
@@ -20,7 +20,7 @@ public final class DataflowCpuTime {
 
   public static void main(String[] args) {
     String[] stages =
-        (args.length > 0 ? args[0] : "gate,concentration,decide,ledgers,all").split(",");
+        (args.length > 0 ? args[0] : "gate,concentration,decide,ledgers,all,resolution").split(",");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     BrushguardConfig config = BrushguardConfig.DEFAULT;
     SimulatedEvents input =
