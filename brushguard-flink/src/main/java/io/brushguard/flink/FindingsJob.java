@@ -98,6 +98,9 @@ public final class FindingsJob {
       throws IOException {
     JobSettings settings = JobSettings.of(args.config(), args.lateness(), detectors);
     env.enableCheckpointing(args.checkpointInterval().toMillis());
+    if (args.parallelism() > 0) {
+      env.setParallelism(args.parallelism());
+    }
     // Safe: events, lines, signals and rejects are immutable records and no function changes its
     // input; saves a deep copy of every event between chained operators (about 25 % of the time).
     env.getConfig().enableObjectReuse();
