@@ -13,7 +13,6 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
@@ -145,22 +144,28 @@ public final class FindingsJob {
       StreamExecutionEnvironment env, StreamFormat<Line> format, Path input, JobSettings settings) {
     BrushguardConfig config = settings.config();
     long bound = config.latenessMillis();
-    SingleOutputStreamOperator<NumberedEvent> parsed =
+    DataStream<Line> lines =
         env.fromSource(
                 FileSource.forRecordStreamFormat(format, input).build(),
                 WatermarkStrategy.noWatermarks(),
                 "read events")
             .uid("read-events")
-            .setParallelism(1)
-            .process(new ParseLines())
-            .uid("parse-lines")
-            .name("parse lines")
             .setParallelism(1);
+    boolean parallel = env.getParallelism() > 1;
+    SingleOutputStreamOperator<Sequenced> parsed =
+        (parallel ? lines.rebalance() : lines)
+            .process(new ParseLines())
+            .returns(Serializers.SEQUENCED)
+            .uid("parse-lines")
+            .name("parse lines");
     SingleOutputStreamOperator<NumberedEvent> admitted =
         parsed
+            .transform("restore input order", Serializers.NUMBERED_EVENT, new RestoreOrder())
+            .uid("restore-order")
+            .setParallelism(1)
             .transform(
                 "admit in time",
-                TypeInformation.of(NumberedEvent.class),
+                Serializers.NUMBERED_EVENT,
                 new AdmitInTime(bound, config.aheadMillis()))
             .uid("admit-in-time")
             .setParallelism(1);
@@ -173,8 +178,15 @@ public final class FindingsJob {
             .name("watermarks")
             .setParallelism(1);
 
-    DataStream<NumberedEvent> events = timed;
     Topology topology = settings.topology();
+    List<String> names = new ArrayList<>();
+    topology.stages().forEach(s -> names.add(s.name()));
+    SingleOutputStreamOperator<Routed> routed =
+        (parallel ? timed.rebalance() : timed)
+            .process(new RouteEvents(settings, names))
+            .returns(Serializers.ROUTED)
+            .uid("route-events")
+            .name("route events");
     List<DataStream<Emitted>> emitted = new ArrayList<>();
     List<DataStream<Emitted>> outputs = new ArrayList<>();
     for (int i = 0; i < topology.size(); i++) {
@@ -182,12 +194,7 @@ public final class FindingsJob {
       String name = stage.name();
       List<DataStream<Routed>> inputs = new ArrayList<>();
       if (!stage.wiring().events().isEmpty()) {
-        inputs.add(
-            events
-                .process(new RouteEvents(settings, i, name))
-                .returns(TypeInformation.of(Routed.class))
-                .uid("route-events-" + name)
-                .name("route events to " + name));
+        inputs.add(routed.getSideOutput(RouteEvents.to(i, name)));
       }
       for (int p = 0; p < i; p++) {
         Stage<?> producer = topology.stage(p);
@@ -196,7 +203,7 @@ public final class FindingsJob {
               emitted
                   .get(p)
                   .process(new RouteFacts(settings, i, name))
-                  .returns(TypeInformation.of(Routed.class))
+                  .returns(Serializers.ROUTED)
                   .uid("route-" + producer.name() + "-to-" + name)
                   .name("route " + producer.name() + " to " + name));
         }
@@ -208,7 +215,7 @@ public final class FindingsJob {
       DataStream<Emitted> out =
           in.keyBy(Routed::key)
               .process(new StageFunction<>(settings, i, name))
-              .returns(TypeInformation.of(Emitted.class))
+              .returns(Serializers.EMITTED)
               .uid("stage-" + name)
               .name("stage " + name);
       emitted.add(out);
