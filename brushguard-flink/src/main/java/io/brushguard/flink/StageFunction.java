@@ -9,12 +9,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
-import org.apache.flink.api.java.typeutils.GenericTypeInfo;
+import org.apache.flink.api.java.typeutils.runtime.kryo.KryoSerializer;
 import org.apache.flink.streaming.api.TimerService;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
@@ -76,14 +77,17 @@ final class StageFunction<S> extends KeyedProcessFunction<String, Routed, Emitte
     topology = settings.topology();
     stage = (Stage<S>) settings.stage(index, name);
     Class<S> stateClass = (Class<S>) stage.newState().getClass();
+    // Stage states are arbitrary detector objects: Kryo, created here on purpose, so that no
+    // other type can fall back to it unnoticed (the tests disable generic types).
     state =
         getRuntimeContext()
-            .getState(new ValueStateDescriptor<>("state", new GenericTypeInfo<>(stateClass)));
+            .getState(
+                new ValueStateDescriptor<>(
+                    "state", new KryoSerializer<>(stateClass, new SerializerConfigImpl())));
     pending =
         getRuntimeContext()
             .getMapState(
-                new MapStateDescriptor<>(
-                    "pending", Types.LONG, Types.LIST(new GenericTypeInfo<>(Routed.class))));
+                new MapStateDescriptor<>("pending", Types.LONG, Types.LIST(Serializers.ROUTED)));
     wakes =
         getRuntimeContext()
             .getMapState(new MapStateDescriptor<>("wakes", Types.LONG, Types.BOOLEAN));
