@@ -14,6 +14,8 @@ import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
@@ -97,6 +99,11 @@ public final class FindingsJob {
       throws IOException {
     JobSettings settings = JobSettings.of(args.config(), args.lateness(), detectors);
     env.enableCheckpointing(args.checkpointInterval().toMillis());
+    if (args.checkpointDir() != null) {
+      env.configure(
+          new Configuration()
+              .set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, args.checkpointDir()));
+    }
     if (args.parallelism() > 0) {
       env.setParallelism(args.parallelism());
     }
