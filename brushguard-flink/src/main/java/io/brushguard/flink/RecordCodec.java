@@ -148,7 +148,9 @@ final class RecordCodec {
       return new ListField(field(p.getActualTypeArguments()[0], where + " element"));
     } else if (raw.isRecord()) {
       return nullable(recordField(raw));
-    } else if (raw.isInterface() || raw == Object.class) {
+    } else if ((raw.isInterface() || raw == Object.class)
+        && !Iterable.class.isAssignableFrom(raw)
+        && !Map.class.isAssignableFrom(raw)) {
       return new TaggedField();
     }
     throw new IllegalArgumentException(
