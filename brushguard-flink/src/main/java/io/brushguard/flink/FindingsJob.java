@@ -30,19 +30,21 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * The Flink job: the embedded scan's dataflow on Flink, with the same core code at every step.
  *
  * <pre>
- * FileSource ─► parse ─► admit in time ─► watermarks ─► route events ─► keyBy ─► stage 1 ─┐
- *  (lines)   rejects◄┘        late◄┘   (max - bound - 1)                                     │ facts
- *                                         └──────────► route events ─► keyBy ─► stage k ◄─ route facts
+ * FileSource ─► parse ─► restore order ─► admit in time ─► watermarks ─► route events ─► keyBy ─► stage 1 ─┐
+ *  (lines, seq)  rejects◄┘  (by seq)         late◄┘       (periodic,     (all stages,              │ facts
+ *                                                          max - bound - 1) side outputs) ─► keyBy ─► stage k ◄─ route facts
  *                                                                                 … ─► output lines ─► findings
  * </pre>
  *
- * <p>Reading, parsing and the lateness rule run with parallelism 1, because lateness is defined
- * over the input's order; every stage runs with the job's parallelism. One keyed operator per stage
- * of the {@link Topology} ({@code DetectorRegistry.topology}), all of them the generic {@link
- * StageFunction}; each edge of the topology is a {@link RouteFacts} and a {@code keyBy}. Inputs
- * carry their {@link io.brushguard.flow.Stamp}, so a stage key sees them in the embedded runtime's
- * order whatever the parallelism and arrival order. Operator ids are stable ({@code stage-<name>}),
- * so savepoints map state to the same stage.
+ * <p>The source, the order buffer, the lateness rule and the watermarks run with parallelism 1,
+ * because lateness is defined over the input's order; parsing, routing and every stage run with the
+ * job's parallelism (at parallelism 1 the front is one chain, with no serialization). One keyed
+ * operator per stage of the {@link Topology} ({@code DetectorRegistry.topology}), all of them the
+ * generic {@link StageFunction}; each edge of the topology is a {@link RouteFacts} and a {@code
+ * keyBy}. Inputs carry their {@link io.brushguard.flow.Stamp}, so a stage key sees them in the
+ * embedded runtime's order whatever the parallelism and arrival order. Every record between
+ * operators has a typed serializer ({@link Serializers}). Operator ids are stable ({@code
+ * stage-<name>}), so savepoints map state to the same stage.
  *
  * <p>Output: a directory of finding and shop lines ({@code <writer start>/findings-*.jsonl}),
  * committed at each checkpoint. It is an update stream: a line is written whenever an entity's
