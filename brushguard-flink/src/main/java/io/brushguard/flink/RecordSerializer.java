@@ -26,8 +26,9 @@ final class RecordSerializer<T> extends TypeSerializer<T> {
 
   private RecordCodec codec() {
     if (codec == null) {
-      ClassLoader loader = Thread.currentThread().getContextClassLoader();
-      codec = new RecordCodec(loader != null ? loader : type.getClassLoader());
+      // the loader of the job's own carrier class sees every class of the job jar, whichever
+      // thread (task, async snapshot) first uses this serializer
+      codec = new RecordCodec(type.getClassLoader());
     }
     return codec;
   }
