@@ -58,7 +58,7 @@ final class AdmitInTime extends AbstractStreamOperator<NumberedEvent>
     checkpointedHeld =
         context
             .getOperatorStateStore()
-            .getListState(new ListStateDescriptor<>("gate-held", NumberedEvent.class));
+            .getListState(new ListStateDescriptor<>("gate-held", Serializers.NUMBERED_EVENT));
     long maxTs = Long.MIN_VALUE;
     for (Long ts : checkpointedMaxTs.get()) {
       maxTs = Math.max(maxTs, ts);

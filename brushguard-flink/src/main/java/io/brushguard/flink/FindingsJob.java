@@ -13,8 +13,9 @@ import java.util.List;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.serialization.SimpleStringEncoder;
-import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.file.sink.FileSink;
 import org.apache.flink.connector.file.src.FileSource;
 import org.apache.flink.connector.file.src.reader.StreamFormat;
@@ -29,19 +30,21 @@ import org.apache.flink.streaming.api.functions.sink.filesystem.rollingpolicies.
  * The Flink job: the embedded scan's dataflow on Flink, with the same core code at every step.
  *
  * <pre>
- * FileSource ─► parse ─► admit in time ─► watermarks ─► route events ─► keyBy ─► stage 1 ─┐
- *  (lines)   rejects◄┘        late◄┘   (max - bound - 1)                                     │ facts
- *                                         └──────────► route events ─► keyBy ─► stage k ◄─ route facts
+ * FileSource ─► parse ─► restore order ─► admit in time ─► watermarks ─► route events ─► keyBy ─► stage 1 ─┐
+ *  (lines, seq)  rejects◄┘  (by seq)         late◄┘       (periodic,     (all stages,              │ facts
+ *                                                          max - bound - 1) side outputs) ─► keyBy ─► stage k ◄─ route facts
  *                                                                                 … ─► output lines ─► findings
  * </pre>
  *
- * <p>Reading, parsing and the lateness rule run with parallelism 1, because lateness is defined
- * over the input's order; every stage runs with the job's parallelism. One keyed operator per stage
- * of the {@link Topology} ({@code DetectorRegistry.topology}), all of them the generic {@link
- * StageFunction}; each edge of the topology is a {@link RouteFacts} and a {@code keyBy}. Inputs
- * carry their {@link io.brushguard.flow.Stamp}, so a stage key sees them in the embedded runtime's
- * order whatever the parallelism and arrival order. Operator ids are stable ({@code stage-<name>}),
- * so savepoints map state to the same stage.
+ * <p>The source, the order buffer, the lateness rule and the watermarks run with parallelism 1,
+ * because lateness is defined over the input's order; parsing, routing and every stage run with the
+ * job's parallelism (at parallelism 1 the front is one chain, with no serialization). One keyed
+ * operator per stage of the {@link Topology} ({@code DetectorRegistry.topology}), all of them the
+ * generic {@link StageFunction}; each edge of the topology is a {@link RouteFacts} and a {@code
+ * keyBy}. Inputs carry their {@link io.brushguard.flow.Stamp}, so a stage key sees them in the
+ * embedded runtime's order whatever the parallelism and arrival order. Every record between
+ * operators has a typed serializer ({@link Serializers}). Operator ids are stable ({@code
+ * stage-<name>}), so savepoints map state to the same stage.
  *
  * <p>Output: a directory of finding and shop lines ({@code <writer start>/findings-*.jsonl}),
  * committed at each checkpoint. It is an update stream: a line is written whenever an entity's
@@ -98,6 +101,14 @@ public final class FindingsJob {
       throws IOException {
     JobSettings settings = JobSettings.of(args.config(), args.lateness(), detectors);
     env.enableCheckpointing(args.checkpointInterval().toMillis());
+    if (args.checkpointDir() != null) {
+      env.configure(
+          new Configuration()
+              .set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, args.checkpointDir()));
+    }
+    if (args.parallelism() > 0) {
+      env.setParallelism(args.parallelism());
+    }
     // Safe: events, lines, signals and rejects are immutable records and no function changes its
     // input; saves a deep copy of every event between chained operators (about 25 % of the time).
     env.getConfig().enableObjectReuse();
@@ -142,22 +153,28 @@ public final class FindingsJob {
       StreamExecutionEnvironment env, StreamFormat<Line> format, Path input, JobSettings settings) {
     BrushguardConfig config = settings.config();
     long bound = config.latenessMillis();
-    SingleOutputStreamOperator<NumberedEvent> parsed =
+    DataStream<Line> lines =
         env.fromSource(
                 FileSource.forRecordStreamFormat(format, input).build(),
                 WatermarkStrategy.noWatermarks(),
                 "read events")
             .uid("read-events")
-            .setParallelism(1)
-            .process(new ParseLines())
-            .uid("parse-lines")
-            .name("parse lines")
             .setParallelism(1);
+    boolean parallel = env.getParallelism() > 1;
+    SingleOutputStreamOperator<Sequenced> parsed =
+        (parallel ? lines.rebalance() : lines)
+            .process(new ParseLines())
+            .returns(Serializers.SEQUENCED)
+            .uid("parse-lines")
+            .name("parse lines");
     SingleOutputStreamOperator<NumberedEvent> admitted =
         parsed
+            .transform("restore input order", Serializers.NUMBERED_EVENT, new RestoreOrder())
+            .uid("restore-order")
+            .setParallelism(1)
             .transform(
                 "admit in time",
-                TypeInformation.of(NumberedEvent.class),
+                Serializers.NUMBERED_EVENT,
                 new AdmitInTime(bound, config.aheadMillis()))
             .uid("admit-in-time")
             .setParallelism(1);
@@ -170,8 +187,15 @@ public final class FindingsJob {
             .name("watermarks")
             .setParallelism(1);
 
-    DataStream<NumberedEvent> events = timed;
     Topology topology = settings.topology();
+    List<String> names = new ArrayList<>();
+    topology.stages().forEach(s -> names.add(s.name()));
+    SingleOutputStreamOperator<Routed> routed =
+        (parallel ? timed.rebalance() : timed)
+            .process(new RouteEvents(settings, names))
+            .returns(Serializers.ROUTED)
+            .uid("route-events")
+            .name("route events");
     List<DataStream<Emitted>> emitted = new ArrayList<>();
     List<DataStream<Emitted>> outputs = new ArrayList<>();
     for (int i = 0; i < topology.size(); i++) {
@@ -179,12 +203,7 @@ public final class FindingsJob {
       String name = stage.name();
       List<DataStream<Routed>> inputs = new ArrayList<>();
       if (!stage.wiring().events().isEmpty()) {
-        inputs.add(
-            events
-                .process(new RouteEvents(settings, i, name))
-                .returns(TypeInformation.of(Routed.class))
-                .uid("route-events-" + name)
-                .name("route events to " + name));
+        inputs.add(routed.getSideOutput(RouteEvents.to(i, name)));
       }
       for (int p = 0; p < i; p++) {
         Stage<?> producer = topology.stage(p);
@@ -193,7 +212,7 @@ public final class FindingsJob {
               emitted
                   .get(p)
                   .process(new RouteFacts(settings, i, name))
-                  .returns(TypeInformation.of(Routed.class))
+                  .returns(Serializers.ROUTED)
                   .uid("route-" + producer.name() + "-to-" + name)
                   .name("route " + producer.name() + " to " + name));
         }
@@ -205,7 +224,7 @@ public final class FindingsJob {
       DataStream<Emitted> out =
           in.keyBy(Routed::key)
               .process(new StageFunction<>(settings, i, name))
-              .returns(TypeInformation.of(Emitted.class))
+              .returns(Serializers.EMITTED)
               .uid("stage-" + name)
               .name("stage " + name);
       emitted.add(out);

@@ -43,6 +43,7 @@ final class JsonLinesFormat extends SimpleStreamFormat<Line> {
   static final class LineReader implements StreamFormat.Reader<Line> {
     private final InputStream in;
     private final LineFramer lines;
+    private long seq;
 
     LineReader(InputStream in) {
       this.in = in;
@@ -55,7 +56,8 @@ final class JsonLinesFormat extends SimpleStreamFormat<Line> {
       if (f == null) {
         return null;
       }
-      return new Line(f.number(), Arrays.copyOfRange(f.bytes(), f.from(), f.to()), f.tooLong());
+      return new Line(
+          seq++, f.number(), Arrays.copyOfRange(f.bytes(), f.from(), f.to()), f.tooLong());
     }
 
     @Override

@@ -27,13 +27,19 @@ class JobArgsTest {
             "--config",
             "b.properties",
             "--checkpoint-interval",
-            "2s");
+            "2s",
+            "--checkpoint-dir",
+            "file:///tmp/ckpt",
+            "--parallelism",
+            "2");
     assertThat(a.in()).isEqualTo("e.jsonl.gz");
     assertThat(a.out()).isEqualTo("out");
     assertThat(a.rejects()).isEqualTo("rej");
     assertThat(a.lateness()).isEqualTo("90s");
     assertThat(a.config()).hasFileName("b.properties");
     assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(a.checkpointDir()).isEqualTo("file:///tmp/ckpt");
+    assertThat(a.parallelism()).isEqualTo(2);
   }
 
   @Test
@@ -43,6 +49,8 @@ class JobArgsTest {
     assertThat(a.lateness()).isNull();
     assertThat(a.config()).isNull();
     assertThat(a.checkpointInterval()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(a.checkpointDir()).isNull();
+    assertThat(a.parallelism()).as("the environment's default").isZero();
   }
 
   @Test
@@ -55,6 +63,8 @@ class JobArgsTest {
         .hasMessageContaining("--out needs a value");
     assertThatThrownBy(() -> JobArgs.parse("--in", "i", "--out", "o", "--checkpoint-interval", "x"))
         .hasMessageContaining("must be a duration");
+    assertThatThrownBy(() -> JobArgs.parse("--in", "i", "--out", "o", "--parallelism", "0"))
+        .hasMessageContaining("--parallelism must be a positive integer, was 0");
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -136,7 +137,9 @@ record Outcome(
     env.configure(
         new Configuration()
             .set(RestartStrategyOptions.RESTART_STRATEGY, "none")
-            .set(StateBackendOptions.STATE_BACKEND, stateBackend));
+            .set(StateBackendOptions.STATE_BACKEND, stateBackend)
+            // every record the job ships has its own serializer: a Kryo fallback fails here
+            .set(PipelineOptions.GENERIC_TYPES, false));
     Summary s =
         FindingsJob.run(
             env,

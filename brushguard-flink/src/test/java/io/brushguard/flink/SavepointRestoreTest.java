@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.HeartbeatManagerOptions;
+import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.connector.base.source.reader.SourceReaderOptions;
@@ -176,7 +177,10 @@ class SavepointRestoreTest {
   }
 
   private static StreamExecutionEnvironment environment(String savepoint) {
-    Configuration conf = new Configuration().set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+    Configuration conf =
+        new Configuration()
+            .set(RestartStrategyOptions.RESTART_STRATEGY, "none")
+            .set(PipelineOptions.GENERIC_TYPES, false);
     if (savepoint != null) {
       conf.set(StateRecoveryOptions.SAVEPOINT_PATH, savepoint);
     }
