@@ -129,6 +129,11 @@ class SavepointRestoreTest {
     while (linesHandled(job) < pause - held && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
+    // watermarks are periodic: wait until the first half's findings are out, so that both halves
+    // write some and the fold must put them in order
+    while (count(job, Counters.FINDING_UPDATES) == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
     String savepoint =
         job.stopWithSavepoint(
                 false, work.resolve("savepoints").toUri().toString(), SavepointFormatType.CANONICAL)
@@ -164,6 +169,11 @@ class SavepointRestoreTest {
 
   private static long nonBlankLinesBefore(String text, long line) {
     return text.lines().limit(line - 1).filter(l -> !l.isBlank()).count();
+  }
+
+  /** One count of the running job, as its accumulators last said. */
+  private static long count(JobClient job, String name) throws Exception {
+    return job.getAccumulators().get().get(name) instanceof Long l ? l : 0;
   }
 
   /** Lines the running job has parsed and admitted or refused, as its accumulators last said. */
