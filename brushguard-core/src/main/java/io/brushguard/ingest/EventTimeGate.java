@@ -221,7 +221,10 @@ public final class EventTimeGate {
     out.admitted(e, line);
   }
 
-  /** Held events decided by their own lower median: what the start and a jump do. */
+  /**
+   * Held events decided by their own lower median (or the clock, once their admitted ones move it
+   * past the median): what the start and a jump do.
+   */
   private void settle(Sink out) {
     int n = heldCount;
     if (n == 0) {
@@ -237,8 +240,11 @@ public final class EventTimeGate {
     long[] lines = Arrays.copyOf(heldLines, n);
     clearHeld();
     for (int i = 0; i < n; i++) {
-      if (events[i].ts() - median > aheadMillis) {
-        out.ahead(events[i], lines[i], median);
+      // against the median, or the clock once the run's own events have moved it past: a sparse
+      // stream whose run spans more than the bound (daily batches) keeps its later events
+      long reference = maxTs == Long.MIN_VALUE ? median : Math.max(median, maxTs);
+      if (events[i].ts() - reference > aheadMillis) {
+        out.ahead(events[i], lines[i], reference);
       } else {
         decide(events[i], lines[i], out);
       }

@@ -212,7 +212,8 @@ class EventTimeGateTest {
             "admit 9",
             "late 10", // 15 minutes behind the first of the new day, as any stream would judge it
             "late 11",
-            "ahead 12 of " + (later + 4 * MINUTE), // the (lower) median of the eight held
+            // against the clock the run's first admitted event set, past the median of the eight
+            "ahead 12 of " + (later + 15 * MINUTE),
             "late 13",
             "late 14",
             "admit 15",
@@ -420,6 +421,39 @@ class EventTimeGateTest {
   }
 
   /**
+   * A sparse stream (a platform's first merchants registered in daily batches, two days apart): the
+   * run of eight held events spans more than a day, and its later events are judged against the
+   * clock its earlier ones moved, not against the median alone.
+   */
+  @Test
+  void sparseDailyBatches_runLongerThanTheAheadBound_allAdmitted() {
+    Log log = new Log();
+    EventTimeGate gate = new EventTimeGate(10 * MINUTE, DAY);
+    long[] ts = {
+      T0,
+      T0 + 2 * DAY,
+      T0 + 2 * DAY,
+      T0 + 2 * DAY + 4_835,
+      T0 + 2 * DAY + 53_880,
+      T0 + 3 * DAY,
+      T0 + 3 * DAY,
+      T0 + 3 * DAY + 56_399,
+      T0 + 3 * DAY + 56_809
+    };
+    for (int i = 0; i < Q - 1; i++) { // a first batch to start the clock
+      gate.offer(at(T0 - DAY / 2 + i), i + 1, log);
+    }
+    int line = Q - 1;
+    for (long t : ts) {
+      gate.offer(at(t), ++line, log);
+    }
+    gate.finish(log);
+
+    assertThat(log.decisions).allMatch(d -> d.startsWith("admit"), "every event admitted");
+    assertThat(log.decisions).hasSize(Q - 1 + ts.length);
+  }
+
+  /**
    * The rule as its definition reads, over the whole input at once (looking ahead instead of
    * holding): the first {@code Q} events by their median; then each event in time is decided, and a
    * run of events ahead is a jump when it is {@code Q} long (decided by its median) and refused
@@ -463,8 +497,9 @@ class EventTimeGateTest {
     Arrays.sort(sorted);
     long median = sorted[(sorted.length - 1) / 2];
     for (int k = from; k < to; k++) {
-      if (t[k] > median + ahead) {
-        out.add("ahead " + (k + 1) + " of " + median);
+      long reference = clock[0] == Long.MIN_VALUE ? median : Math.max(median, clock[0]);
+      if (t[k] > reference + ahead) {
+        out.add("ahead " + (k + 1) + " of " + reference);
       } else {
         decide(t, k, bound, clock, out);
       }
