@@ -1,7 +1,5 @@
 package io.brushguard.flow;
 
-import java.util.Comparator;
-
 /**
  * Where an input of a stage stands in the one order both runtimes process inputs in: by event time,
  * then by an explicit tie-break rule, never by arrival.
@@ -32,15 +30,22 @@ public record Stamp(long time, int rank, String key, long call, int emission)
     return new Stamp(time, 0, "", line, 0);
   }
 
-  private static final Comparator<Stamp> ORDER =
-      Comparator.comparingLong(Stamp::time)
-          .thenComparingInt(Stamp::rank)
-          .thenComparing(Stamp::key)
-          .thenComparingLong(Stamp::call)
-          .thenComparingInt(Stamp::emission);
-
+  /** By time, rank, key, call, emission; written out because it sorts every fact of a step. */
   @Override
   public int compareTo(Stamp o) {
-    return ORDER.compare(this, o);
+    if (time != o.time) {
+      return Long.compare(time, o.time);
+    }
+    if (rank != o.rank) {
+      return Integer.compare(rank, o.rank);
+    }
+    int c = key.compareTo(o.key);
+    if (c != 0) {
+      return c;
+    }
+    if (call != o.call) {
+      return Long.compare(call, o.call);
+    }
+    return Integer.compare(emission, o.emission);
   }
 }

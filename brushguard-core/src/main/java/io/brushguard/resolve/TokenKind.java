@@ -55,50 +55,41 @@ public enum TokenKind {
     return name().toLowerCase(Locale.ROOT);
   }
 
-  /** The token of this kind the event carries, or null. */
+  /** The token of this kind the event carries, or null: one place per event type. */
   public String tokenOf(Event e) {
-    return switch (this) {
-      case DEVICE -> deviceOf(e);
-      case IP -> ipOf(e);
-      case ADDRESS -> e instanceof Order o ? o.address() : null;
-      case PHONE -> e instanceof Account a ? a.phone() : null;
-      case IDENTITY -> e instanceof Account a ? a.identity() : null;
-      case PAYER -> e instanceof Link l ? l.payer() : e instanceof Order o ? o.payer() : null;
-    };
-  }
-
-  private static String deviceOf(Event e) {
     if (e instanceof Order o) {
-      return o.device();
-    } else if (e instanceof Login l) {
-      return l.device();
-    } else if (e instanceof Search s) {
-      return s.device();
-    } else if (e instanceof Review r) {
-      return r.device();
-    } else if (e instanceof Like l) {
-      return l.device();
+      return switch (this) {
+        case DEVICE -> o.device();
+        case IP -> o.ip();
+        case ADDRESS -> o.address();
+        case PAYER -> o.payer();
+        case PHONE, IDENTITY -> null;
+      };
     } else if (e instanceof Account a) {
-      return a.device();
+      return switch (this) {
+        case DEVICE -> a.device();
+        case IP -> a.ip();
+        case PHONE -> a.phone();
+        case IDENTITY -> a.identity();
+        case ADDRESS, PAYER -> null;
+      };
+    } else if (e instanceof Link l) {
+      return this == PAYER ? l.payer() : null;
+    } else if (e instanceof Login l) {
+      return deviceOrIp(l.device(), l.ip());
+    } else if (e instanceof Search s) {
+      return deviceOrIp(s.device(), s.ip());
+    } else if (e instanceof Review r) {
+      return deviceOrIp(r.device(), r.ip());
+    } else if (e instanceof Like l) {
+      return deviceOrIp(l.device(), l.ip());
     }
     return null;
   }
 
-  private static String ipOf(Event e) {
-    if (e instanceof Order o) {
-      return o.ip();
-    } else if (e instanceof Login l) {
-      return l.ip();
-    } else if (e instanceof Search s) {
-      return s.ip();
-    } else if (e instanceof Review r) {
-      return r.ip();
-    } else if (e instanceof Like l) {
-      return l.ip();
-    } else if (e instanceof Account a) {
-      return a.ip();
-    }
-    return null;
+  /** For events that carry only a device and an IP. */
+  private String deviceOrIp(String device, String ip) {
+    return this == DEVICE ? device : this == IP ? ip : null;
   }
 
   /** The platform account acting in an event that carries tokens, or null. */
