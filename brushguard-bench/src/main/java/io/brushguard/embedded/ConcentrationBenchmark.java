@@ -2,9 +2,9 @@ package io.brushguard.embedded;
 
 import io.brushguard.bench.ShopeeLogGenerator;
 import io.brushguard.config.BrushguardConfig;
-import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.Signal;
 import io.brushguard.detect.concentration.BrushingWindows;
+import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.event.Order;
 import io.brushguard.flow.Topology;
@@ -107,7 +107,7 @@ public class ConcentrationBenchmark {
     Dataflow host =
         new Dataflow(
             Topology.of(
-                List.of(new DetectorStage<>(new ConcentrationDetector(cfg.concentration()))),
+                List.of(new Cancellations(), new ConcentrationDetector(cfg.concentration())),
                 Set.of(Signal.class)),
             bh::consume,
             (d, key, e, error) -> {

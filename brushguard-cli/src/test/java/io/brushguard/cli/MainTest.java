@@ -19,10 +19,10 @@ class MainTest {
     Files.write(
         in,
         List.of(
-            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":\"2025-03-01T20:00:00+08:00\"}",
-            "{\"type\":\"order\",\"order\":\"o2\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":\"2025-03-01T20:10:00+08:00\"}",
+            "{\"type\":\"order\",\"order\":\"o1\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"session\":\"ss-o1\",\"ts\":\"2025-03-01T20:00:00+08:00\"}",
+            "{\"type\":\"order\",\"order\":\"o2\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"session\":\"ss-o2\",\"ts\":\"2025-03-01T20:10:00+08:00\"}",
             "not json",
-            "{\"type\":\"order\",\"order\":\"o3\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"ts\":\"2025-03-01T12:20:00Z\"}"));
+            "{\"type\":\"order\",\"order\":\"o3\",\"account\":\"u1\",\"shop\":\"s1\",\"item\":\"i\",\"amount\":100,\"session\":\"ss-o3\",\"ts\":\"2025-03-01T12:20:00Z\"}"));
     Path out = dir.resolve("findings.jsonl");
     Path rejects = dir.resolve("rejects.jsonl");
 

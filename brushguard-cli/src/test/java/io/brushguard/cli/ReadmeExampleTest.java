@@ -59,14 +59,16 @@ class ReadmeExampleTest {
               "{\"type\":\"finding\",\"entity\":\"order\",\"id\":\""
                   + order
                   + "\",\"score\":0.6,\"action\":\"review\",\"reasons\":[{\"code\":\"CONCENTRATION\","
-                  + "\"detail\":\"order by u100, one of 3 orders by 1 buyer at shop s17 in the window ")
+                  + "\"detail\":\"order by u100, one of 3 by this buyer inside brushing windows at"
+                  + " shop s17 (latest window: 3 orders by 1 buyer in ")
           .endsWith("\"}],\"ts\":\"2025-03-01T12:40:02.999Z\"}"); // decided when o3's second ended
     }
     assertThat(lines.get(3))
         .isEqualTo(
             "{\"type\":\"finding\",\"entity\":\"account\",\"id\":\"u100\",\"score\":0.6,"
                 + "\"action\":\"review\",\"reasons\":[{\"code\":\"CONCENTRATION\","
-                + "\"detail\":\"top buyer of shop s17's orders inside brushing windows: 3 of 3\"}],"
+                + "\"detail\":\"top buyer of shop s17's orders inside brushing windows: 3 of 3;"
+                + " corroborated: 3 separate shopping acts by this buyer\"}],"
                 + "\"ts\":\"2025-03-01T12:40:02.999Z\"}");
     // only review, no interception: the books are as sold; s17's last change is the review
     assertThat(lines.subList(4, 6))

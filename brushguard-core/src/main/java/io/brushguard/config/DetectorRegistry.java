@@ -5,7 +5,7 @@ import io.brushguard.credit.ShopLedger;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
-import io.brushguard.detect.DetectorStage;
+import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
@@ -34,7 +34,7 @@ public final class DetectorRegistry {
 
   /** The standard detection stages for a configuration: what emits signals. */
   public static List<Stage<?>> standard(BrushguardConfig config) {
-    return List.of(new DetectorStage<>(new ConcentrationDetector(config.concentration())));
+    return List.of(new Cancellations(), new ConcentrationDetector(config.concentration()));
   }
 
   /**

@@ -3,7 +3,6 @@ package io.brushguard.flink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import java.time.Duration;
 import java.util.List;
@@ -86,8 +85,8 @@ class JobArgsTest {
     DetectorFactory twice =
         c ->
             List.of(
-                new DetectorStage<>(new ConcentrationDetector(c.concentration())),
-                new DetectorStage<>(new ConcentrationDetector(c.concentration())));
+                new ConcentrationDetector(c.concentration()),
+                new ConcentrationDetector(c.concentration()));
     assertThatThrownBy(() -> new JobSettings(new Properties(), twice))
         .hasMessageContaining("two stages are named \"concentration\"");
   }

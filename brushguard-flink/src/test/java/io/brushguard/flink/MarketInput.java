@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
 /**
  * Seeded test input in the event contract, written the way real feeds go wrong: events out of order
  * (most within the lateness bound, some far beyond it), equal timestamps, bad lines, blank and
- * whitespace lines, CRLF endings, both timestamp forms. Brushing bursts make the concentration
- * detector fire; reviews, likes and logins feed the test detectors.
+ * whitespace lines, CRLF endings, both timestamp forms. Brushing bursts (each order from a session
+ * of its own) make the concentration detector fire, and refunds minutes after some orders cancel
+ * them; reviews, likes and logins feed the test detectors.
  */
 final class MarketInput {
   private static final DateTimeFormatter ISO_CST =
@@ -42,6 +43,7 @@ final class MarketInput {
   private final Random rnd;
   private final List<Item> items = new ArrayList<>();
   private int orders;
+  private final List<Long> orderTimes = new ArrayList<>();
   private int reviews;
 
   private MarketInput(long seed) {
@@ -159,6 +161,20 @@ final class MarketInput {
               + ts(linked)
               + "}");
     }
+    for (int i = 0; i < 8 * scale; i++) { // cancellations: refunds minutes after the order
+      int k = rnd.nextInt(orderTimes.size());
+      long ts = orderTimes.get(k) + 60_000L + rnd.nextLong(20 * 60_000L);
+      add(
+          ts,
+          "{\"type\":\"payment\",\"payment\":\"rf"
+              + i
+              + "\",\"from\":\"pshop\",\"to\":\"pbuyer\",\"amount\":100,\"kind\":\"refund\","
+              + "\"order\":\"o"
+              + k
+              + "\",\"ts\":"
+              + ts(ts)
+              + "}");
+    }
     items.sort(Comparator.comparingLong(Item::arrival).thenComparingInt(Item::seq));
     StringBuilder out = new StringBuilder();
     for (Item item : items) {
@@ -250,6 +266,7 @@ final class MarketInput {
   }
 
   private void order(String shop, String account, long ts) {
+    orderTimes.add(ts);
     add(
         ts,
         "{\"type\":\"order\",\"order\":\"o"
@@ -268,6 +285,8 @@ final class MarketInput {
             + rnd.nextInt(15)
             + "\",\"payer\":\"p-"
             + account
+            + "\",\"session\":\"ss"
+            + (orders - 1)
             + "\",\"ts\":"
             + ts(ts)
             + "}");

@@ -230,6 +230,11 @@ final class Accounts {
     return tokens.address(address[i]);
   }
 
+  /** Someone else's address: a gift's recipient, never shared with a buyer. */
+  String recipientAddress() {
+    return tokens.address(sharedToken());
+  }
+
   String identity(int i) {
     Integer shared = identities.get(i);
     return tokens.identity(shared != null ? shared : i);

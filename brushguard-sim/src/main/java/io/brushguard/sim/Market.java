@@ -185,6 +185,23 @@ final class Market {
     return reserve(rnd, 0, 1, truth);
   }
 
+  /**
+   * A shop whose popularity rank lies in [{@code fromRank}, {@code toRank}), not reserved by a
+   * planting and left unreserved: genuine buyers shop there.
+   */
+  int unreservedShop(SplittableRandom rnd, double fromRank, double toRank) {
+    int from = (int) (fromRank * shops);
+    int to = Math.max(from + 1, Math.min(shops, (int) (toRank * shops)));
+    for (int attempt = 0; attempt < 2_000; attempt++) {
+      // the whole range once the asked one seems full (small markets reserve most quiet shops)
+      int s = byPopularity[attempt < 1_000 ? Rand.between(rnd, from, to - 1) : rnd.nextInt(shops)];
+      if (!reserved[s]) {
+        return s;
+      }
+    }
+    return byPopularity[rnd.nextInt(shops)];
+  }
+
   String shopId(int s) {
     return "s" + (s + 1);
   }

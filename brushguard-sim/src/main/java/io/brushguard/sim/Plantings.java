@@ -44,5 +44,13 @@ final class Plantings {
           new Entry(Trap.FAMILY_DEVICE.wire(), FamilyDevice::new, 1, true),
           new Entry(Trap.LOYAL_CUSTOMER.wire(), LoyalCustomer::new, 1, true),
           new Entry(Trap.STOCK_PHRASE_REVIEW.wire(), StockPhraseReviews::new, 1, false),
-          new Entry(Trap.CAMOUFLAGE_SHOP.wire(), CamouflageShop::new, 1, true));
+          new Entry(Trap.CAMOUFLAGE_SHOP.wire(), CamouflageShop::new, 1, true),
+          new Entry(Trap.GIFT_ORDERS.wire(), () -> new MultiOrderBuyers(Trap.GIFT_ORDERS), 1, true),
+          new Entry(
+              Trap.SPLIT_BASKET.wire(), () -> new MultiOrderBuyers(Trap.SPLIT_BASKET), 1, true),
+          new Entry(
+              Trap.REORDER_AFTER_MISTAKE.wire(),
+              () -> new MultiOrderBuyers(Trap.REORDER_AFTER_MISTAKE),
+              1,
+              true));
 }

@@ -206,6 +206,10 @@ final class Shopping {
     byte tag = Tag.NONE;
     byte subsidyTag = Tag.NONE;
     boolean mayCancel = true;
+
+    /** The buyer cancels this order for certain (a mistake), whatever its tag. */
+    boolean cancel;
+
     Shipping shipping = Shipping.NORMAL;
     String waybill;
     AfterDelivery afterDelivery = Shopping.this::organicAfterDelivery;
@@ -289,8 +293,12 @@ final class Shopping {
           p.campaign,
           p.subsidyTag);
     }
-    if (p.mayCancel && p.tag == Tag.NONE && Rand.chance(rnd, CANCEL_RATE)) {
-      long refunded = paid + Rand.between(rnd, 10 * Sim.MINUTE, 6 * Sim.HOUR);
+    if (p.cancel || (p.mayCancel && p.tag == Tag.NONE && Rand.chance(rnd, CANCEL_RATE))) {
+      long refunded =
+          paid
+              + (p.cancel
+                  ? Rand.between(rnd, Sim.MINUTE, 10 * Sim.MINUTE)
+                  : Rand.between(rnd, 10 * Sim.MINUTE, 6 * Sim.HOUR));
       sim.pay(
           shopPayer,
           p.payer,

@@ -15,7 +15,10 @@ public enum Trap {
   FAMILY_DEVICE,
   LOYAL_CUSTOMER,
   STOCK_PHRASE_REVIEW,
-  CAMOUFLAGE_SHOP;
+  CAMOUFLAGE_SHOP,
+  GIFT_ORDERS,
+  SPLIT_BASKET,
+  REORDER_AFTER_MISTAKE;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

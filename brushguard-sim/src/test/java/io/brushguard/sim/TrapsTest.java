@@ -34,6 +34,9 @@ class TrapsTest {
     LABELLED.put(Trap.LOYAL_CUSTOMER, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.STOCK_PHRASE_REVIEW, List.of(REVIEW));
     LABELLED.put(Trap.CAMOUFLAGE_SHOP, List.of(SHOP, ORDER));
+    LABELLED.put(Trap.GIFT_ORDERS, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.SPLIT_BASKET, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.REORDER_AFTER_MISTAKE, List.of(ACCOUNT, ORDER));
   }
 
   @Test
@@ -171,5 +174,83 @@ class TrapsTest {
     // victims).
     assertThat(m.orders(o -> shops.contains(o.shop()) && !m.genuine(ORDER, o.order())))
         .allMatch(o -> m.is(ORDER, o.order(), Tactic.BAD_REVIEWERS));
+  }
+
+  /**
+   * Per buyer of the trap, the planted orders: the buyer's orders at one shop within the hour of
+   * the first (the accounts also shop as usual, and those orders carry the trap's label too).
+   */
+  private Map<String, List<Order>> multiOrders(Trap trap) {
+    Map<String, List<Order>> byBuyer = new java.util.TreeMap<>();
+    for (Order o : m.orders(o -> m.is(ORDER, o.order(), trap))) {
+      byBuyer.computeIfAbsent(o.account(), a -> new java.util.ArrayList<>()).add(o);
+    }
+    assertThat(byBuyer).as(trap.wire()).isNotEmpty();
+    Map<String, List<Order>> planted = new java.util.TreeMap<>();
+    for (Map.Entry<String, List<Order>> e : byBuyer.entrySet()) {
+      List<Order> best = List.of();
+      for (Order first : e.getValue()) {
+        List<Order> cluster =
+            e.getValue().stream()
+                .filter(o -> o.shop().equals(first.shop()))
+                .filter(o -> o.ts() >= first.ts() && o.ts() - first.ts() < Sim.HOUR)
+                .toList();
+        if (cluster.size() > best.size()) {
+          best = cluster;
+        }
+      }
+      planted.put(e.getKey(), best);
+    }
+    return planted;
+  }
+
+  @Test
+  void giftOrders_oneSession_eachOrderToAnotherAddress() {
+    for (List<Order> orders : multiOrders(Trap.GIFT_ORDERS).values()) {
+      assertThat(orders.size()).isBetween(3, 6);
+      assertThat(orders.stream().map(Order::session).distinct()).hasSize(1);
+      assertThat(orders.stream().map(Order::address).distinct()).hasSize(orders.size());
+    }
+  }
+
+  @Test
+  void splitBasket_oneSession_eachPartViewedFirst() {
+    for (List<Order> orders : multiOrders(Trap.SPLIT_BASKET).values()) {
+      assertThat(orders.size()).isBetween(3, 5);
+      assertThat(orders.stream().map(Order::session).distinct()).hasSize(1);
+      for (Order o : orders) {
+        assertThat(
+                m.events.stream()
+                    .anyMatch(
+                        e ->
+                            e instanceof View v
+                                && v.account().equals(o.account())
+                                && o.item().equals(v.item())
+                                && v.ts() <= o.ts()
+                                && v.ts() > o.ts() - Sim.HOUR))
+            .as(o.order())
+            .isTrue();
+      }
+    }
+  }
+
+  @Test
+  void reorderAfterMistake_everyOrderButTheLastIsRefunded() {
+    Set<String> refunded = new java.util.HashSet<>();
+    for (io.brushguard.event.Event e : m.events) {
+      if (e instanceof io.brushguard.event.Payment p
+          && p.kind() == io.brushguard.event.Payment.Kind.REFUND
+          && p.order() != null) {
+        refunded.add(p.order());
+      }
+    }
+    for (List<Order> orders : multiOrders(Trap.REORDER_AFTER_MISTAKE).values()) {
+      assertThat(orders.size()).isBetween(2, 3);
+      for (int k = 0; k < orders.size(); k++) {
+        assertThat(refunded.contains(orders.get(k).order()))
+            .as(orders.get(k).order())
+            .isEqualTo(k < orders.size() - 1);
+      }
+    }
   }
 }

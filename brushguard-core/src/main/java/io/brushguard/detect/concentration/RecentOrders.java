@@ -13,6 +13,9 @@ final class RecentOrders {
   private final HashSet<String> ids = new HashSet<>();
   private final ArrayDeque<Order> inArrival = new ArrayDeque<>();
 
+  /** Held orders known to be cancelled; usually empty. */
+  private final HashSet<String> cancelled = new HashSet<>();
+
   /** Remembers the order; false when its id is already held. */
   boolean add(Order order) {
     if (!ids.add(order.order())) {
@@ -25,7 +28,20 @@ final class RecentOrders {
   /** Forgets orders before {@code second} (orders arrive in time order, so from the front). */
   void forgetBefore(long second) {
     while (!inArrival.isEmpty() && Math.floorDiv(inArrival.peekFirst().ts(), 1000) < second) {
-      ids.remove(inArrival.pollFirst().order());
+      String id = inArrival.pollFirst().order();
+      ids.remove(id);
+      if (!cancelled.isEmpty()) {
+        cancelled.remove(id);
+      }
     }
+  }
+
+  /** Marks a held order cancelled; false when it is not held (or already marked). */
+  boolean cancel(String order) {
+    return ids.contains(order) && cancelled.add(order);
+  }
+
+  boolean isCancelled(String order) {
+    return !cancelled.isEmpty() && cancelled.contains(order);
   }
 }

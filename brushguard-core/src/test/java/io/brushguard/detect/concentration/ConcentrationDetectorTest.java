@@ -2,12 +2,15 @@ package io.brushguard.detect.concentration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.brushguard.detect.Detector;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Order;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +25,21 @@ class ConcentrationDetectorTest {
   private final TreeSet<Long> wakes = new TreeSet<>();
   private long now;
 
-  private final Detector.Context context =
-      new Detector.Context() {
+  private final Stage.Context context =
+      new Stage.Context() {
         @Override
         public String key() {
           return "s1";
         }
 
         @Override
-        public void emit(Signal signal) {
-          signals.add(signal);
+        public long now() {
+          return now;
+        }
+
+        @Override
+        public void emit(Fact fact) {
+          signals.add((Signal) fact);
         }
 
         @Override
@@ -52,24 +60,157 @@ class ConcentrationDetectorTest {
     }
   }
 
+  private void order(String id, String buyer, long ts, String session) {
+    now = ts;
+    detector.onEvent(
+        state,
+        new Order(
+            id, buyer, "s1", "i1", 100, ts, 1, null, null, null, null, null, 0, null, session),
+        context);
+  }
+
+  /** The latest strength per (entity, id): what the decision would hold. */
+  private Map<String, Double> latest() {
+    Map<String, Double> out = new TreeMap<>();
+    for (Signal s : signals) {
+      out.put(s.entity() + ":" + s.id(), s.strength());
+    }
+    return out;
+  }
+
   @Test
-  void burst_signalsOrdersBuyerAndShop_theShopBelowReview() {
+  void repeatedActs_corroborate_earlierOrdersRaised_shopBelowReview() {
+    order("o1", "u1", T0);
+    order("o2", "u1", T0 + 12 * 60_000);
+    wakeUntil(T0 + 12 * 60_000 + 999);
+    order("o3", "u1", T0 + 25 * 60_000);
+    wakeUntil(T0 + 25 * 60_000 + 999);
+
+    Map<String, Double> latest = latest();
+    assertThat(latest).containsKeys("ORDER:o1", "ORDER:o2", "ORDER:o3", "ACCOUNT:u1", "SHOP:s1");
+    assertThat(latest.get("ORDER:o1")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest.get("ORDER:o2")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest.get("ORDER:o3")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest.get("ACCOUNT:u1")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest.get("SHOP:s1")).isLessThan(0.5);
+  }
+
+  @Test
+  void oneShoppingAct_staysBelowReview_evenWithManyOrders() {
+    // a gift order to five addresses from one session: the count reaches the ratio, nothing else
+    for (int k = 0; k < 5; k++) {
+      order("o" + k, "u1", T0 + k * 40_000L, "ss1");
+    }
+    wakeUntil(T0 + 3 * 3_600_000L);
+
+    assertThat(latest()).containsKeys("ORDER:o0", "ORDER:o4", "ACCOUNT:u1");
+    assertThat(latest().values()).allSatisfy(v -> assertThat(v).isLessThan(0.3));
+  }
+
+  @Test
+  void ordersMinutesApartWithoutSession_areOneAct() {
     order("o1", "u1", T0);
     order("o2", "u1", T0 + 60_000);
     order("o3", "u1", T0 + 120_000);
     wakeUntil(T0 + 121_000);
 
-    assertThat(signals)
-        .filteredOn(s -> s.entity() == EntityKind.ORDER)
-        .extracting(Signal::id)
-        .containsExactlyInAnyOrder("o1", "o2", "o3");
-    assertThat(signals)
-        .filteredOn(s -> s.entity() == EntityKind.SHOP)
-        .allSatisfy(s -> assertThat(s.strength()).isLessThan(0.5));
-    assertThat(signals)
-        .filteredOn(s -> s.entity() == EntityKind.ACCOUNT)
-        .last()
-        .satisfies(s -> assertThat(s.strength()).isGreaterThanOrEqualTo(0.6));
+    assertThat(latest()).containsKeys("ORDER:o1", "ORDER:o2", "ORDER:o3", "ACCOUNT:u1", "SHOP:s1");
+    assertThat(latest().values()).allSatisfy(v -> assertThat(v).isLessThan(0.5));
+  }
+
+  @Test
+  void organisedShop_twoBuyersAtTheRatio_corroborateEachOther() {
+    for (int k = 0; k < 3; k++) {
+      order("a" + k, "u1", T0 + k * 60_000L, "ss1");
+    }
+    wakeUntil(T0 + 3 * 60_000L);
+    assertThat(latest().get("ORDER:a0")).isLessThan(0.3);
+    for (int k = 0; k < 3; k++) {
+      order("b" + k, "u2", T0 + 5 * 60_000L + k * 60_000L, "ss2");
+    }
+    wakeUntil(T0 + 3_600_000L);
+
+    Map<String, Double> latest = latest();
+    for (String id : new String[] {"a0", "a1", "a2", "b0", "b1", "b2"}) {
+      assertThat(latest.get("ORDER:" + id)).as(id).isGreaterThanOrEqualTo(0.6);
+    }
+    assertThat(latest.get("ACCOUNT:u1")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest.get("ACCOUNT:u2")).isGreaterThanOrEqualTo(0.6);
+  }
+
+  private void cancel(String order, String buyer, long ts) {
+    now = ts;
+    detector.onFact(state, new Cancelled(order, "s1", buyer, ts), context);
+  }
+
+  @Test
+  void reorderAfterMistakes_cancelledOrdersAreNoRepeatedActs() {
+    order("o1", "u1", T0, "ss1");
+    cancel("o1", "u1", T0 + 3 * 60_000L);
+    order("o2", "u1", T0 + 12 * 60_000L, "ss2");
+    cancel("o2", "u1", T0 + 14 * 60_000L);
+    order("o3", "u1", T0 + 25 * 60_000L, "ss3");
+    wakeUntil(T0 + 3 * 3_600_000L);
+
+    assertThat(latest().values()).allSatisfy(v -> assertThat(v).isLessThan(0.3));
+  }
+
+  @Test
+  void cancellationAfterCorroboration_lowersTheBuyerAgain_andWithdrawsTheOrder() {
+    order("o1", "u1", T0, "ss1");
+    order("o2", "u1", T0 + 12 * 60_000L, "ss2");
+    order("o3", "u1", T0 + 25 * 60_000L, "ss3");
+    wakeUntil(T0 + 25 * 60_000L + 999);
+    assertThat(latest().get("ORDER:o1")).isGreaterThanOrEqualTo(0.6);
+
+    cancel("o2", "u1", T0 + 30 * 60_000L);
+
+    assertThat(latest().get("ORDER:o2")).isZero();
+    assertThat(latest().get("ORDER:o1")).isLessThan(0.3);
+    assertThat(latest().get("ORDER:o3")).isLessThan(0.3);
+    assertThat(latest().get("ACCOUNT:u1")).isLessThan(0.3);
+  }
+
+  @Test
+  void episodesApart_doNotCorroborate_twoBuyersInOneWindowDo() {
+    for (int k = 0; k < 3; k++) {
+      order("a" + k, "u1", T0 + k * 60_000L, "ss1");
+    }
+    wakeUntil(T0 + 2 * 3_600_000L);
+    long later = T0 + 9 * 86_400_000L;
+    for (int k = 0; k < 3; k++) {
+      order("b" + k, "u9", later + k * 60_000L, "ss9");
+    }
+    wakeUntil(later + 2 * 3_600_000L);
+    assertThat(latest().get("ORDER:b0")).isLessThan(0.3);
+    assertThat(latest().get("ORDER:a0")).isLessThan(0.3);
+
+    long evening = later + 40 * 60_000L;
+    for (int k = 0; k < 3; k++) {
+      order("c" + k, "u5", evening + k * 60_000L, "ss5");
+    }
+    wakeUntil(evening + 2 * 3_600_000L);
+
+    assertThat(latest().get("ORDER:c0")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest().get("ORDER:b0"))
+        .as("forty minutes before, raised")
+        .isGreaterThanOrEqualTo(0.6);
+    assertThat(latest().get("ORDER:a0")).as("nine days before").isLessThan(0.3);
+  }
+
+  @Test
+  void aStrangersSingleOrderInsideTheWindow_isNeverRaised() {
+    order("a0", "u1", T0);
+    order("a1", "u1", T0 + 12 * 60_000L);
+    order("x", "u7", T0 + 20 * 60_000L);
+    order("a2", "u1", T0 + 24 * 60_000L);
+    order("a3", "u1", T0 + 36 * 60_000L);
+    order("a4", "u1", T0 + 48 * 60_000L);
+    wakeUntil(T0 + 4 * 3_600_000L);
+
+    assertThat(latest().get("ORDER:a0")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest().get("ORDER:x")).isLessThan(0.3);
+    assertThat(latest()).doesNotContainKey("ACCOUNT:u7");
   }
 
   @Test

@@ -1,0 +1,99 @@
+package io.brushguard.detect.concentration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.brushguard.event.Event;
+import io.brushguard.event.Order;
+import io.brushguard.event.Payment;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Refunds joined to their orders, driven key by key as a runtime would. */
+class CancellationsTest {
+  private static final long T0 = 1_740_830_400_000L;
+
+  private final Cancellations stage = new Cancellations();
+  private final Map<String, Cancellations.State> states = new HashMap<>();
+  private final Map<String, TreeSet<Long>> wakes = new HashMap<>();
+  private final List<Cancelled> out = new ArrayList<>();
+
+  private void feed(Event e) {
+    String key = stage.keyOf(e);
+    if (key == null) {
+      return;
+    }
+    runWakes(e.ts() - 1);
+    Cancellations.State s = states.computeIfAbsent(key, k -> stage.newState());
+    stage.onEvent(s, e, context(key, e.ts()));
+  }
+
+  private void runWakes(long upTo) {
+    for (Map.Entry<String, TreeSet<Long>> w : wakes.entrySet()) {
+      while (!w.getValue().isEmpty() && w.getValue().first() <= upTo) {
+        long t = w.getValue().pollFirst();
+        stage.onWake(states.get(w.getKey()), t, context(w.getKey(), t));
+      }
+    }
+  }
+
+  private Stage.Context context(String key, long now) {
+    return new Stage.Context() {
+      @Override
+      public String key() {
+        return key;
+      }
+
+      @Override
+      public long now() {
+        return now;
+      }
+
+      @Override
+      public void emit(Fact fact) {
+        out.add((Cancelled) fact);
+      }
+
+      @Override
+      public void wakeAt(long time) {
+        wakes.computeIfAbsent(key, k -> new TreeSet<>()).add(Math.max(time, now + 1));
+      }
+    };
+  }
+
+  private static Payment refund(String id, String order, long ts) {
+    return new Payment(id, "pay-shop", "pay-u1", 100, ts, Payment.Kind.REFUND, order, null, null);
+  }
+
+  @Test
+  void refundSoonAfterTheOrder_isACancellationSentToTheShop() {
+    feed(Order.of("o1", "u1", "s1", "i1", 100, T0));
+    feed(refund("p1", "o1", T0 + 5 * 60_000L));
+
+    assertThat(out).containsExactly(new Cancelled("o1", "s1", "u1", T0 + 5 * 60_000L));
+    assertThat(stage.isEmpty(states.get("o1"))).isTrue();
+  }
+
+  @Test
+  void lateRefund_aReturn_isNoCancellation_andTheOrderIsForgotten() {
+    feed(Order.of("o1", "u1", "s1", "i1", 100, T0));
+    runWakes(T0 + 2 * Cancellations.WITHIN_MILLIS);
+    assertThat(stage.isEmpty(states.get("o1"))).isTrue();
+    feed(refund("p1", "o1", T0 + 3 * 86_400_000L));
+
+    assertThat(out).isEmpty();
+  }
+
+  @Test
+  void otherPayments_areNotRouted() {
+    assertThat(
+            stage.keyOf(new Payment("p1", "a", "b", 100, T0, Payment.Kind.ORDER, "o1", null, null)))
+        .isNull();
+    assertThat(stage.keyOf(refund("p2", null, T0))).isNull();
+  }
+}
