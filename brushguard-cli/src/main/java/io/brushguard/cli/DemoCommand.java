@@ -114,7 +114,7 @@ final class DemoCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Scan.Result scan(Path events) throws IOException {
+  static Scan.Result scan(Path events) throws IOException {
     BrushguardConfig cfg = BrushguardConfig.DEFAULT;
     try (InputStream in = EventReader.open(events);
         Progress progress = Progress.of("scan", Files.size(events))) {

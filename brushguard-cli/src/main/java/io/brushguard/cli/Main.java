@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
       ShopeeCommand.class,
       EvalCommand.class,
       SimulateCommand.class,
-      DemoCommand.class
+      DemoCommand.class,
+      QualityCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

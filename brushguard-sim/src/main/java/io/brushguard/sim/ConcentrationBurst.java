@@ -9,9 +9,9 @@ import java.util.SplittableRandom;
  * window. Small shops do it to climb the rankings; the hours before dawn, when few genuine orders
  * dilute the ratio, are favourites.
  *
- * <p>Randomised: a shop among the less popular, 1-3 episodes on different days, 1-2 buyers an
- * episode, each placing 4-8 orders over 10-55 minutes; a third of the orders get a short five-star
- * review.
+ * <p>Randomised: a shop among the less popular, 1-3 episodes on different days (seven in ten in the
+ * small hours, the others at any hour), 1-3 buyers an episode, each placing 3-9 orders over 5-55
+ * minutes, each order a visit of its own; a third of the orders get a short five-star review.
  *
  * <p>Labelled {@code concentration}: the orders, their reviews, the buyers, the shop.
  */
@@ -29,13 +29,15 @@ final class ConcentrationBurst implements Planting {
             .param("episodes", episodes);
     long orders = 0;
     for (int e = 0; e < episodes; e++) {
+      long day = sim.dayStart(sim.day(rnd, 1, sim.spec.days() - 3));
       long start =
-          sim.dayStart(sim.day(rnd, 1, sim.spec.days() - 3))
-              + Rand.between(rnd, Sim.HOUR, 6 * Sim.HOUR);
-      int buyers = Rand.between(rnd, 1, 2);
+          Rand.chance(rnd, 0.7)
+              ? day + Rand.between(rnd, Sim.HOUR, 6 * Sim.HOUR)
+              : Diurnal.timeOfDay(rnd, day);
+      int buyers = Rand.between(rnd, 1, 3);
       for (int buyer : Brushing.recruit(sim, rnd, buyers, Tactic.CONCENTRATION)) {
-        int count = Rand.between(rnd, 4, 8);
-        long span = Rand.between(rnd, 10 * Sim.MINUTE, 55 * Sim.MINUTE);
+        int count = Rand.between(rnd, 3, 9);
+        long span = Rand.between(rnd, 5 * Sim.MINUTE, 55 * Sim.MINUTE);
         long t = start + Rand.between(rnd, 0L, 5 * Sim.MINUTE);
         for (int k = 0; k < count; k++) {
           long at = t + span * k / count + Rand.between(rnd, 0L, 60_000L);

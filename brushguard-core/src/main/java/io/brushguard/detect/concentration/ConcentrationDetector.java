@@ -5,6 +5,7 @@ import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
+import io.brushguard.event.View;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -77,6 +78,9 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
   /** Separate shopping acts by one buyer that corroborate the count. */
   static final int ACTS = 3;
 
+  /** A view read at least this long shows a shopper looking, not a worker clicking through. */
+  static final long ENGAGED_DWELL_MILLIS = 20_000L;
+
   /** Orders without a session id that follow each other closer than this are one shopping act. */
   static final long ACT_GAP_MILLIS = 10 * 60_000L;
 
@@ -108,7 +112,9 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
   }
 
   private static final Wiring WIRING =
-      Wiring.events(EventType.ORDER).consumes(Cancelled.class).produces(Signal.class);
+      Wiring.events(EventType.ORDER, EventType.VIEW)
+          .consumes(Cancelled.class)
+          .produces(Signal.class);
 
   private final Config config;
 
@@ -128,7 +134,16 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
 
   @Override
   public String keyOf(Event event) {
-    return event instanceof Order o ? o.shop() : null;
+    if (event instanceof Order o) {
+      return o.shop();
+    }
+    // only a view that can show a shopper's engagement: one of a session, found by search or read
+    return event instanceof View v && v.session() != null && engaged(v) ? v.shop() : null;
+  }
+
+  /** A view that shows a shopper looking: it came from a search, or it was read for a while. */
+  static boolean engaged(View v) {
+    return v.query() != null || v.dwellMs() >= ENGAGED_DWELL_MILLIS;
   }
 
   @Override
@@ -143,6 +158,10 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
 
   @Override
   public void onEvent(ShopState state, Event event, Context context) {
+    if (event instanceof View v) {
+      state.viewed(v, config.windowSeconds() * 1000, context);
+      return;
+    }
     Order order = (Order) event;
     if (!state.recent.add(order)) {
       return; // the same order delivered again (at-least-once sources): counted once
@@ -202,6 +221,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
       if (!state.tally.isEmpty() && time >= state.tallyExpiry()) {
         state.forgetTally();
       }
+      state.pruneSessions(time, config.windowSeconds() * 1000, context);
       schedule(state, context);
     } finally {
       state.context = null;
@@ -210,7 +230,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
 
   @Override
   public boolean isEmpty(ShopState state) {
-    return state.windows.held() == 0 && state.tally.isEmpty();
+    return state.windows.held() == 0 && state.tally.isEmpty() && state.engagedSessions.isEmpty();
   }
 
   private static void schedule(ShopState state, Context context) {
@@ -264,6 +284,37 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
     private long scheduledClose = -1;
     private long scheduledExpiry = -1;
 
+    /**
+     * Sessions that looked at this shop with engagement (a view from a search, or one read for
+     * {@value #ENGAGED_DWELL_MILLIS} ms or more) in the last window, with the time of their latest
+     * such view, oldest first. Space: one entry per such session.
+     */
+    final LinkedHashMap<String, Long> engagedSessions = new LinkedHashMap<>();
+
+    private long scheduledPrune = Long.MIN_VALUE;
+
+    void viewed(View v, long keepMillis, Context context) {
+      engagedSessions.remove(v.session());
+      engagedSessions.put(v.session(), v.ts());
+      pruneSessions(v.ts(), keepMillis, context);
+    }
+
+    /** Forgets sessions whose last engaged view is older than {@code keepMillis}; one wake-up. */
+    void pruneSessions(long now, long keepMillis, Context context) {
+      var oldest = engagedSessions.values().iterator();
+      while (oldest.hasNext()) {
+        long ts = oldest.next();
+        if (ts >= now - keepMillis) {
+          if (scheduledPrune <= now) {
+            scheduledPrune = ts + keepMillis + 1;
+            context.wakeAt(scheduledPrune);
+          }
+          return;
+        }
+        oldest.remove();
+      }
+    }
+
     /** Order ids of the held orders, to count an order delivered twice once. */
     final RecentOrders recent = new RecentOrders();
 
@@ -289,7 +340,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
       lastBrushingTs = Math.max(lastBrushingTs, order.ts());
       brushingOrders++;
       BuyerTally t = tally.computeIfAbsent(buyer, b -> new BuyerTally());
-      t.add(order);
+      t.add(order, order.session() != null && engagedSessions.containsKey(order.session()));
       if (t.orders == config.ratio()) {
         reachedRatio(buyer, t, order.ts());
       }
@@ -528,10 +579,11 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
     private final long[] actTimes = new long[SLOTS];
     private final int[] live = new int[SLOTS];
 
-    void add(Order order) {
+    /** Counts an order; one from a session that searched or looked around is no repeated act. */
+    void add(Order order, boolean engaged) {
       buyer = order.account();
       orders++;
-      int slot = actFor(order);
+      int slot = engaged ? -1 : actFor(order);
       if (slot >= 0) {
         if (live[slot]++ == 0) {
           acts++;

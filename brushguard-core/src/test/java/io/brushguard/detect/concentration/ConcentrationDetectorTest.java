@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Order;
+import io.brushguard.event.View;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import java.util.ArrayList;
@@ -93,6 +94,42 @@ class ConcentrationDetectorTest {
     assertThat(latest.get("ORDER:o3")).isGreaterThanOrEqualTo(0.6);
     assertThat(latest.get("ACCOUNT:u1")).isGreaterThanOrEqualTo(0.6);
     assertThat(latest.get("SHOP:s1")).isLessThan(0.5);
+  }
+
+  private void view(String session, long ts, String query, long dwellMs) {
+    now = ts;
+    View v = new View("u1", "s1", ts, "i1", dwellMs, session, query);
+    if (detector.keyOf(v) != null) {
+      detector.onEvent(state, v, context);
+    }
+  }
+
+  @Test
+  void shopperWhoSearchesOrLooksEachTime_isNoRepeatedAct_aGlanceIs() {
+    view("ss1", T0 - 30_000, "保温杯 大容量", 15_000);
+    order("o1", "u1", T0, "ss1");
+    view("ss2", T0 + 11 * 60_000 - 40_000, null, 35_000);
+    order("o2", "u1", T0 + 11 * 60_000, "ss2");
+    view("ss3", T0 + 22 * 60_000 - 10_000, null, 4_000); // a glance: no engagement
+    order("o3", "u1", T0 + 22 * 60_000, "ss3");
+    wakeUntil(T0 + 22 * 60_000 + 999);
+    assertThat(latest().values()).allSatisfy(v -> assertThat(v).isLessThan(0.3));
+
+    order("o4", "u1", T0 + 33 * 60_000, "ss4"); // no view at all
+    order("o5", "u1", T0 + 44 * 60_000, "ss5");
+    wakeUntil(T0 + 3 * 3_600_000L);
+
+    assertThat(latest().get("ORDER:o5")).isGreaterThanOrEqualTo(0.6);
+    assertThat(latest().get("ORDER:o1")).isGreaterThanOrEqualTo(0.6);
+    assertThat(detector.isEmpty(state)).as("tally kept").isFalse();
+  }
+
+  @Test
+  void engagedViewsAlone_areForgottenAfterTheWindow() {
+    view("ss1", T0, "q", 40_000);
+    assertThat(detector.isEmpty(state)).isFalse();
+    wakeUntil(T0 + 2 * 3_600_000L);
+    assertThat(detector.isEmpty(state)).isTrue();
   }
 
   @Test

@@ -1,0 +1,277 @@
+package io.brushguard.cli;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.embedded.Scan;
+import io.brushguard.eval.EvaluationReport;
+import io.brushguard.eval.EvaluationReport.Group;
+import io.brushguard.eval.EvaluationReport.KindScore;
+import io.brushguard.eval.EvaluationReport.Tally;
+import io.brushguard.event.EventType;
+import io.brushguard.sim.Plan;
+import io.brushguard.sim.SimulationFiles;
+import io.brushguard.sim.SimulationSpec;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code brushguard quality}: detection quality measured over several simulated markets, so that a
+ * figure describes the method rather than one sample. For every seed and scale it simulates a
+ * market, scans it with the standard detectors and evaluates the findings; then it prints, as
+ * Markdown tables, the recall of each tactic's fraudulent orders and accounts (over all runs and
+ * the worst run), the share of genuine orders flagged per run, and the share of each look-alike
+ * flagged (over all runs and the worst run).
+ */
+@Command(
+    name = "quality",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measures detection quality over several simulated markets.",
+      "For each seed and scale: simulate, scan with the standard detectors, evaluate.",
+      "Prints recall per tactic, genuine orders flagged and look-alikes flagged, as",
+      "Markdown tables (the ones in docs/evaluation.md)."
+    })
+final class QualityCommand implements Callable<Integer> {
+  @Option(
+      names = "--seeds",
+      defaultValue = "1-3",
+      paramLabel = "LIST",
+      description = "seeds: a range such as 1-3 or a list such as 1,5,9 (default ${DEFAULT-VALUE})")
+  String seeds;
+
+  @Option(
+      names = "--scales",
+      defaultValue = "small,medium",
+      paramLabel = "LIST",
+      split = ",",
+      description =
+          "scales, comma-separated: small, medium, large or counts (default small,medium)")
+  List<String> scales;
+
+  @Option(
+      names = "--dir",
+      paramLabel = "DIR",
+      description = "keep each market's files in DIR/<scale>-<seed> (default: deleted afterwards)")
+  Path dir;
+
+  /** One market's outcome. */
+  record Run(String scale, long seed, long events, long orders, EvaluationReport report) {
+    String name() {
+      return scale + " s" + seed;
+    }
+
+    KindScore kind(String name) {
+      return report.kinds().stream().filter(k -> k.name().equals(name)).findFirst().orElse(null);
+    }
+
+    long genuineOrders() {
+      KindScore k = kind("order");
+      return orders - (k == null ? 0 : k.labelled());
+    }
+
+    long genuineOrdersFlagged() {
+      KindScore k = kind("order");
+      return k == null ? 0 : k.falsePositives();
+    }
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    List<Long> seedList = parseSeeds(seeds);
+    PrintStream say = new PrintStream(System.out, true, StandardCharsets.UTF_8);
+    List<Run> runs = new ArrayList<>();
+    for (String scale : scales) {
+      long events = SimulationSpec.parseScale(scale);
+      for (long seed : seedList) {
+        Path out =
+            dir != null
+                ? Files.createDirectories(dir.resolve(scale + "-" + seed))
+                : Files.createTempDirectory("brushguard-quality-");
+        try {
+          runs.add(run(scale, seed, events, out));
+        } finally {
+          if (dir == null) {
+            delete(out);
+          }
+        }
+        Run last = runs.get(runs.size() - 1);
+        System.err.printf(
+            Locale.ROOT, "quality: %s done (%,d events)%n", last.name(), last.events());
+      }
+    }
+    say.print(render(runs));
+    return 0;
+  }
+
+  private static Run run(String scale, long seed, long events, Path out) throws IOException {
+    Plan plan = SimulationFiles.write(SimulationSpec.of(seed, events), out, false);
+    Path findings = out.resolve("findings.jsonl");
+    Scan.Result result = DemoCommand.scan(out.resolve(SimulationFiles.eventsFileName(false)));
+    FindingsFile.write(findings, result, 0);
+    EvaluationReport report =
+        EvalCommand.evaluate(out.resolve("labels.jsonl"), findings, System.err);
+    return new Run(scale, seed, plan.events(), plan.events(EventType.ORDER), report);
+  }
+
+  /** The three tables, in Markdown. */
+  static String render(List<Run> runs) {
+    StringBuilder md = new StringBuilder();
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "Markets: %s (%,d events in all).%n%n",
+            String.join(", ", runs.stream().map(Run::name).toList()),
+            runs.stream().mapToLong(Run::events).sum()));
+
+    md.append("| tactic | orders flagged (all runs) | worst run | accounts flagged (all runs)")
+        .append(" | worst run |\n|---|---:|---:|---:|---:|\n");
+    for (String tactic : names(runs, true)) {
+      md.append("| ").append(tactic);
+      for (EntityKind kind : new EntityKind[] {EntityKind.ORDER, EntityKind.ACCOUNT}) {
+        Tally sum = new Tally(0, 0);
+        double worst = Double.NaN;
+        for (Run r : runs) {
+          Tally t = tally(r.report().tactics(), tactic, kind);
+          if (t == null) {
+            continue;
+          }
+          sum = new Tally(sum.flagged() + t.flagged(), sum.of() + t.of());
+          worst = Double.isNaN(worst) ? t.rate() : Math.min(worst, t.rate());
+        }
+        md.append(" | ").append(fraction(sum)).append(" | ").append(rate(worst));
+      }
+      md.append(" |\n");
+    }
+
+    md.append("\n| market | genuine orders | flagged | rate |\n|---|---:|---:|---:|\n");
+    long genuine = 0;
+    long flagged = 0;
+    for (Run r : runs) {
+      genuine += r.genuineOrders();
+      flagged += r.genuineOrdersFlagged();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %s |%n",
+              r.name(),
+              r.genuineOrders(),
+              r.genuineOrdersFlagged(),
+              percent(ratio(r.genuineOrdersFlagged(), r.genuineOrders()))));
+    }
+    md.append(
+        String.format(
+            Locale.ROOT,
+            "| all | %,d | %,d | %s |%n",
+            genuine,
+            flagged,
+            percent(ratio(flagged, genuine))));
+
+    md.append("\n| look-alike | flagged (all runs) | worst run |\n|---|---:|---:|\n");
+    for (String trap : names(runs, false)) {
+      Tally sum = new Tally(0, 0);
+      double worst = Double.NaN;
+      for (Run r : runs) {
+        Group g = group(r.report().traps(), trap);
+        if (g == null) {
+          continue;
+        }
+        sum = new Tally(sum.flagged() + g.all().flagged(), sum.of() + g.all().of());
+        worst = Double.isNaN(worst) ? g.all().rate() : Math.max(worst, g.all().rate());
+      }
+      md.append("| ")
+          .append(trap)
+          .append(" | ")
+          .append(fraction(sum))
+          .append(" | ")
+          .append(percent(worst))
+          .append(" |\n");
+    }
+    return md.toString();
+  }
+
+  /** Tactic (or trap) names in the reports' order, each once. */
+  private static List<String> names(List<Run> runs, boolean tactics) {
+    Map<String, Boolean> names = new LinkedHashMap<>();
+    for (Run r : runs) {
+      for (Group g : tactics ? r.report().tactics() : r.report().traps()) {
+        names.put(g.name(), true);
+      }
+    }
+    return new ArrayList<>(names.keySet());
+  }
+
+  private static Group group(List<Group> groups, String name) {
+    return groups.stream().filter(g -> g.name().equals(name)).findFirst().orElse(null);
+  }
+
+  private static Tally tally(List<Group> groups, String name, EntityKind kind) {
+    Group g = group(groups, name);
+    return g == null ? null : g.byKind().get(kind);
+  }
+
+  private static String fraction(Tally t) {
+    if (t.of() == 0) {
+      return "-";
+    }
+    return String.format(Locale.ROOT, "%,d/%,d = %.3f", t.flagged(), t.of(), t.rate());
+  }
+
+  private static String rate(double r) {
+    return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.3f", r);
+  }
+
+  private static String percent(double r) {
+    return Double.isNaN(r) ? "-" : String.format(Locale.ROOT, "%.2f%%", 100 * r);
+  }
+
+  private static double ratio(long a, long b) {
+    return b == 0 ? Double.NaN : (double) a / b;
+  }
+
+  /** {@code 1-3} or {@code 1,5,9}. */
+  static List<Long> parseSeeds(String text) {
+    List<Long> out = new ArrayList<>();
+    try {
+      for (String part : text.split(",")) {
+        String p = part.trim();
+        int dash = p.indexOf('-', 1);
+        if (dash > 0) {
+          long from = Long.parseLong(p.substring(0, dash).trim());
+          long to = Long.parseLong(p.substring(dash + 1).trim());
+          if (to < from || to - from > 1000) {
+            throw new IllegalArgumentException("--seeds: bad range " + p);
+          }
+          for (long s = from; s <= to; s++) {
+            out.add(s);
+          }
+        } else {
+          out.add(Long.parseLong(p));
+        }
+      }
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "--seeds: expected a range such as 1-3 or a list such as 1,5,9, got " + text);
+    }
+    return out;
+  }
+
+  private static void delete(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
