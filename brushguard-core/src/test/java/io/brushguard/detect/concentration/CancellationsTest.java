@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brushguard.event.Event;
 import io.brushguard.event.Order;
 import io.brushguard.event.Payment;
-import io.brushguard.flow.Fact;
-import io.brushguard.flow.Stage;
+import io.brushguard.flow.RecordingContext;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 /** Refunds joined to their orders, driven key by key as a runtime would. */
@@ -20,7 +18,7 @@ class CancellationsTest {
 
   private final Cancellations stage = new Cancellations();
   private final Map<String, Cancellations.State> states = new HashMap<>();
-  private final Map<String, TreeSet<Long>> wakes = new HashMap<>();
+  private final Map<String, RecordingContext> contexts = new HashMap<>();
   private final List<Cancelled> out = new ArrayList<>();
 
   private void feed(Event e) {
@@ -31,39 +29,27 @@ class CancellationsTest {
     runWakes(e.ts() - 1);
     Cancellations.State s = states.computeIfAbsent(key, k -> stage.newState());
     stage.onEvent(s, e, context(key, e.ts()));
+    collect();
   }
 
   private void runWakes(long upTo) {
-    for (Map.Entry<String, TreeSet<Long>> w : wakes.entrySet()) {
-      while (!w.getValue().isEmpty() && w.getValue().first() <= upTo) {
-        long t = w.getValue().pollFirst();
-        stage.onWake(states.get(w.getKey()), t, context(w.getKey(), t));
+    for (Map.Entry<String, RecordingContext> c : contexts.entrySet()) {
+      while (!c.getValue().wakes.isEmpty() && c.getValue().wakes.first() <= upTo) {
+        long t = c.getValue().wakes.pollFirst();
+        stage.onWake(states.get(c.getKey()), t, context(c.getKey(), t));
       }
     }
+    collect();
   }
 
-  private Stage.Context context(String key, long now) {
-    return new Stage.Context() {
-      @Override
-      public String key() {
-        return key;
-      }
+  private RecordingContext context(String key, long now) {
+    return contexts.computeIfAbsent(key, k -> new RecordingContext()).at(key, now);
+  }
 
-      @Override
-      public long now() {
-        return now;
-      }
-
-      @Override
-      public void emit(Fact fact) {
-        out.add((Cancelled) fact);
-      }
-
-      @Override
-      public void wakeAt(long time) {
-        wakes.computeIfAbsent(key, k -> new TreeSet<>()).add(Math.max(time, now + 1));
-      }
-    };
+  private void collect() {
+    for (RecordingContext c : contexts.values()) {
+      c.take().forEach(f -> out.add((Cancelled) f));
+    }
   }
 
   private static Payment refund(String id, String order, long ts) {

@@ -6,9 +6,7 @@ import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Order;
 import io.brushguard.event.View;
-import io.brushguard.flow.Fact;
-import io.brushguard.flow.Stage;
-import java.util.ArrayList;
+import io.brushguard.flow.RecordingContext;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,58 +20,37 @@ class ConcentrationDetectorTest {
   private final ConcentrationDetector detector =
       new ConcentrationDetector(ConcentrationDetector.Config.DEFAULT);
   private final ConcentrationDetector.ShopState state = detector.newState();
-  private final List<Signal> signals = new ArrayList<>();
-  private final TreeSet<Long> wakes = new TreeSet<>();
-  private long now;
+  private final RecordingContext context = new RecordingContext();
+  private final TreeSet<Long> wakes = context.wakes;
 
-  private final Stage.Context context =
-      new Stage.Context() {
-        @Override
-        public String key() {
-          return "s1";
-        }
-
-        @Override
-        public long now() {
-          return now;
-        }
-
-        @Override
-        public void emit(Fact fact) {
-          signals.add((Signal) fact);
-        }
-
-        @Override
-        public void wakeAt(long time) {
-          wakes.add(Math.max(time, now + 1));
-        }
-      };
+  /** Everything the detector emitted so far, in order. */
+  private List<Signal> signals() {
+    return context.emitted.stream().map(f -> (Signal) f).toList();
+  }
 
   private void order(String id, String buyer, long ts) {
-    now = ts;
-    detector.onEvent(state, Order.of(id, buyer, "s1", "i1", 100, ts), context);
+    detector.onEvent(state, Order.of(id, buyer, "s1", "i1", 100, ts), context.at("s1", ts));
   }
 
   private void wakeUntil(long time) {
     while (!wakes.isEmpty() && wakes.first() <= time) {
-      now = wakes.pollFirst();
-      detector.onWake(state, now, context);
+      long now = wakes.pollFirst();
+      detector.onWake(state, now, context.at("s1", now));
     }
   }
 
   private void order(String id, String buyer, long ts, String session) {
-    now = ts;
     detector.onEvent(
         state,
         new Order(
             id, buyer, "s1", "i1", 100, ts, 1, null, null, null, null, null, 0, null, session),
-        context);
+        context.at("s1", ts));
   }
 
   /** The latest strength per (entity, id): what the decision would hold. */
   private Map<String, Double> latest() {
     Map<String, Double> out = new TreeMap<>();
-    for (Signal s : signals) {
+    for (Signal s : signals()) {
       out.put(s.entity() + ":" + s.id(), s.strength());
     }
     return out;
@@ -97,10 +74,9 @@ class ConcentrationDetectorTest {
   }
 
   private void view(String session, long ts, String query, long dwellMs) {
-    now = ts;
     View v = new View("u1", "s1", ts, "i1", dwellMs, session, query);
     if (detector.keyOf(v) != null) {
-      detector.onEvent(state, v, context);
+      detector.onEvent(state, v, context.at("s1", ts));
     }
   }
 
@@ -176,8 +152,7 @@ class ConcentrationDetectorTest {
   }
 
   private void cancel(String order, String buyer, long ts) {
-    now = ts;
-    detector.onFact(state, new Cancelled(order, "s1", buyer, ts), context);
+    detector.onFact(state, new Cancelled(order, "s1", buyer, ts), context.at("s1", ts));
   }
 
   @Test
@@ -271,13 +246,13 @@ class ConcentrationDetectorTest {
     wakeUntil(T0 + 2 * 3_600_000L);
 
     assertThat(detector.isEmpty(state)).isTrue();
-    assertThat(signals).isEmpty();
+    assertThat(signals()).isEmpty();
   }
 
   /**
    * Thousands of buyers tied as the shop's top buyer: each brushing order used to rebuild and
    * re-emit the whole list of leaders, quadratic in the orders. Now the shop's signal names a
-   * bounded number of them, once per call, and the signals stay linear in the orders.
+   * bounded number of them, once per call, and the signals() stay linear in the orders.
    */
   @Test
   void manyBuyersTiedAtTheTop_shopSignalNamesABoundedFew_signalsStayLinear() {
@@ -293,12 +268,12 @@ class ConcentrationDetectorTest {
 
     int orders = 3 * buyers;
     Signal shop =
-        signals.stream().filter(sig -> sig.entity() == EntityKind.SHOP).reduce((a, b) -> b).get();
+        signals().stream().filter(sig -> sig.entity() == EntityKind.SHOP).reduce((a, b) -> b).get();
     assertThat(shop.detail()).endsWith("a competitor may be framing the shop)");
     assertThat(shop.detail()).contains(" and " + (buyers - ConcentrationDetector.LISTED) + " more");
     assertThat(shop.detail().length()).isLessThan(400);
-    assertThat(signals.size()).as("signals per order, bounded").isLessThan(4 * orders);
-    assertThat(signals.stream().filter(sig -> sig.entity() == EntityKind.SHOP).count())
+    assertThat(signals().size()).as("signals() per order, bounded").isLessThan(4 * orders);
+    assertThat(signals().stream().filter(sig -> sig.entity() == EntityKind.SHOP).count())
         .as("the shop's signal at most once per call")
         .isLessThanOrEqualTo(orders);
   }
