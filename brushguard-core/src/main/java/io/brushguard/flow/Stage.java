@@ -51,6 +51,16 @@ public interface Stage<S> {
   /** Event time has reached {@code time}, which an earlier {@link Context#wakeAt} asked for. */
   default void onWake(S state, long time, Context context) {}
 
+  /**
+   * True when {@link #onWake} never emits (it only forgets, as a retention does). Then, once a
+   * bounded input has ended and every event is processed, the runtime may drop the stage's pending
+   * wake-ups instead of firing them, provided no more facts can reach the stage either: the
+   * wake-ups could change nothing anyone sees. At the end of a scan they are most of the keys.
+   */
+  default boolean wakesOnlyForget() {
+    return false;
+  }
+
   /** True when the state holds nothing worth keeping; the runtime then drops it. */
   boolean isEmpty(S state);
 

@@ -106,6 +106,12 @@ public final class Merchants implements Stage<Merchants.State> {
     }
   }
 
+  /** Its wake-ups only forget. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.shop == null && s.payers == null;

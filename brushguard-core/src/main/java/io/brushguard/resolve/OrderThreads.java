@@ -161,6 +161,12 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
     }
   }
 
+  /** Its wake-ups only forget. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.shop == null && s.size == 0;

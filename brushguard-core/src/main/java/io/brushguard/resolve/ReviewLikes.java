@@ -136,6 +136,12 @@ public final class ReviewLikes implements Stage<ReviewLikes.State> {
     }
   }
 
+  /** Its wake-ups only forget. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.author == null && s.size == 0;

@@ -203,6 +203,12 @@ public final class TokenLinks implements Stage<TokenLinks.State> {
     }
   }
 
+  /** Its wake-ups only forget. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.size == 0;

@@ -109,8 +109,32 @@ final class Dataflow {
     }
   }
 
-  /** End of input: everything buffered and every pending wake-up is processed. */
+  /**
+   * End of input: everything buffered and every pending wake-up is processed, except the wake-ups
+   * of stages that only forget on them and can receive nothing more (see {@link
+   * Stage#wakesOnlyForget}): once the last event has run, those are dropped unfired.
+   */
   void finish() {
+    while (buffer.size() > 0) {
+      advanceTo(buffer.nextTs());
+    }
+    boolean[] quiet = new boolean[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      Stage<?> stage = slots[i].stage;
+      quiet[i] = stage.wakesOnlyForget();
+      for (int j = 0; j < i && quiet[i]; j++) {
+        for (Class<?> f : slots[j].stage.wiring().produces()) {
+          if (!quiet[j] && stage.wiring().consumes().contains(f)) {
+            quiet[i] = false; // a fact from a stage that still runs may reach it
+          }
+        }
+      }
+    }
+    for (int i = 0; i < slots.length; i++) {
+      if (quiet[i]) {
+        slots[i].wakes.clear();
+      }
+    }
     advanceTo(Long.MAX_VALUE);
   }
 

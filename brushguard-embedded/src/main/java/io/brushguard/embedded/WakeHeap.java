@@ -41,6 +41,18 @@ final class WakeHeap<E> {
     return size + runSize;
   }
 
+  /** Drops every pending wake-up. */
+  void clear() {
+    Arrays.fill(entries, 0, size, null);
+    for (int k = 0; k < runSize; k++) {
+      runEntries[(runHead + k) & (runTimes.length - 1)] = null;
+    }
+    size = 0;
+    runSize = 0;
+    runHead = 0;
+    runLast = Long.MIN_VALUE;
+  }
+
   /** The time of the next wake-up; the heap must not be empty. */
   long topTime() {
     if (runSize == 0) {
