@@ -145,8 +145,7 @@ public class DataflowBenchmark {
     list.add(Ledger.orders(config.retentionMillis()));
     list.add(Ledger.reviews(config.retentionMillis()));
     list.add(new io.brushguard.credit.ShopLedger());
-    return Topology.of(
-        list, Set.of(Finding.class, io.brushguard.credit.ShopStanding.class));
+    return Topology.of(list, Set.of(Finding.class, io.brushguard.credit.ShopStanding.class));
   }
 
   /** The whole stream, from a fresh gate and dataflow, to the end. */

@@ -145,8 +145,7 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
   }
 
   private static void announce(State s, byte kind, String ref, Context ctx) {
-    ctx.emit(
-        new OrderLinked(ctx.key(), s.shop, s.buyer, s.amount, s.orderedAt, PARTS[kind], ref));
+    ctx.emit(new OrderLinked(ctx.key(), s.shop, s.buyer, s.amount, s.orderedAt, PARTS[kind], ref));
   }
 
   @Override

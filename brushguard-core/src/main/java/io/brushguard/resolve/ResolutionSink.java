@@ -9,12 +9,15 @@ import java.util.Set;
  * Subscribes to every entity-resolution fact and drops it: a topology with this stage keeps all the
  * resolution stages, which {@link io.brushguard.flow.Topology#of} otherwise leaves out while no
  * detector subscribes to them. For measuring their cost (the benchmarks, and {@code scan} run with
- * {@code -Dbrushguard.resolution=all}); it keys nothing, so it keeps no state and changes no output.
+ * {@code -Dbrushguard.resolution=all}); it keys nothing, so it keeps no state and changes no
+ * output.
  */
 public final class ResolutionSink implements Stage<Object> {
   public static final String NAME = "resolution-sink";
 
-  /** The system property that, set to {@code all}, adds this stage to the embedded runtime's run. */
+  /**
+   * The system property that, set to {@code all}, adds this stage to the embedded runtime's run.
+   */
   public static final String PROPERTY = "brushguard.resolution";
 
   private final Wiring wiring;

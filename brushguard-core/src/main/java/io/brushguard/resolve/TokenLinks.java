@@ -16,9 +16,9 @@ import java.util.Arrays;
  * An account is forgotten {@code retention} of event time after it was last seen with the token,
  * and the token with its last account.
  *
- * <p><b>Space.</b> Per token with one account: about 90 bytes (table slot, entry, state); with more,
- * about 70 bytes of arrays plus 20 bytes per account (the account id string is shared with the
- * events).
+ * <p><b>Space.</b> Per token with one account: about 90 bytes (table slot, entry, state); with
+ * more, about 70 bytes of arrays plus 20 bytes per account (the account id string is shared with
+ * the events).
  */
 public final class TokenLinks implements Stage<TokenLinks.State> {
   /** Default cap on the accounts one token keeps. */

@@ -274,7 +274,8 @@ final class Dataflow {
 
     /**
      * Everything this stage has at time {@code t}: events, then facts, then wake-ups. The step loop
-     * skips a stage with none of them: a fact for it can only come from a lower rank, which has run.
+     * skips a stage with none of them: a fact for it can only come from a lower rank, which has
+     * run.
      */
     void step(long t) {
       now = t;
@@ -408,7 +409,8 @@ final class Dataflow {
         route(type);
       }
       if (routedTo.length > 0) {
-        Pending p = new Pending(new Stamp(now, rank, key, call, emission), fact); // shared: immutable
+        Pending p =
+            new Pending(new Stamp(now, rank, key, call, emission), fact); // shared: immutable
         for (int consumer : routedTo) {
           slots[consumer].facts.add(p);
         }

@@ -79,8 +79,8 @@ public final class Pipeline {
   }
 
   /**
-   * The detection stages, plus {@link ResolutionSink} when {@code -Dbrushguard.resolution=all}
-   * asks for every entity-resolution stage to run (to measure them; the output is the same).
+   * The detection stages, plus {@link ResolutionSink} when {@code -Dbrushguard.resolution=all} asks
+   * for every entity-resolution stage to run (to measure them; the output is the same).
    */
   private static List<Stage<?>> withSink(List<Stage<?>> detection) {
     if (!ResolutionSink.requested()) {

@@ -3,16 +3,16 @@ package io.brushguard.embedded;
 import java.util.Arrays;
 
 /**
- * Pending wake-ups by (time, order added), each pointing at the entry to wake. Space: about 24 bytes
- * per pending wake-up.
+ * Pending wake-ups by (time, order added), each pointing at the entry to wake. Space: about 24
+ * bytes per pending wake-up.
  *
  * <p>Design note: most wake-ups are a retention ({@code now + retention}, a constant), so they are
- * added in time order. Those go to the end of a first-in-first-out run (a ring of parallel primitive
- * arrays: O(1), read in memory order when they fire); only a wake-up earlier than the newest in the
- * run goes to a binary min-heap. The next wake-up is the earlier of the two heads by (time, order
- * added), so wake-ups leave exactly as from one heap holding all of them. At the end of a scan
- * every key's retention fires, and one heap of hundreds of thousands of entries was a cache miss per
- * level of each poll.
+ * added in time order. Those go to the end of a first-in-first-out run (a ring of parallel
+ * primitive arrays: O(1), read in memory order when they fire); only a wake-up earlier than the
+ * newest in the run goes to a binary min-heap. The next wake-up is the earlier of the two heads by
+ * (time, order added), so wake-ups leave exactly as from one heap holding all of them. At the end
+ * of a scan every key's retention fires, and one heap of hundreds of thousands of entries was a
+ * cache miss per level of each poll.
  *
  * @param <E> what a wake-up points at
  */

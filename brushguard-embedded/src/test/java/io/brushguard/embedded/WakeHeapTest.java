@@ -20,7 +20,8 @@ class WakeHeapTest {
       WakeHeap<Integer> wakes = new WakeHeap<>();
       PriorityQueue<Wake> oracle =
           new PriorityQueue<>(
-              (a, b) -> a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
+              (a, b) ->
+                  a.time != b.time ? Long.compare(a.time, b.time) : Long.compare(a.seq, b.seq));
       List<Integer> got = new ArrayList<>();
       List<Integer> expected = new ArrayList<>();
       long now = 0;
