@@ -9,8 +9,8 @@
 #   brushguard-bench/run.sh all                the figures of docs/performance.md (about 20 minutes)
 #
 # JVM options: BENCH_JAVA_OPTS (default as the launcher: -Xmx4g, ParallelGC, huge pages if the
-# kernel offers them). Scratch files: BENCH_DIR (default /tmp/brushguard-bench). Numbers on a shared machine vary: run each several times, compare best and
-# median, and look at the CPU seconds the e2e benchmark prints next to the wall time.
+# kernel offers them). Scratch files: BENCH_DIR (default /tmp/brushguard-bench). Numbers on a
+# shared machine vary: run each several times, compare best and median, and look at the CPU seconds the e2e benchmark prints next to the wall time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/brushguard-bench/target/benchmarks.jar"
