@@ -10,7 +10,8 @@
 #
 # JVM options: BENCH_JAVA_OPTS (default as the launcher: -Xmx4g, ParallelGC, huge pages if the
 # kernel offers them). Scratch files: BENCH_DIR (default /tmp/brushguard-bench). Numbers on a
-# shared machine vary: run each several times, compare best and median, and look at the CPU seconds the e2e benchmark prints next to the wall time.
+# shared machine vary: run each several times, compare best and median, and look at the CPU
+# seconds the e2e benchmark prints next to the wall time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/brushguard-bench/target/benchmarks.jar"
