@@ -48,7 +48,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code ledgers}: plus the order and review ledgers (standings collected);
  *   <li>{@code all}: the standard topology ({@link DetectorRegistry#topology}), shop books too;
  *   <li>{@code resolution}: plus every entity-resolution stage, which runs only when subscribed to,
- *       with a subscriber that takes their facts and does nothing with them ({@link ResolutionSink});
+ *       with a subscriber that takes their facts and does nothing with them ({@link
+ *       ResolutionSink});
  *   <li>{@code resolution:NAME+NAME} (not in the default parameters): the standard topology plus
  *       only the named resolution stages and a subscriber, for one stage's cost.
  * </ul>
