@@ -8,15 +8,20 @@
 #   brushguard-bench/run.sh shopee [runs]      whole `brushguard shopee` command on a contest-sized log
 #   brushguard-bench/run.sh all                the figures of docs/performance.md (about 20 minutes)
 #
-# JVM options: BENCH_JAVA_OPTS (default -Xmx4g, as the launcher). Scratch files: BENCH_DIR (default
-# /tmp/brushguard-bench). Numbers on a shared machine vary: run each several times, compare best and
-# median, and look at the CPU seconds the e2e benchmark prints next to the wall time.
+# JVM options: BENCH_JAVA_OPTS (default as the launcher: -Xmx4g, ParallelGC, huge pages if the
+# kernel offers them). Scratch files: BENCH_DIR (default /tmp/brushguard-bench). Numbers on a
+# shared machine vary: run each several times, compare best and median, and look at the CPU
+# seconds the e2e benchmark prints next to the wall time.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/brushguard-bench/target/benchmarks.jar"
 cli="$root/brushguard-cli/target/brushguard.jar"
 dir="${BENCH_DIR:-/tmp/brushguard-bench}"
-java_opts=${BENCH_JAVA_OPTS:--Xmx4g}
+java_opts=${BENCH_JAVA_OPTS:--Xmx4g -XX:+UseParallelGC}
+if [ -z "${BENCH_JAVA_OPTS:-}" ] \
+    && grep -qE '\[(always|madvise)\]' /sys/kernel/mm/transparent_hugepage/enabled 2>/dev/null; then
+  java_opts="$java_opts -XX:+UseTransparentHugePages" # as the launcher
+fi
 mkdir -p "$dir"
 
 build() {

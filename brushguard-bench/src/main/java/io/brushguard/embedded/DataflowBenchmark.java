@@ -11,12 +11,8 @@ import io.brushguard.event.Event;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
-import io.brushguard.flow.Wiring;
 import io.brushguard.ingest.EventTimeGate;
-import io.brushguard.resolve.LikeLinked;
-import io.brushguard.resolve.Linked;
-import io.brushguard.resolve.MerchantPayer;
-import io.brushguard.resolve.OrderLinked;
+import io.brushguard.resolve.ResolutionSink;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,7 +48,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code ledgers}: plus the order and review ledgers (standings collected);
  *   <li>{@code all}: the standard topology ({@link DetectorRegistry#topology}), shop books too;
  *   <li>{@code resolution}: plus every entity-resolution stage, which runs only when subscribed to,
- *       with a subscriber that takes their facts and does nothing with them.
+ *       with a subscriber that takes their facts and does nothing with them ({@link
+ *       ResolutionSink});
+ *   <li>{@code resolution:NAME+NAME} (not in the default parameters): the standard topology plus
+ *       only the named resolution stages and a subscriber, for one stage's cost.
  * </ul>
  *
  * <p>Per event means per event of the whole stream: the stages see only orders and reviews (7.5% of
@@ -113,11 +112,43 @@ public class DataflowBenchmark {
       }
       case "resolution" -> {
         list.addAll(detection);
-        list.add(new Subscriber());
+        list.add(new ResolutionSink());
         return DetectorRegistry.topology(config, list);
       }
-      default -> throw new IllegalArgumentException("unknown stages: " + stages);
+      default -> {
+        if (stages.startsWith("resolution:")) {
+          return resolutionOnly(config, detection, stages.substring("resolution:".length()));
+        }
+        throw new IllegalArgumentException("unknown stages: " + stages);
+      }
     }
+  }
+
+  /**
+   * The standard topology plus only the named resolution stages ({@code link-payer+merchants}) and
+   * a subscriber: one stage's cost is the difference to {@code all}.
+   */
+  private static Topology resolutionOnly(
+      BrushguardConfig config, List<Stage<?>> detection, String names) {
+    Set<String> wanted = Set.of(names.split("\\+"));
+    List<Stage<?>> list = new ArrayList<>();
+    for (Stage<?> s : DetectorRegistry.resolution(config)) {
+      if (wanted.contains(s.name())) {
+        list.add(s);
+      }
+    }
+    if (list.size() != wanted.size()) {
+      throw new IllegalArgumentException("unknown resolution stage in " + names);
+    }
+    Set<Class<? extends Fact>> produced = new java.util.HashSet<>();
+    list.forEach(s -> produced.addAll(s.wiring().produces()));
+    list.add(new ResolutionSink(produced));
+    list.addAll(detection);
+    list.add(new Decide(config.decision(), config.retentionMillis()));
+    list.add(Ledger.orders(config.retentionMillis()));
+    list.add(Ledger.reviews(config.retentionMillis()));
+    list.add(new io.brushguard.credit.ShopLedger());
+    return Topology.of(list, Set.of(Finding.class, io.brushguard.credit.ShopStanding.class));
   }
 
   /** The whole stream, from a fresh gate and dataflow, to the end. */
@@ -162,36 +193,5 @@ public class DataflowBenchmark {
     gate.finish(admit);
     flow.finish();
     return facts[0];
-  }
-
-  /** Subscribes to every entity-resolution fact, so the resolution stages run; keeps nothing. */
-  static final class Subscriber implements Stage<Object> {
-    @Override
-    public String name() {
-      return "resolution-subscriber";
-    }
-
-    @Override
-    public Wiring wiring() {
-      return new Wiring(
-          Set.of(),
-          Set.of(Linked.class, MerchantPayer.class, OrderLinked.class, LikeLinked.class),
-          Set.of());
-    }
-
-    @Override
-    public String keyOf(Fact fact) {
-      return null;
-    }
-
-    @Override
-    public Object newState() {
-      return Boolean.TRUE;
-    }
-
-    @Override
-    public boolean isEmpty(Object state) {
-      return true;
-    }
   }
 }

@@ -13,7 +13,9 @@ import java.util.Locale;
  * waiting for a core does not count, which JMH's wall-clock averages cannot leave out.
  *
  * <p>Usage: {@code DataflowCpuTime [stages,... [runs]]}, default all six prefixes and 10 runs (the
- * first 3 are warm-up).
+ * first 3 are warm-up); a stage list may also name {@code resolution:NAME+NAME} (see {@link
+ * DataflowBenchmark#topology}). {@code -Din=FILE} reads the events from a file (a slice of the
+ * large market, say) instead of simulating the first million.
  */
 public final class DataflowCpuTime {
   private DataflowCpuTime() {}
@@ -23,8 +25,18 @@ public final class DataflowCpuTime {
         (args.length > 0 ? args[0] : "gate,concentration,decide,ledgers,all,resolution").split(",");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     BrushguardConfig config = BrushguardConfig.DEFAULT;
-    SimulatedEvents input =
-        SimulatedEvents.simulate(7, DataflowBenchmark.EVENTS).first(DataflowBenchmark.EVENTS);
+    String file = System.getProperty("in");
+    SimulatedEvents input;
+    try {
+      input =
+          file != null
+              ? SimulatedEvents.read(java.nio.file.Path.of(file))
+              : SimulatedEvents.simulate(7, DataflowBenchmark.EVENTS)
+                  .first(DataflowBenchmark.EVENTS);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    int n = input.events().size();
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] best = new long[stages.length];
     long[] facts = new long[stages.length];
@@ -45,7 +57,7 @@ public final class DataflowCpuTime {
           Locale.ROOT,
           "%-14s %6.1f ns/event (least thread CPU of %d runs; %,d facts out)%n",
           stages[s],
-          best[s] / (double) DataflowBenchmark.EVENTS,
+          best[s] / (double) n,
           runs - Math.min(3, runs - 1),
           facts[s]);
     }

@@ -13,7 +13,8 @@ import io.brushguard.event.Event;
  * then events in input order, then facts by the rank of the stage that emitted them. A stage that
  * must act when time passes asks for a wake-up with {@link Context#wakeAt}; {@link #onWake} is then
  * called once event time reaches that instant, after every input of the key at that time. At the
- * end of a bounded input all pending wake-ups fire in order.
+ * end of a bounded input all pending wake-ups fire in order (except, in the embedded runtime, those
+ * of a stage whose wake-ups only forget: {@link #wakesOnlyForget}).
  *
  * <p>Contract for both runtimes to agree: output may depend only on the key's inputs, in order, and
  * on wake-ups; never on the wall clock, other keys or arrival timing. Facts emitted carry the time
@@ -50,6 +51,16 @@ public interface Stage<S> {
 
   /** Event time has reached {@code time}, which an earlier {@link Context#wakeAt} asked for. */
   default void onWake(S state, long time, Context context) {}
+
+  /**
+   * True when {@link #onWake} never emits (it only forgets, as a retention does). Then, once a
+   * bounded input has ended and every event is processed, the runtime may drop the stage's pending
+   * wake-ups instead of firing them, provided no more facts can reach the stage either: the
+   * wake-ups could change nothing anyone sees. At the end of a scan they are most of the keys.
+   */
+  default boolean wakesOnlyForget() {
+    return false;
+  }
 
   /** True when the state holds nothing worth keeping; the runtime then drops it. */
   boolean isEmpty(S state);

@@ -36,7 +36,7 @@ public final class Merchants implements Stage<Merchants.State> {
   /** One account: its shop if it is a merchant, and its payment accounts. */
   public static final class State extends Expiring {
     String shop;
-    final List<String> payers = new ArrayList<>(2);
+    List<String> payers; // null until the first
   }
 
   @Override
@@ -73,6 +73,9 @@ public final class Merchants implements Stage<Merchants.State> {
       return;
     }
     s.shop = shop;
+    if (s.payers == null) {
+      return;
+    }
     for (String payer : s.payers) {
       ctx.emit(new MerchantPayer(shop, ctx.key(), payer));
     }
@@ -81,6 +84,9 @@ public final class Merchants implements Stage<Merchants.State> {
   @Override
   public void onFact(State s, Fact fact, Context ctx) {
     String payer = ((Linked) fact).token();
+    if (s.payers == null) {
+      s.payers = new ArrayList<>(2);
+    }
     if (!s.payers.contains(payer)) {
       if (s.payers.size() == MAX_PAYERS) {
         s.payers.remove(0);
@@ -96,12 +102,18 @@ public final class Merchants implements Stage<Merchants.State> {
   @Override
   public void onWake(State s, long time, Context ctx) {
     if (s.expired(time, ctx, retentionMillis) && s.shop == null) {
-      s.payers.clear(); // a merchant's payment accounts stay with it
+      s.payers = null; // a merchant's payment accounts stay with it
     }
+  }
+
+  /** Its wake-ups only forget. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override
   public boolean isEmpty(State s) {
-    return s.shop == null && s.payers.isEmpty();
+    return s.shop == null && s.payers == null;
   }
 }

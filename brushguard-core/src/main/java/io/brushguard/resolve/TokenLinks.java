@@ -16,8 +16,9 @@ import java.util.Arrays;
  * An account is forgotten {@code retention} of event time after it was last seen with the token,
  * and the token with its last account.
  *
- * <p><b>Space.</b> Per token: about 100 bytes (map entry, state, arrays) plus 16 bytes per account
- * kept (the account id string is shared with the events).
+ * <p><b>Space.</b> Per token with one account: about 90 bytes (table slot, entry, state); with
+ * more, about 70 bytes of arrays plus 20 bytes per account (the account id string is shared with
+ * the events).
  */
 public final class TokenLinks implements Stage<TokenLinks.State> {
   /** Default cap on the accounts one token keeps. */
@@ -38,13 +39,92 @@ public final class TokenLinks implements Stage<TokenLinks.State> {
     this.wiring = new Wiring(kind.carriers(), java.util.Set.of(), java.util.Set.of(Linked.class));
   }
 
-  /** The accounts seen with one token, and when each was last seen. */
+  /**
+   * The accounts seen with one token, and when each was last seen. Most tokens (a phone, an
+   * identity, most devices) have one account: it is kept in fields, and the arrays hold the second
+   * and later ones (null until a token has two). Account {@code i} is the fields for 0, else {@code
+   * i - 1} of the arrays.
+   */
   public static final class State {
-    String[] accounts = new String[2];
-    long[] lastSeen = new long[2];
+    String first;
+    int firstHash; // String.hashCode() of each account, compared before the string
+    long firstSeen;
+    String[] accounts;
+    int[] hashes;
+    long[] lastSeen;
     int size;
     boolean saturated;
     long wake = Long.MIN_VALUE;
+
+    long seen(int i) {
+      return i == 0 ? firstSeen : lastSeen[i - 1];
+    }
+
+    void seen(int i, long time) {
+      if (i == 0) {
+        firstSeen = time;
+      } else {
+        lastSeen[i - 1] = time;
+      }
+    }
+
+    int find(String account, int hash) {
+      if (size == 0) {
+        return -1;
+      }
+      if (firstHash == hash && first.equals(account)) {
+        return 0;
+      }
+      for (int i = 0; i < size - 1; i++) {
+        if (hashes[i] == hash && accounts[i].equals(account)) {
+          return i + 1;
+        }
+      }
+      return -1;
+    }
+
+    void set(int i, String account, int hash, long time) {
+      if (i == 0) {
+        first = account;
+        firstHash = hash;
+        firstSeen = time;
+      } else {
+        accounts[i - 1] = account;
+        hashes[i - 1] = hash;
+        lastSeen[i - 1] = time;
+      }
+    }
+
+    /** Makes room for account {@code size}, the arrays at most {@code max - 1} long. */
+    void reserve(int max) {
+      if (size == 0) {
+        return;
+      }
+      if (accounts == null) {
+        accounts = new String[2];
+        hashes = new int[2];
+        lastSeen = new long[2];
+      } else if (size - 1 == accounts.length) {
+        int n = Math.min(max - 1, accounts.length * 2);
+        accounts = Arrays.copyOf(accounts, n);
+        hashes = Arrays.copyOf(hashes, n);
+        lastSeen = Arrays.copyOf(lastSeen, n);
+      }
+    }
+
+    /** Removes account {@code i}: the last one takes its place. */
+    void remove(int i) {
+      int last = --size;
+      if (i != last) {
+        int j = last - 1;
+        set(i, accounts[j], hashes[j], lastSeen[j]);
+      }
+      if (last == 0) {
+        first = null;
+      } else {
+        accounts[last - 1] = null;
+      }
+    }
   }
 
   @Override
@@ -70,23 +150,19 @@ public final class TokenLinks implements Stage<TokenLinks.State> {
   @Override
   public void onEvent(State s, Event event, Context ctx) {
     String account = TokenKind.accountOf(event);
+    int hash = account.hashCode();
     long now = ctx.now();
-    for (int i = 0; i < s.size; i++) {
-      if (s.accounts[i].equals(account)) {
-        s.lastSeen[i] = now;
-        return;
-      }
+    int known = s.find(account, hash);
+    if (known >= 0) {
+      s.seen(known, now); // seen again: nothing new to say
+      return;
     }
     if (s.size == maxFanout) {
       evictLeastRecent(s);
       s.saturated = true;
-    } else if (s.size == s.accounts.length) {
-      int n = Math.min(maxFanout, s.size * 2);
-      s.accounts = Arrays.copyOf(s.accounts, n);
-      s.lastSeen = Arrays.copyOf(s.lastSeen, n);
     }
-    s.accounts[s.size] = account;
-    s.lastSeen[s.size++] = now;
+    s.reserve(maxFanout);
+    s.set(s.size++, account, hash, now);
     ctx.emit(new Linked(kind, ctx.key(), account, s.size, s.saturated));
     if (s.wake == Long.MIN_VALUE) {
       s.wake = now + retentionMillis;
@@ -97,18 +173,11 @@ public final class TokenLinks implements Stage<TokenLinks.State> {
   private static void evictLeastRecent(State s) {
     int oldest = 0;
     for (int i = 1; i < s.size; i++) {
-      if (s.lastSeen[i] < s.lastSeen[oldest]) {
+      if (s.seen(i) < s.seen(oldest)) {
         oldest = i;
       }
     }
-    remove(s, oldest);
-  }
-
-  private static void remove(State s, int i) {
-    s.size--;
-    s.accounts[i] = s.accounts[s.size];
-    s.lastSeen[i] = s.lastSeen[s.size];
-    s.accounts[s.size] = null;
+    s.remove(oldest);
   }
 
   @Override
@@ -119,9 +188,9 @@ public final class TokenLinks implements Stage<TokenLinks.State> {
     s.wake = Long.MIN_VALUE;
     long next = Long.MAX_VALUE;
     for (int i = s.size - 1; i >= 0; i--) {
-      long expires = s.lastSeen[i] + retentionMillis;
+      long expires = s.seen(i) + retentionMillis;
       if (expires <= time) {
-        remove(s, i);
+        s.remove(i);
       } else {
         next = Math.min(next, expires);
       }
@@ -132,6 +201,12 @@ public final class TokenLinks implements Stage<TokenLinks.State> {
       s.wake = next;
       ctx.wakeAt(next);
     }
+  }
+
+  /** Its wake-ups only forget. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override

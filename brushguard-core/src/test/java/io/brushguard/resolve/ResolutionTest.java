@@ -129,7 +129,8 @@ class ResolutionTest {
     for (int i = 0; i < 100; i++) {
       d.event(new Logistics("w-" + i, "o1", Logistics.Status.IN_TRANSIT, 40 + i, null, null, 0));
     }
-    assertThat(d.states.get("o1").parts).hasSize(OrderThreads.MAX_PARTS);
+    assertThat(d.states.get("o1").size).isEqualTo(OrderThreads.MAX_PARTS);
+    assertThat(d.states.get("o1").dropped).isEqualTo(2 + 100 - OrderThreads.MAX_PARTS);
   }
 
   @Test

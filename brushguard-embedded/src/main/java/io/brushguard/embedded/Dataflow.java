@@ -64,6 +64,9 @@ final class Dataflow {
       slots[i] = new Slot<>(topology.stage(i), i);
     }
     buffered = new boolean[io.brushguard.event.EventType.values().length];
+    if (buffered.length > Long.SIZE) {
+      throw new IllegalStateException("event types are kept as bits of a long");
+    }
     for (var t : topology.eventTypes()) {
       buffered[t.ordinal()] = true;
     }
@@ -92,17 +95,46 @@ final class Dataflow {
         return;
       }
       eventsAt.clear();
+      long types = 0; // the event types at t, one bit per ordinal
       while (buffer.nextTs() == t) {
-        eventsAt.add(buffer.poll());
+        Event e = buffer.poll();
+        eventsAt.add(e);
+        types |= 1L << e.type().ordinal();
       }
       for (Slot<?> s : slots) {
-        s.step(t);
+        if ((types & s.readMask) != 0 || !s.facts.isEmpty() || s.wakesAt(t)) {
+          s.step(t);
+        }
       }
     }
   }
 
-  /** End of input: everything buffered and every pending wake-up is processed. */
+  /**
+   * End of input: everything buffered and every pending wake-up is processed, except the wake-ups
+   * of stages that only forget on them and can receive nothing more (see {@link
+   * Stage#wakesOnlyForget}): once the last event has run, those are dropped unfired.
+   */
   void finish() {
+    while (buffer.size() > 0) {
+      advanceTo(buffer.nextTs());
+    }
+    boolean[] quiet = new boolean[slots.length];
+    for (int i = 0; i < slots.length; i++) {
+      Stage<?> stage = slots[i].stage;
+      quiet[i] = stage.wakesOnlyForget();
+      for (int j = 0; j < i && quiet[i]; j++) {
+        for (Class<?> f : slots[j].stage.wiring().produces()) {
+          if (!quiet[j] && stage.wiring().consumes().contains(f)) {
+            quiet[i] = false; // a fact from a stage that still runs may reach it
+          }
+        }
+      }
+    }
+    for (int i = 0; i < slots.length; i++) {
+      if (quiet[i]) {
+        slots[i].wakes.clear();
+      }
+    }
     advanceTo(Long.MAX_VALUE);
   }
 
@@ -198,6 +230,7 @@ final class Dataflow {
     final int index;
     final int rank;
     final boolean[] readsEvent;
+    final long readMask;
     final KeyTable<Keyed<S>> keyed = new KeyTable<>();
     final WakeHeap<Keyed<S>> wakes = new WakeHeap<>();
     final ArrayList<Pending> facts = new ArrayList<>();
@@ -222,16 +255,28 @@ final class Dataflow {
       this.index = index;
       this.rank = Topology.rankOf(index);
       this.readsEvent = new boolean[io.brushguard.event.EventType.values().length];
+      long mask = 0;
       for (var t : stage.wiring().events()) {
         readsEvent[t.ordinal()] = true;
+        mask |= 1L << t.ordinal();
       }
+      this.readMask = mask;
+    }
+
+    /** Whether a wake-up of this stage is due at {@code t}. */
+    boolean wakesAt(long t) {
+      return !wakes.isEmpty() && wakes.topTime() == t;
     }
 
     long nextWake() {
       return wakes.isEmpty() ? Long.MAX_VALUE : wakes.topTime();
     }
 
-    /** Everything this stage has at time {@code t}: events, then facts, then wake-ups. */
+    /**
+     * Everything this stage has at time {@code t}: events, then facts, then wake-ups. The step loop
+     * skips a stage with none of them: a fact for it can only come from a lower rank, which has
+     * run.
+     */
     void step(long t) {
       now = t;
       for (int i = 0; i < eventsAt.size(); i++) {
@@ -253,13 +298,15 @@ final class Dataflow {
       while (!wakes.isEmpty() && wakes.topTime() == t) {
         onWake(wakes.pollEntry(), t);
       }
-      for (int i = 0; i < emptied.size(); i++) {
-        Keyed<S> k = emptied.get(i);
-        if (k.unused()) {
-          keyed.remove(k);
+      if (!emptied.isEmpty()) {
+        for (int i = 0; i < emptied.size(); i++) {
+          Keyed<S> k = emptied.get(i);
+          if (k.unused()) {
+            keyed.remove(k);
+          }
         }
+        emptied.clear();
       }
-      emptied.clear();
     }
 
     private void onEvent(Event e) {
@@ -361,10 +408,14 @@ final class Dataflow {
       if (type != routedType) {
         route(type);
       }
-      Stamp stamp = new Stamp(now, rank, key, call, emission++);
-      for (int consumer : routedTo) {
-        slots[consumer].facts.add(new Pending(stamp, fact));
+      if (routedTo.length > 0) {
+        Pending p =
+            new Pending(new Stamp(now, rank, key, call, emission), fact); // shared: immutable
+        for (int consumer : routedTo) {
+          slots[consumer].facts.add(p);
+        }
       }
+      emission++;
       if (routedOut) {
         outputs.accept(fact);
       }

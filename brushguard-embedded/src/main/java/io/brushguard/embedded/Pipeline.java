@@ -10,6 +10,8 @@ import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
 import io.brushguard.ingest.EventTimeGate;
 import io.brushguard.ingest.Reject;
+import io.brushguard.resolve.ResolutionSink;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -60,7 +62,7 @@ public final class Pipeline {
    *     decision and the shop stages are added by {@link DetectorRegistry#topology}
    */
   public Pipeline(BrushguardConfig config, List<Stage<?>> detection, Listener listener) {
-    Topology topology = DetectorRegistry.topology(config, detection);
+    Topology topology = DetectorRegistry.topology(config, withSink(detection));
     this.gate = new EventTimeGate(config.latenessMillis(), config.aheadMillis());
     this.flow =
         new Dataflow(
@@ -74,6 +76,19 @@ public final class Pipeline {
             },
             listener::detectorFailed);
     this.listener = listener;
+  }
+
+  /**
+   * The detection stages, plus {@link ResolutionSink} when {@code -Dbrushguard.resolution=all} asks
+   * for every entity-resolution stage to run (to measure them; the output is the same).
+   */
+  private static List<Stage<?>> withSink(List<Stage<?>> detection) {
+    if (!ResolutionSink.requested()) {
+      return detection;
+    }
+    List<Stage<?>> all = new ArrayList<>(detection);
+    all.add(new ResolutionSink());
+    return all;
   }
 
   /**

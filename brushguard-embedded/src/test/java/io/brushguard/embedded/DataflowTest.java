@@ -152,4 +152,76 @@ class DataflowTest {
 
     assertThat(out).containsExactly("a@10#1", "a woke@11");
   }
+
+  /** Keyed by account: asks for a wake-up 100 ms after each login and logs the wake-ups. */
+  static final class Forgetter implements Stage<int[]> {
+    final List<String> log;
+    final boolean quiet;
+
+    Forgetter(List<String> log, boolean quiet) {
+      this.log = log;
+      this.quiet = quiet;
+    }
+
+    @Override
+    public String name() {
+      return "forgetter";
+    }
+
+    @Override
+    public Wiring wiring() {
+      return Wiring.events(EventType.LOGIN);
+    }
+
+    @Override
+    public String keyOf(Event event) {
+      return ((Login) event).account();
+    }
+
+    @Override
+    public int[] newState() {
+      return new int[1];
+    }
+
+    @Override
+    public void onEvent(int[] state, Event event, Context ctx) {
+      state[0] = 1;
+      ctx.wakeAt(ctx.now() + 100);
+    }
+
+    @Override
+    public void onWake(int[] state, long time, Context ctx) {
+      log.add(ctx.key() + " woke@" + time);
+      state[0] = 0;
+    }
+
+    @Override
+    public boolean wakesOnlyForget() {
+      return quiet;
+    }
+
+    @Override
+    public boolean isEmpty(int[] state) {
+      return state[0] == 0;
+    }
+  }
+
+  @Test
+  void atTheEnd_wakeUpsThatOnlyForgetAreDroppedOnceTheLastEventHasRun() {
+    for (boolean quiet : new boolean[] {false, true}) {
+      List<String> log = new ArrayList<>();
+      Dataflow flow =
+          new Dataflow(
+              Topology.of(List.of(new Forgetter(log, quiet)), Set.of()),
+              f -> {},
+              (s, k, e, ex) -> log.add("error"));
+      flow.add(new Login("a", 10, null, null), 1);
+      flow.add(new Login("b", 150, null, null), 2);
+      flow.finish();
+      assertThat(log)
+          .as("quiet: " + quiet)
+          .containsExactlyElementsOf(
+              quiet ? List.of("a woke@110") : List.of("a woke@110", "b woke@250"));
+    }
+  }
 }
