@@ -10,8 +10,8 @@ package io.brushguard.detect.surge;
  * E are the decayed counts and hours seen (half-life {@code halfLifeHours}); so the count in a
  * window of profile-weighted exposure w is negative-binomial, r = C + 1, p = (E + 1) / (E + 1 + w):
  * a key with little history gets a heavy tail and cannot alarm on a handful of orders. Each profile
- * factor is the slot's own decayed rate shrunk toward the level by {@value #SHRINK_HOURS}
- * pseudo-hours, so a quiet shop's profile stays flat until its data say otherwise. The share of
+ * factor is the slot's own decayed rate shrunk toward the level by pseudo-hours worth {@value
+ * #SHRINK_ORDERS} orders, so a quiet shop's profile stays flat until its data say otherwise. The share of
  * orders that came without a view (and of those straight to the item) is Beta-distributed after
  * the decayed counts, with prior mean 10% and weight 5 orders.
  *
@@ -28,7 +28,7 @@ package io.brushguard.detect.surge;
 final class SeasonalBaseline {
   static final double PRIOR_ORDERS = 1;
   static final double PRIOR_HOURS = 1;
-  static final double SHRINK_HOURS = 24;
+  static final double SHRINK_ORDERS = 5;
   static final double SHARE_PRIOR_A = 0.5;
   static final double SHARE_PRIOR_B = 4.5;
 
@@ -112,7 +112,7 @@ final class SeasonalBaseline {
     double rho = level();
     int hod = hourOfDay(hour);
     int dow = dayOfWeek(hour);
-    double k = SHRINK_HOURS * scale();
+    double k = SHRINK_ORDERS / rho * scale(); // pseudo-hours worth this many orders
     double f = (hodOrders[hod] + k * rho) / (hodHours[hod] + k) / rho;
     double g = (dowOrders[dow] + k * rho) / (dowHours[dow] + k) / rho;
     return f * g;

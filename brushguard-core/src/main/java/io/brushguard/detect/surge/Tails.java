@@ -109,4 +109,25 @@ final class Tails {
     }
     return Math.min(1, Math.exp(logTerm + Math.log(sum)));
   }
+
+  /** P(X ≥ k) for X Poisson with mean {@code mean} > 0. */
+  static double poisson(long k, double mean) {
+    if (k <= 0) {
+      return 1;
+    }
+    if (k <= mean) {
+      return 1; // not in the upper tail
+    }
+    double logTerm = -mean + k * Math.log(mean) - logGamma(k + 1.0);
+    double term = 1;
+    double sum = 1;
+    for (long j = k; j < k + 100_000; j++) {
+      term *= mean / (j + 1);
+      sum += term;
+      if (term < sum * 1e-12) {
+        break;
+      }
+    }
+    return Math.min(1, Math.exp(logTerm + Math.log(sum)));
+  }
 }
