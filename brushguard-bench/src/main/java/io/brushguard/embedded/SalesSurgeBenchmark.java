@@ -31,9 +31,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * every tactic and trap, about 35% views and 6% orders, the only types the detector reads).
  *
  * <ul>
- *   <li>{@code dataflow}: the {@link SalesSurgeDetector} stage alone behind the gate in the embedded
- *       {@link Dataflow} (routing, per-shop state tables, wake-ups, signals): what adding it to a
- *       scan costs;
+ *   <li>{@code dataflow}: the {@link SalesSurgeDetector} stage alone behind the gate in the
+ *       embedded {@link Dataflow} (routing, per-shop state tables, wake-ups, signals): what adding
+ *       it to a scan costs;
  *   <li>{@code stage}: the stage's own work, called directly per shop from a plain map in event
  *       order (no gate, no routing, no wake-ups): the detector without the runtime.
  * </ul>
@@ -60,8 +60,7 @@ public class SalesSurgeBenchmark {
   public void setUp() {
     config = BrushguardConfig.DEFAULT;
     input = SimulatedEvents.simulate(7, EVENTS).first(EVENTS);
-    topology =
-        Topology.of(List.of(new SalesSurgeDetector(config.surge())), Set.of(Signal.class));
+    topology = Topology.of(List.of(new SalesSurgeDetector(config.surge())), Set.of(Signal.class));
   }
 
   @Benchmark

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  *
  * <p>Randomised widely, so that a detector is measured on the method rather than one shape: a shop
  * with a baseline (neither top nor bottom of the market), a surge of 4-20 times its expected orders
- * over 6 hours to 3 days (at least 20 orders in all) after the first week, 50-95% of the orders with
- * no page view at all and the rest after a glance of 2-12 s, 40-100% as many hired accounts as
+ * over 6 hours to 3 days (at least 20 orders in all) after the first week, 50-95% of the orders
+ * with no page view at all and the rest after a glance of 2-12 s, 40-100% as many hired accounts as
  * orders, short reviews on 30%.
  *
  * <p>Labelled {@code sales_surge}: the orders, their reviews, the accounts, the shop.

@@ -16,10 +16,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Sales surge (code {@code SALES_SURGE}): a shop's orders far above its own daily and weekly rhythm,
- * carried by buyers who went straight to the item, with no view of the shop beforehand or only a
- * glance. Bought surges look like this: hired accounts work through a quota of orders from a task
- * list or a link, spread over a day or two, and do not browse. A real surge (a flash sale, a
+ * Sales surge (code {@code SALES_SURGE}): a shop's orders far above its own daily and weekly
+ * rhythm, carried by buyers who went straight to the item, with no view of the shop beforehand or
+ * only a glance. Bought surges look like this: hired accounts work through a quota of orders from a
+ * task list or a link, spread over a day or two, and do not browse. A real surge (a flash sale, a
  * livestream, a platform campaign) brings its own traffic: the buyers search, view and then order,
  * so its orders come through the shop's pages.
  *
@@ -44,34 +44,43 @@ import java.util.Map;
  *
  * <p><b>False alarms.</b> Under the model (Poisson counts around the learned rhythm, its rate
  * uncertain as the history says), the first condition alone is met with probability at most α per
- * evaluation and window, so a shop with no surge alarms at most 3α per straight-to-the-item order (three
- * windows): with the default α = 10⁻⁶, at most 3·10⁻⁶ per such order, 3·10⁻⁴ a day for a shop with
- * a hundred of them a day. Real counts are overdispersed beyond the model; conditions 2 and 3 make
- * a false alarm rarer still, since both must hold at the same time.
+ * evaluation and window, so a shop with no surge alarms at most 3α per straight-to-the-item order
+ * (three windows): with the default α = 10⁻⁶, at most 3·10⁻⁶ per such order, 3·10⁻⁴ a day for a
+ * shop with a hundred of them a day. Real counts are overdispersed beyond the model; conditions 2
+ * and 3 make a false alarm rarer still, since both must hold at the same time.
  *
- * <p><b>Signals</b> once a window alarms: every straight-to-the-item order inside it (held since it
- * came) and after it while the test holds, {@value #UNVIEWED_STRENGTH} for an unviewed order and
- * {@value #GLANCE_STRENGTH} for a glance (each is enough for review: an order that went straight
- * to the item inside a surge its shop's traffic does not explain); the buyer accounts that placed
- * them, with the strength of their strongest such order; the shop at {@value #SHOP_STRENGTH},
- * naming the buyers: far below review, since a competitor buying a surge for a rival (reverse
- * brushing) looks the same to the shop, and low enough that with concentration's shop signal
- * (0.45), which says the same thing (fake orders landed here), it stays below review: 1 − 0.55 ·
- * 0.91 &lt; 0.5. Evidence of who paid (another detector's) takes the shop to review.
+ * <p><b>New buyers.</b> A surge is carried by new buyers: a customer whose first order at the shop
+ * ({@link PastBuyers}, remembered for the retention) came at least {@value #RING} hours before the
+ * surge's start, reordering from the cart during it, is left out (a loyal buyer of a restock item).
+ *
+ * <p><b>A surge's extent.</b> When a window alarms, the surge began at the maximum-likelihood
+ * change point of the straight-to-the-item orders held ({@code changePoint}, up to {@value
+ * #HELD_HOURS} hours back); later ones join it while those of the last {@value #CONTINUE_HOURS}
+ * hours stay far above the shop's usual rate of them ({@code continuation}).
+ *
+ * <p><b>Signals</b> once a window alarms: every straight-to-the-item order of the surge (held since
+ * it came) and after it while the surge goes on, {@value #UNVIEWED_STRENGTH} for an unviewed order
+ * and {@value #GLANCE_STRENGTH} for a glance (each is enough for review: an order that went
+ * straight to the item inside a surge its shop's traffic does not explain); the buyer accounts that
+ * placed them, with the strength of their strongest such order; the shop at {@value
+ * #SHOP_STRENGTH}, naming the buyers: far below review, since a competitor buying a surge for a
+ * rival (reverse brushing) looks the same to the shop, and low enough that with concentration's
+ * shop signal (0.45), which says the same thing (fake orders landed here), it stays below review: 1
+ * − 0.55 · 0.91 &lt; 0.5. Evidence of who paid (another detector's) takes the shop to review.
  *
  * <p><b>Window and memory</b> (key: shop): the recent viewers (about 256 bytes for a quiet shop, at
- * most 256 KB: {@link Config#maxViewers} within the lookback), the baseline (about 560 bytes),
- * hourly counts for the longest window (48 hours, about 1 KB), the straight-to-the-item orders of
- * that window (at most {@value #MAX_HELD}, about 80 bytes each), and the accounts signalled in the
- * current surge (at most {@value #MAX_HELD}); forgotten {@code retention} after the shop's last
- * order or view.
+ * most 256 KB: {@link Config#maxViewers} within the lookback), the past buyers (192 bytes to 192
+ * KB, as many), the baseline (about 560 bytes), hourly counts for the longest window (48 hours,
+ * about 1 KB), the straight-to-the-item orders of the last {@value #HELD_HOURS} hours (at most
+ * {@value #MAX_HELD}, about 80 bytes each), and the accounts signalled in the current surge (at
+ * most {@value #MAX_HELD}); forgotten {@code retention} after the shop's last order or view.
  *
  * <p><b>References:</b> Poisson–Gamma (negative-binomial) predictive and beta-binomial tails: A.
- * Gelman et al., <i>Bayesian Data Analysis</i>, 3rd ed., ch. 2; scan statistics for count surges: J.
- * Glaz, J. Naus, S. Wallenstein, <i>Scan Statistics</i> (2001); the funnel (orders without
- * preceding traffic) as the sign of bought sales: the SAMR guidance on "刷单炒信" and
- * Xu et al., "E-commerce Reputation Manipulation: The Emergence of Reputation-Escalation-as-a-Service",
- * WWW 2015.
+ * Gelman et al., <i>Bayesian Data Analysis</i>, 3rd ed., ch. 2; scan statistics for count surges:
+ * J. Glaz, J. Naus, S. Wallenstein, <i>Scan Statistics</i> (2001); the change point: D. V. Hinkley,
+ * "Inference about the change-point from cumulative sum tests", Biometrika 58 (1971); bought sales
+ * without traffic: H. Xu et al., "E-commerce Reputation Manipulation: The Emergence of
+ * Reputation-Escalation-as-a-Service", WWW 2015.
  */
 public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopState> {
   public static final String NAME = "sales-surge";
@@ -99,6 +108,7 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
 
   /** The recent stretch that must stay surging for an order to join a surge already found. */
   static final int CONTINUE_HOURS = 24;
+
   static final int MIN_STRAIGHT = 5;
   static final int MAX_HELD = 4096;
   static final int LISTED = 10;
@@ -206,6 +216,8 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
 
   private void onOrder(ShopState state, Order order, long hour, Context context) {
     Path path = state.viewers.path(order.account(), order.ts(), config.glanceMillis());
+    long since = state.buyers.firstOrder(order.account(), order.ts());
+    state.buyers.order(order.account(), order.ts());
     int slot = slot(hour);
     state.n[slot]++;
     if (path == Path.BROWSED) {
@@ -215,7 +227,8 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     if (path == Path.UNVIEWED) {
       state.u[slot]++;
     }
-    state.hold(new Held(order.order(), order.account(), order.ts(), hour, path == Path.UNVIEWED));
+    state.hold(
+        new Held(order.order(), order.account(), order.ts(), hour, path == Path.UNVIEWED, since));
     Alarm alarm = evaluate(state, order.ts(), hour);
     if (alarm == null && state.inEpisode(order.ts())) {
       alarm = continuation(state, order.ts(), hour);
@@ -226,8 +239,8 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
   }
 
   /**
-   * Inside a surge already found: this order belongs to it while the straight-to-the-item orders
-   * of the last {@value #CONTINUE_HOURS} hours stay far above what the shop's own share of them
+   * Inside a surge already found: this order belongs to it while the straight-to-the-item orders of
+   * the last {@value #CONTINUE_HOURS} hours stay far above what the shop's own share of them
    * predicts (Poisson tail at most {@link #MIX_ALPHA}). A surge longer than the windows is followed
    * to its end this way.
    */
@@ -345,17 +358,25 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     if (!state.inEpisode(alarm.ts)) {
       state.accounts.clear(); // a new surge: its buyers are listed afresh
       state.flagged = 0;
+      state.returning = 0;
       state.shopSignalHour = Long.MIN_VALUE;
       state.start =
-          changePoint(
-              state, alarm.ts, Math.floorDiv(alarm.ts + offset, HOUR), alarm.fromHour);
+          changePoint(state, alarm.ts, Math.floorDiv(alarm.ts + offset, HOUR), alarm.fromHour);
     } else {
       state.start = Math.min(state.start, alarm.fromHour);
     }
     state.lastAlarm = alarm.ts;
     String origin = NAME + "/" + shop;
     String evidence = alarm.describe(shop, offset);
+    // a customer since well before the surge (two days before its start) who reorders during it
+    // is not part of it: a surge is carried by new buyers
+    long customerBefore = (state.start - RING) * HOUR - offset;
     for (Held h : state.held) {
+      if (!h.flagged && h.hour >= state.start && h.customerSince < customerBefore) {
+        h.flagged = true; // judged: not part of the surge
+        state.returning++;
+        continue;
+      }
       if (!h.flagged && h.hour >= state.start) {
         h.flagged = true;
         state.flagged++;
@@ -444,6 +465,9 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
             state.flagged
                 + " orders straight to the item in a surge its traffic does not explain, by "
                 + named
+                + (state.returning > 0
+                    ? " (" + state.returning + " more by returning customers, not counted)"
+                    : "")
                 + "; "
                 + state.shopEvidence
                 + "; who paid for them is not known (a competitor may be framing the shop)"));
@@ -476,14 +500,19 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     final long ts;
     final long hour;
     final boolean unviewed;
+
+    /** The buyer's first order at the shop before this one, or {@code Long.MAX_VALUE}. */
+    final long customerSince;
+
     boolean flagged;
 
-    Held(String order, String account, long ts, long hour, boolean unviewed) {
+    Held(String order, String account, long ts, long hour, boolean unviewed, long customerSince) {
       this.order = order;
       this.account = account;
       this.ts = ts;
       this.hour = hour;
       this.unviewed = unviewed;
+      this.customerSince = customerSince;
     }
   }
 
@@ -530,6 +559,7 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
    */
   public static final class ShopState extends Expiring {
     final RecentViewers viewers;
+    final PastBuyers buyers;
     final SeasonalBaseline baseline;
     final int[] n = new int[RING];
     final int[] u = new int[RING];
@@ -542,6 +572,7 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     final Map<String, Double> accounts = new LinkedHashMap<>();
     long lastAlarm = Long.MIN_VALUE / 2;
     long start = Long.MAX_VALUE;
+    int returning;
     long shopSignalHour = Long.MIN_VALUE;
     int shopSignalFlagged;
     boolean shopDirty;
@@ -552,6 +583,7 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
 
     ShopState(Config config) {
       this.viewers = new RecentViewers(config.lookbackMillis(), config.maxViewers());
+      this.buyers = new PastBuyers(config.retentionMillis(), config.maxViewers());
       this.baseline = new SeasonalBaseline(config.halfLifeHours());
     }
 

@@ -11,13 +11,13 @@ package io.brushguard.detect.surge;
  * window of profile-weighted exposure w is negative-binomial, r = C + 1, p = (E + 1) / (E + 1 + w):
  * a key with little history gets a heavy tail and cannot alarm on a handful of orders. Each profile
  * factor is the slot's own decayed rate shrunk toward the level by pseudo-hours worth {@value
- * #SHRINK_ORDERS} orders, so a quiet shop's profile stays flat until its data say otherwise. The share of
- * orders that came without a view (and of those straight to the item) is Beta-distributed after
- * the decayed counts, with prior mean 10% and weight 5 orders.
+ * #SHRINK_ORDERS} orders, so a quiet shop's profile stays flat until its data say otherwise. The
+ * share of orders that came without a view (and of those straight to the item) is Beta-distributed
+ * after the decayed counts, with prior mean 10% and weight 5 orders.
  *
- * <p><b>Robustness.</b> The caller folds an hour only once it has left the test windows (so a
- * surge in progress is never part of its own baseline), without the orders already judged part of
- * a surge, and each folded hour is clipped at {@code mean + 4·sqrt(mean) + 3} of its prediction: a
+ * <p><b>Robustness.</b> The caller folds an hour only once it has left the test windows (so a surge
+ * in progress is never part of its own baseline), without the orders already judged part of a
+ * surge, and each folded hour is clipped at {@code mean + 4·sqrt(mean) + 3} of its prediction: a
  * flash sale does not teach the shop that its next surge is normal.
  *
  * <p>Decay uses a moving landmark (values stored scaled by e^{λ(h - h0)}, renormalised now and

@@ -60,8 +60,7 @@ final class Tails {
       return 1; // not in the upper tail; callers only compare with small thresholds
     }
     double logQ = Math.log1p(-p);
-    double logTerm =
-        logGamma(k + r) - logGamma(r) - logGamma(k + 1.0) + r * Math.log(p) + k * logQ;
+    double logTerm = logGamma(k + r) - logGamma(r) - logGamma(k + 1.0) + r * Math.log(p) + k * logQ;
     double term = 1;
     double sum = 1;
     // terms relative to the first: ratio (j + r) / (j + 1) * (1 - p) < 1 past the mode

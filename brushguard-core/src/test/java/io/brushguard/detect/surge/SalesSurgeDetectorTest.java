@@ -140,6 +140,25 @@ class SalesSurgeDetectorTest {
   }
 
   @Test
+  void returningCustomers_reorderingFromTheCartDuringASurge_areLeftOut() {
+    organic(T0, T0 + 14 * DAY, 6, 0);
+    Set<String> regulars = new java.util.HashSet<>();
+    for (int k = 0; k < 5; k++) {
+      order("r" + k, T0 + 2 * DAY + k * HOUR); // customers since day 2
+    }
+    long start = T0 + 9 * DAY + 8 * HOUR;
+    for (int k = 0; k < 60; k++) {
+      order("h" + k, start + rnd.nextLong(DAY));
+    }
+    for (int k = 0; k < 5; k++) {
+      regulars.add(order("r" + k, start + 6 * HOUR + k * HOUR)); // from the cart, in the surge
+    }
+    List<Signal> signals = run();
+    assertThat(ids(signals, EntityKind.ORDER)).hasSize(60).doesNotContainAnyElementsOf(regulars);
+    assertThat(ids(signals, EntityKind.ACCOUNT)).noneMatch(a -> a.startsWith("r"));
+  }
+
+  @Test
   void flashSale_crowdThatViewsBeforeOrdering_passes() {
     organic(T0, T0 + 14 * DAY, 6, 0.05);
     long sale = T0 + 9 * DAY + 20 * HOUR;
