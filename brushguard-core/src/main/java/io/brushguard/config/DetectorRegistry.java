@@ -37,7 +37,7 @@ public final class DetectorRegistry {
   public static List<Stage<?>> standard(BrushguardConfig config) {
     return List.of(
         new DetectorStage<>(new ConcentrationDetector(config.concentration())),
-        new SalesSurgeDetector(config.surge()));
+        new SalesSurgeDetector(config.surge().withRetentionMillis(config.retentionMillis())));
   }
 
   /**

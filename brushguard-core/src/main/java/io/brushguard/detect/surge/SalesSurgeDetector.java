@@ -123,7 +123,8 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
    * @param halfLifeHours the baseline's memory (7 days: a week's rhythm, and a month forgotten)
    * @param utcOffsetHours the platform's local time, for the hour-of-day and day-of-week profile
    * @param maxViewers recent viewers kept per shop; a busier shop keeps the most recent
-   * @param retentionMillis a shop's state is forgotten this long after its last input
+   * @param retentionMillis a shop's state is forgotten this long after its last input (the run's
+   *     {@code retention}, as {@code DetectorRegistry} sets it)
    */
   public record Config(
       double alpha,
@@ -159,6 +160,11 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
           utcOffsetHours,
           maxViewers,
           retentionMillis);
+    }
+
+    public Config withRetentionMillis(long r) {
+      return new Config(
+          alpha, lookbackMillis, glanceMillis, halfLifeHours, utcOffsetHours, maxViewers, r);
     }
 
     public Config withLookbackMillis(long l) {
