@@ -50,8 +50,9 @@ import java.util.Map;
  * and 3 make a false alarm rarer still, since both must hold at the same time.
  *
  * <p><b>New buyers.</b> A surge is carried by new buyers: a customer whose first order at the shop
- * ({@link PastBuyers}, remembered for the retention) came at least {@value #RING} hours before the
- * surge's start, reordering from the cart during it, is left out (a loyal buyer of a restock item).
+ * ({@link PastBuyers}, remembered for the retention) came at least {@value #CUSTOMER_HOURS} hours
+ * before the surge's start, reordering from the cart during it, is left out (a loyal buyer of a
+ * restock item).
  *
  * <p><b>A surge's extent.</b> When a window alarms, the surge began at the maximum-likelihood
  * change point of the straight-to-the-item orders held ({@code changePoint}, up to {@value
@@ -105,6 +106,9 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
 
   /** How far back held straight-to-the-item orders reach, for a surge's start: four days. */
   static final int HELD_HOURS = 96;
+
+  /** A buyer whose first order at the shop came this long before a surge began is returning. */
+  static final int CUSTOMER_HOURS = 24;
 
   /** The recent stretch that must stay surging for an order to join a surge already found. */
   static final int CONTINUE_HOURS = 24;
@@ -374,9 +378,9 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     state.lastAlarm = alarm.ts;
     String origin = NAME + "/" + shop;
     String evidence = alarm.describe(shop, offset);
-    // a customer since well before the surge (two days before its start) who reorders during it
-    // is not part of it: a surge is carried by new buyers
-    long customerBefore = (state.start - RING) * HOUR - offset;
+    // a customer since well before the surge (a day before its start) who reorders during it is
+    // not part of it: a surge is carried by new buyers
+    long customerBefore = (state.start - CUSTOMER_HOURS) * HOUR - offset;
     for (Held h : state.held) {
       if (!h.flagged && h.hour >= state.start && h.customerSince < customerBefore) {
         h.flagged = true; // judged: not part of the surge
