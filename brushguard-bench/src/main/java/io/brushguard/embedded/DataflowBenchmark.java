@@ -96,7 +96,8 @@ public class DataflowBenchmark {
       case "concentration" -> {
         return Topology.of(detection, Set.of(Signal.class));
       }
-      case "surge" -> { // the sales-surge stage alone (SalesSurgeBenchmark; DataflowCpuTime gate,surge)
+      case "surge" -> { // the sales-surge stage alone (SalesSurgeBenchmark; DataflowCpuTime
+        // gate,surge)
         return Topology.of(
             List.of(
                 new io.brushguard.detect.surge.SalesSurgeDetector(

@@ -376,8 +376,8 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
       state.start = Math.min(state.start, alarm.fromHour);
     }
     state.lastAlarm = alarm.ts;
-    String origin = NAME + "/" + shop;
-    String evidence = alarm.describe(shop, offset);
+    String origin = null;
+    String evidence = null;
     // a customer since well before the surge (a day before its start) who reorders during it is
     // not part of it: a surge is carried by new buyers
     long customerBefore = (state.start - CUSTOMER_HOURS) * HOUR - offset;
@@ -398,6 +398,10 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
           }
         }
         double strength = h.unviewed ? UNVIEWED_STRENGTH : GLANCE_STRENGTH;
+        if (evidence == null) {
+          origin = NAME + "/" + shop;
+          evidence = alarm.describe(shop, offset);
+        }
         context.emit(
             new Signal(
                 EntityKind.ORDER,
@@ -435,6 +439,9 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
                       + evidence));
         }
       }
+    }
+    if (evidence == null) {
+      return; // nothing new in this surge
     }
     long hour = Math.floorDiv(alarm.ts + offset, HOUR);
     state.shopEvidence = evidence;

@@ -35,6 +35,7 @@ final class SeasonalBaseline {
   private final double lambda; // decay per hour
   private long landmark = Long.MIN_VALUE; // h0
   private long lastFolded = Long.MIN_VALUE;
+  private double scale = 1; // e^{lambda (lastFolded - landmark)}, kept with each fold
 
   // all stored scaled by e^{lambda (h - landmark)}
   private double orders;
@@ -65,7 +66,9 @@ final class SeasonalBaseline {
     }
     double x = lambda * (hour - landmark);
     if (x > 300) {
-      rescale(Math.exp(-x));
+      double f = Math.exp(-x);
+      rescale(f);
+      scale *= f; // the last fold's scale, relative to the new landmark
       landmark = hour;
       x = 0;
     }
@@ -73,18 +76,19 @@ final class SeasonalBaseline {
     double mean = level() * profile(hour);
     double cap = Math.ceil(mean + 4 * Math.sqrt(mean) + 3);
     double kept = Math.min(n, cap);
-    double scale = n == 0 ? 0 : kept / n;
+    double clip = n == 0 ? 0 : kept / n;
     int hod = hourOfDay(hour);
     int dow = dayOfWeek(hour);
     orders += kept * w;
     hours += w;
-    unviewed += u * scale * w;
-    straight += s * scale * w;
+    unviewed += u * clip * w;
+    straight += s * clip * w;
     hodOrders[hod] += kept * w;
     hodHours[hod] += w;
     dowOrders[dow] += kept * w;
     dowHours[dow] += w;
     lastFolded = hour;
+    this.scale = w;
   }
 
   private void rescale(double f) {
@@ -153,9 +157,7 @@ final class SeasonalBaseline {
   }
 
   private double scale() {
-    return landmark == Long.MIN_VALUE || lastFolded == Long.MIN_VALUE
-        ? 1
-        : Math.exp(lambda * (lastFolded - landmark));
+    return scale;
   }
 
   static int hourOfDay(long hour) {
