@@ -30,7 +30,8 @@ import java.util.Map;
  *
  * <p><b>The test</b>, evaluated at every straight-to-the-item order, for sliding windows of {@link
  * #WINDOWS_HOURS} hours (the current hour and the ones before), against the shop's own {@link
- * SeasonalBaseline} learned from the hours before the windows:
+ * SeasonalBaseline} learned from the hours before the windows (once it holds {@value
+ * #WARM_UP_HOURS} hours):
  *
  * <ol>
  *   <li>surge: P(orders ≥ N) ≤ α under the negative-binomial predictive of the shop's rate times
@@ -103,6 +104,13 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
   static final double MIX_ALPHA = 1e-2;
 
   static final int RING = 48;
+
+  /**
+   * Hours of a shop's history the baseline needs before the shop is tested: a day (so a shop is
+   * tested from three days after its first order or view, the windows' 48 hours included). Before,
+   * the prior alone would judge a new shop's first burst.
+   */
+  static final double WARM_UP_HOURS = 24;
 
   /** How far back held straight-to-the-item orders reach, for a surge's start: four days. */
   static final int HELD_HOURS = 96;
@@ -323,6 +331,9 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
   /** The longest window that alarms at {@code ts}, or null. */
   Alarm evaluate(ShopState state, long ts, long hour) {
     SeasonalBaseline b = state.baseline;
+    if (b.hours() < WARM_UP_HOURS) {
+      return null; // a shop is judged against its own rhythm only once it has one
+    }
     double fraction = Math.max(1.0 / 60, (double) (ts + offset - hour * HOUR) / HOUR);
     Alarm found = null;
     int n = 0;

@@ -221,6 +221,9 @@ class SalesSurgeDetectorTest {
     for (int k = 0; k < 8; k++) {
       order("n" + k, T0 + k * 10 * 60_000);
     }
+    for (int k = 0; k < 20; k++) {
+      order("b" + k, T0 + DAY + k * 1_000); // a burst within seconds, on its second day
+    }
     assertThat(run()).isEmpty();
   }
 
