@@ -95,6 +95,14 @@ public class DataflowBenchmark {
       case "concentration" -> {
         return Topology.of(detection, Set.of(Signal.class));
       }
+      case "surge" -> { // the sales-surge stage alone (SalesSurgeBenchmark; DataflowCpuTime
+        // gate,surge)
+        return Topology.of(
+            List.of(
+                new io.brushguard.detect.surge.SalesSurgeDetector(
+                    config.surge().withRetentionMillis(retention))),
+            Set.of(Signal.class));
+      }
       case "decide" -> {
         list.addAll(detection);
         list.add(new Decide(config.decision(), retention));

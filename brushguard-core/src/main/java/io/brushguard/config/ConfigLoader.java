@@ -33,6 +33,8 @@ import java.util.TreeSet;
  * concentration.window = 1h
  * concentration.ratio = 3
  * concentration.tally = 30d
+ * surge.alpha = 1e-6              # tail probability of a surge, in (0, 0.5)
+ * surge.lookback = 6h             # how far back a buyer's view of the shop counts for an order
  * </pre>
  */
 public final class ConfigLoader {
@@ -46,7 +48,9 @@ public final class ConfigLoader {
           "decide.shops_need_case",
           "concentration.window",
           "concentration.ratio",
-          "concentration.tally");
+          "concentration.tally",
+          "surge.alpha",
+          "surge.lookback");
 
   private final Properties props;
   private final List<String> errors = new ArrayList<>();
@@ -95,6 +99,14 @@ public final class ConfigLoader {
     long window = seconds("concentration.window", d.concentration().windowSeconds());
     long ratio = integer("concentration.ratio", d.concentration().ratio(), 2, Integer.MAX_VALUE);
     long tally = seconds("concentration.tally", d.concentration().tallySeconds());
+    double surgeAlpha = fraction("surge.alpha", d.surge().alpha());
+    if (surgeAlpha >= 0.5) {
+      errors.add("surge.alpha: must be below 0.5, was " + surgeAlpha);
+    }
+    long surgeLookback = millis("surge.lookback", d.surge().lookbackMillis());
+    if (surgeLookback == 0) {
+      errors.add("surge.lookback: must be positive, was \"" + value("surge.lookback") + "\"");
+    }
     // rules across keys, checked only between values that are valid on their own
     if (reviewAt > blockAt) {
       errors.add(
@@ -116,7 +128,8 @@ public final class ConfigLoader {
         ahead,
         retention,
         new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
-        new ConcentrationDetector.Config(window, (int) ratio, tally));
+        new ConcentrationDetector.Config(window, (int) ratio, tally),
+        d.surge().withAlpha(surgeAlpha).withLookbackMillis(surgeLookback));
   }
 
   private String value(String key) {

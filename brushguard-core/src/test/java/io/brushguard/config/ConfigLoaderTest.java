@@ -82,7 +82,21 @@ class ConfigLoaderTest {
             "decide.shops_need_case",
             "concentration.window",
             "concentration.ratio",
-            "concentration.tally");
+            "concentration.tally",
+            "surge.alpha",
+            "surge.lookback");
+  }
+
+  @Test
+  void surgeKeys_areRead_andBadOnesNamed() {
+    BrushguardConfig c = ConfigLoader.from(props("surge.alpha", "1e-4", "surge.lookback", "3h"));
+    assertThat(c.surge().alpha()).isEqualTo(1e-4);
+    assertThat(c.surge().lookbackMillis()).isEqualTo(3 * 3_600_000L);
+    assertThat(ConfigLoader.from(new Properties()).surge())
+        .isEqualTo(io.brushguard.detect.surge.SalesSurgeDetector.Config.DEFAULT);
+    assertThat(problems("surge.alpha", "0.7", "surge.lookback", "0s"))
+        .contains("surge.alpha: must be below 0.5")
+        .contains("surge.lookback: must be positive");
   }
 
   @Test

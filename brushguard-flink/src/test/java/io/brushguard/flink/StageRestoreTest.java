@@ -61,13 +61,66 @@ class StageRestoreTest {
     p.setProperty("lateness", "1m");
     JobSettings settings = new JobSettings(p, DETECTORS);
     int index = topology().stages().stream().map(Stage::name).toList().indexOf(name);
-    List<Step> steps = admitted(MarketInput.generate(5, 1), settings.config());
+    String input =
+        name.equals(io.brushguard.detect.surge.SalesSurgeDetector.NAME)
+            ? surgeMarket(5)
+            : MarketInput.generate(5, 1);
+    List<Step> steps = admitted(input, settings.config());
 
     Map<String, List<Emitted>> uninterrupted = run(settings, index, name, steps, Integer.MAX_VALUE);
     Map<String, List<Emitted>> restored = run(settings, index, name, steps, 97);
 
     assertThat(uninterrupted).isNotEmpty();
     assertThat(restored).isEqualTo(uninterrupted);
+  }
+
+  /**
+   * Input for the sales-surge stage, which needs days of a shop's own rhythm before it judges: two
+   * shops whose buyers view then order for six days, then a day of orders with no view at one.
+   */
+  static String surgeMarket(long seed) {
+    java.util.Random rnd = new java.util.Random(seed);
+    java.util.TreeMap<Long, String> lines = new java.util.TreeMap<>();
+    long t0 = MarketInput.T0;
+    long hour = 3_600_000L;
+    int n = 0;
+    for (long t = t0; t < t0 + 7 * 24 * hour; t += hour) {
+      for (String shop : new String[] {"s1", "s2"}) {
+        if (rnd.nextBoolean()) {
+          continue; // about twelve orders a day
+        }
+        long at = t + rnd.nextInt(3_000_000) + (lines.size() % 1000);
+        String buyer = "u" + n;
+        lines.put(
+            at,
+            "{\"type\":\"view\",\"account\":\""
+                + buyer
+                + "\",\"shop\":\""
+                + shop
+                + "\",\"item\":\"i1\",\"dwell_ms\":40000,\"query\":\"tea\",\"ts\":"
+                + at
+                + "}");
+        lines.put(at + 60_000, order("o" + n++, buyer, shop, at + 60_000));
+      }
+    }
+    long surge = t0 + 6 * 24 * hour;
+    for (int k = 0; k < 80; k++) {
+      long at = surge + rnd.nextInt(20 * 3_600_000) + k;
+      lines.put(at, order("h" + k, "h" + (k % 50), "s1", at));
+    }
+    return String.join("\n", lines.values()) + "\n";
+  }
+
+  private static String order(String id, String buyer, String shop, long ts) {
+    return "{\"type\":\"order\",\"order\":\""
+        + id
+        + "\",\"account\":\""
+        + buyer
+        + "\",\"shop\":\""
+        + shop
+        + "\",\"item\":\"i1\",\"amount\":1990,\"ts\":"
+        + ts
+        + "}";
   }
 
   /**

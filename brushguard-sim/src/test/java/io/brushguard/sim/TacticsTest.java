@@ -364,28 +364,41 @@ class TacticsTest {
   }
 
   @Test
-  void salesSurge_ordersJumpFarAboveTheShopsBaseline_butViewsDoNot() {
+  void salesSurge_ordersJumpFarAboveTheShopsBaseline_straightToTheItem() {
     for (String shop : m.labelled(SHOP, Tactic.SALES_SURGE)) {
-      long[] orders = new long[SmallMarket.SPEC.days()];
-      long[] views = new long[SmallMarket.SPEC.days()];
-      for (Order o : m.orders.values()) {
-        if (o.shop().equals(shop)) {
-          orders[SmallMarket.dayOf(o.ts())]++;
-        }
-      }
-      int peak = 0;
-      for (int d = 1; d < orders.length; d++) {
-        peak = orders[d] > orders[peak] ? d : peak;
-      }
+      List<Order> surge =
+          m.orders(o -> o.shop().equals(shop) && m.is(ORDER, o.order(), Tactic.SALES_SURGE));
+      List<Order> genuine = m.orders(o -> o.shop().equals(shop) && m.genuine(ORDER, o.order()));
+      long from = surge.stream().mapToLong(Order::ts).min().orElseThrow();
+      long to = surge.stream().mapToLong(Order::ts).max().orElseThrow();
+      double spanDays = (to - from) / (double) Sim.DAY;
+      double genuinePerDay = genuine.size() / (double) SmallMarket.SPEC.days();
+      assertThat(surge.size()).as(shop).isGreaterThanOrEqualTo(20);
+      assertThat(surge.size())
+          .as(shop + ": far above its own orders over the surge's span")
+          .isGreaterThan((int) (2 * genuinePerDay * spanDays));
+      // the buyers' views of the shop in the six hours before each order
+      Map<String, List<View>> viewsOf = new HashMap<>();
       for (var e : m.events) {
         if (e instanceof View v && v.shop().equals(shop)) {
-          views[SmallMarket.dayOf(v.ts())]++;
+          viewsOf.computeIfAbsent(v.account(), k -> new ArrayList<>()).add(v);
         }
       }
-      assertThat(orders[peak]).as(shop).isGreaterThanOrEqualTo(Math.max(20, 4 * median(orders)));
-      assertThat(views[peak])
-          .as(shop)
-          .isLessThan(Math.max(10, 3 * median(views)) + orders[peak] / 4);
+      int unviewed = 0;
+      for (Order o : surge) {
+        List<View> before =
+            viewsOf.getOrDefault(o.account(), List.of()).stream()
+                .filter(v -> v.ts() <= o.ts() && v.ts() > o.ts() - 6 * Sim.HOUR)
+                .toList();
+        if (before.isEmpty()) {
+          unviewed++;
+        }
+        assertThat(before.stream().mapToLong(View::dwellMs).sum())
+            .as(o.order() + ": at most a glance")
+            .isLessThan(15_000);
+        assertThat(before).as(o.order()).allMatch(v -> v.query() == null);
+      }
+      assertThat(unviewed).as(shop + ": most with no view at all").isGreaterThan(surge.size() / 3);
     }
   }
 
