@@ -59,7 +59,8 @@ public final class Evaluation {
           "family_device",
           "loyal_customer",
           "stock_phrase_review",
-          "camouflage_shop");
+          "camouflage_shop",
+          "power_shopper");
 
   /** The group name for fraud labels that give no tactic. */
   public static final String NO_TACTIC = "(no tactic)";

@@ -44,5 +44,6 @@ final class Plantings {
           new Entry(Trap.FAMILY_DEVICE.wire(), FamilyDevice::new, 1, true),
           new Entry(Trap.LOYAL_CUSTOMER.wire(), LoyalCustomer::new, 1, true),
           new Entry(Trap.STOCK_PHRASE_REVIEW.wire(), StockPhraseReviews::new, 1, false),
-          new Entry(Trap.CAMOUFLAGE_SHOP.wire(), CamouflageShop::new, 1, true));
+          new Entry(Trap.CAMOUFLAGE_SHOP.wire(), CamouflageShop::new, 1, true),
+          new Entry(Trap.POWER_SHOPPER.wire(), PowerShopper::new, 1, true));
 }

@@ -15,7 +15,8 @@ public enum Trap {
   FAMILY_DEVICE,
   LOYAL_CUSTOMER,
   STOCK_PHRASE_REVIEW,
-  CAMOUFLAGE_SHOP;
+  CAMOUFLAGE_SHOP,
+  POWER_SHOPPER;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

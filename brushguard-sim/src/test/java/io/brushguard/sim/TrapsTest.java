@@ -34,6 +34,7 @@ class TrapsTest {
     LABELLED.put(Trap.LOYAL_CUSTOMER, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.STOCK_PHRASE_REVIEW, List.of(REVIEW));
     LABELLED.put(Trap.CAMOUFLAGE_SHOP, List.of(SHOP, ORDER));
+    LABELLED.put(Trap.POWER_SHOPPER, List.of(ACCOUNT, ORDER));
   }
 
   @Test

@@ -1,0 +1,243 @@
+package io.brushguard.detect.scripted;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.Signal;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Stage {@code scripted-population}, on one constant key: learns how far apart the browsing times
+ * of one genuine account's consecutive tasks are across the whole population, and judges each
+ * account's recent tasks against it ({@link Regularity}).
+ *
+ * <p><b>Population scale.</b> Every {@link TaskDone} with a previous task of its account carries
+ * {@code d = |ln dwell − ln previous dwell|}. The stage keeps a histogram of {@code d} over the
+ * current and the previous day of event time (bins of {@value #BIN} up to {@value #BINS} bins) and
+ * takes its median: for independent normal log dwell of spread σ, the median of {@code d} is {@code
+ * 0.6745·√2·σ = 0.954σ}, so {@code σ_w = median / 0.954} is a robust estimate of the within-account
+ * spread (brushers' tiny differences are a small share of all pairs and can only lower it, which
+ * makes the test more cautious). No judgement is made before {@link ScriptedSessions.Config#
+ * minPairs} pairs are in the histogram.
+ *
+ * <p><b>Test.</b> An account's tasks are compared with {@code κ·σ_w}, where the margin {@code κ =}
+ * {@link ScriptedSessions.Config#spreadMargin} allows genuine accounts to be more regular than the
+ * population's average without being suspicious; the p-value bound of {@link Regularity} must be
+ * at most {@link ScriptedSessions.Config#alpha}.
+ *
+ * <p><b>Signals</b> (code {@value ScriptedSessions#CODE}, origin {@code scripted-population/
+ * <account>}): the account and the orders of its tightest tasks, from 0.6 at the threshold up to
+ * 0.85 six decades below it: self-sufficient evidence for review, not for blocking alone. A {@link
+ * ScriptedBuyer} fact names the account's payment account for the broker stages.
+ *
+ * <p><b>Space:</b> two histograms of {@value #BINS} ints (4 KB) for the whole stream, and per
+ * flagged account the orders already signalled (at most {@link ScriptedSessions.Config#maxTasks}
+ * times a few windows, forgotten a window after its last task): about 100 bytes plus 50 per order.
+ * On Flink the stage runs on one subtask; its input is one small fact per order with a view.
+ */
+final class DwellPopulation implements Stage<DwellPopulation.State> {
+  static final String NAME = "scripted-population";
+  static final String KEY = "all";
+  static final double BIN = 0.01;
+  static final int BINS = 512;
+  private static final long DAY = 86_400_000L;
+  private static final double MEDIAN_PER_SIGMA = 0.6744897501960817 * Math.sqrt(2);
+  private static final int MAX_ORDERS_KEPT = 512;
+
+  private final ScriptedSessions.Config config;
+  private final double lnAlpha;
+  private final long windowMs;
+  private final Regularity regularity;
+  private final Wiring wiring =
+      new Wiring(Set.of(), Set.of(TaskDone.class), Set.of(Signal.class, ScriptedBuyer.class));
+
+  DwellPopulation(ScriptedSessions.Config config) {
+    this.config = config;
+    this.lnAlpha = Math.log(config.alpha());
+    this.windowMs = config.windowSeconds() * 1000;
+    this.regularity = new Regularity(config.maxTasks());
+  }
+
+  /** The population's histograms and the accounts flagged lately. */
+  static final class State {
+    int[] current = new int[BINS];
+    int[] previous = new int[BINS];
+    long currentN;
+    long previousN;
+    long day = Long.MIN_VALUE;
+    final Map<String, Flag> flagged = new HashMap<>();
+  }
+
+  /** What was said about one flagged account. */
+  static final class Flag {
+    double strength;
+    long last;
+    final Set<String> orders = new HashSet<>();
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return wiring;
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    return fact instanceof TaskDone ? KEY : null;
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onFact(State s, Fact fact, Context ctx) {
+    TaskDone done = (TaskDone) fact;
+    long now = ctx.now();
+    rotate(s, Math.floorDiv(now, DAY), now);
+    if (done.pairDiff() >= 0) {
+      int bin = (int) Math.min(BINS - 1, done.pairDiff() / BIN);
+      s.current[bin]++;
+      s.currentN++;
+    }
+    if (done.tasks().isEmpty() || s.currentN + s.previousN < config.minPairs()) {
+      return;
+    }
+    double sigma = withinSpread(s);
+    if (sigma <= 0) {
+      return;
+    }
+    double lnP = regularity.test(done.tasks(), config.spreadMargin() * sigma);
+    if (lnP > lnAlpha) {
+      return;
+    }
+    flag(s, done, lnP, sigma, ctx);
+  }
+
+  /** The robust within-account spread of log dwell, from the median pair difference. */
+  static double withinSpread(State s) {
+    long total = s.currentN + s.previousN;
+    double half = total / 2.0;
+    long seen = 0;
+    for (int b = 0; b < BINS; b++) {
+      long inBin = s.current[b] + s.previous[b];
+      if (seen + inBin >= half && inBin > 0) {
+        double median = (b + (half - seen) / inBin) * BIN;
+        return median / MEDIAN_PER_SIGMA;
+      }
+      seen += inBin;
+    }
+    return BINS * BIN / MEDIAN_PER_SIGMA;
+  }
+
+  private void rotate(State s, long day, long now) {
+    if (day == s.day) {
+      return;
+    }
+    if (day == s.day + 1) {
+      int[] old = s.previous;
+      s.previous = s.current;
+      s.previousN = s.currentN;
+      Arrays.fill(old, 0);
+      s.current = old;
+    } else {
+      Arrays.fill(s.current, 0);
+      Arrays.fill(s.previous, 0);
+      s.previousN = 0;
+    }
+    s.currentN = 0;
+    s.day = day;
+    for (Iterator<Flag> it = s.flagged.values().iterator(); it.hasNext(); ) {
+      if (it.next().last < now - windowMs) {
+        it.remove(); // order of removal reaches no output
+      }
+    }
+  }
+
+  private void flag(State s, TaskDone done, double lnP, double sigma, Context ctx) {
+    double decades = (lnAlpha - lnP) / Math.log(10);
+    double strength = Math.min(0.85, 0.6 + 0.25 * Math.min(1, decades / 6));
+    strength = Math.round(strength * 100) / 100.0;
+    Flag f = s.flagged.get(done.account());
+    boolean first = f == null;
+    if (first) {
+      f = new Flag();
+      s.flagged.put(done.account(), f);
+    }
+    f.last = ctx.now();
+    List<Task> tasks = done.tasks();
+    String origin = NAME + "/" + done.account();
+    String detail = null;
+    if (strength > f.strength) {
+      f.strength = strength;
+      detail = detail(tasks.size(), lnP, sigma);
+      ctx.emit(
+          new Signal(
+              EntityKind.ACCOUNT,
+              done.account(),
+              ScriptedSessions.CODE,
+              origin,
+              strength,
+              ctx.now(),
+              detail));
+    }
+    for (int i = 0; i < tasks.size(); i++) {
+      Task t = tasks.get(i);
+      if (!regularity.inCluster(i) || f.orders.contains(t.order())) {
+        continue;
+      }
+      if (f.orders.size() >= MAX_ORDERS_KEPT) {
+        f.orders.clear(); // very long campaigns: an order may be signalled twice, never lost
+      }
+      f.orders.add(t.order());
+      if (detail == null) {
+        detail = detail(tasks.size(), lnP, sigma);
+      }
+      ctx.emit(
+          new Signal(
+              EntityKind.ORDER,
+              t.order(),
+              ScriptedSessions.CODE,
+              origin,
+              f.strength,
+              ctx.now(),
+              detail));
+    }
+    if (first && done.payer() != null) {
+      ctx.emit(new ScriptedBuyer(done.account(), done.payer()));
+    }
+  }
+
+  private String detail(int n, double lnP, double sigma) {
+    double range = Math.exp(regularity.clusterRange()) - 1;
+    double centre = Math.exp(regularity.clusterCentre()) / 1000;
+    return String.format(
+        Locale.ROOT,
+        "%d of %d tasks (search, browse, order) browsed %.0f s within %.0f%% of each other;"
+            + " genuine accounts spread ln-dwell by %.2f; p <= %.1e",
+        regularity.clusterSize(),
+        n,
+        centre,
+        range * 100,
+        sigma,
+        Math.exp(lnP));
+  }
+
+  @Override
+  public boolean isEmpty(State s) {
+    return false; // one key for the whole stream; its size is fixed but for the flagged accounts
+  }
+}
