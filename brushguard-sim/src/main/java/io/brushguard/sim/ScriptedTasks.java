@@ -74,8 +74,11 @@ final class ScriptedTasks implements Planting {
         .param("keyword", keywords[0]);
     long tasks = 0;
     for (int brusher : Brushing.recruit(sim, rnd, brushers, Tactic.SCRIPTED_TASKS)) {
-      for (int d = firstDay; d < Math.min(sim.spec.days() - 3, firstDay + days); d++) {
-        if (Rand.chance(rnd, 0.7)) {
+      int lastDay = Math.min(sim.spec.days() - 3, firstDay + days);
+      int mustWork = firstDay + rnd.nextInt(Math.max(1, lastDay - firstDay));
+      for (int d = firstDay; d < lastDay; d++) {
+        // about 70% of days, and every recruited brusher works at least one (else he is none)
+        if (Rand.chance(rnd, 0.7) || d == mustWork) {
           int n = Math.max(8, perDay + Rand.between(rnd, -4, 4));
           Workday day = new Workday(brusher, n, sim.dayStart(d));
           sim.at(sim.dayStart(d) + Rand.between(rnd, 9 * Sim.HOUR, 11 * Sim.HOUR), day);

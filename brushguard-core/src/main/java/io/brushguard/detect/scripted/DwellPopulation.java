@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,8 +49,12 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
   static final String KEY = "all";
   static final double BIN = 0.01;
   static final int BINS = 512;
+  static final int DAYS = 7;
+  static final int MAX_WAITING = 10_000;
   private static final long DAY = 86_400_000L;
-  private static final double MEDIAN_PER_SIGMA = 0.6744897501960817 * Math.sqrt(2);
+  static final double QUANTILE = 0.75;
+  /** The upper quartile of |X − Y| for X, Y independent N(μ, σ²): Φ⁻¹(0.875)·√2·σ. */
+  private static final double QUANTILE_PER_SIGMA = 1.1503493803760079 * Math.sqrt(2);
   private static final int MAX_ORDERS_KEPT = 512;
 
   private final ScriptedSessions.Config config;
@@ -68,12 +73,14 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
 
   /** The population's histograms and the accounts flagged lately. */
   static final class State {
-    int[] current = new int[BINS];
-    int[] previous = new int[BINS];
-    long currentN;
-    long previousN;
+    /** Pair differences per day, the newest {@value #DAYS} days; {@code days[day % DAYS]}. */
+    final int[][] bins = new int[DAYS][BINS];
+    final long[] counts = new long[DAYS];
+    long total;
     long day = Long.MIN_VALUE;
     final Map<String, Flag> flagged = new HashMap<>();
+    /** Accounts waiting for the population to be known, their latest tasks, in arrival order. */
+    final Map<String, TaskDone> waiting = new LinkedHashMap<>();
   }
 
   /** What was said about one flagged account. */
@@ -110,55 +117,76 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
     rotate(s, Math.floorDiv(now, DAY), now);
     if (done.pairDiff() >= 0) {
       int bin = (int) Math.min(BINS - 1, done.pairDiff() / BIN);
-      s.current[bin]++;
-      s.currentN++;
+      int slot = (int) Math.floorMod(s.day, DAYS);
+      s.bins[slot][bin]++;
+      s.counts[slot]++;
+      s.total++;
     }
-    if (done.tasks().isEmpty() || s.currentN + s.previousN < config.minPairs()) {
+    if (s.total < config.minPairs()) {
+      if (!done.tasks().isEmpty()
+          && (s.waiting.size() < MAX_WAITING || s.waiting.containsKey(done.account()))) {
+        s.waiting.remove(done.account()); // re-inserted last: arrival order of the latest
+        s.waiting.put(done.account(), done);
+      }
       return;
     }
     double sigma = withinSpread(s);
+    if (!s.waiting.isEmpty()) {
+      for (TaskDone w : s.waiting.values()) {
+        if (w != done && !w.account().equals(done.account())) {
+          judge(s, w, sigma, ctx);
+        }
+      }
+      s.waiting.clear();
+    }
+    if (!done.tasks().isEmpty()) {
+      judge(s, done, sigma, ctx);
+    }
+  }
+
+  private void judge(State s, TaskDone done, double sigma, Context ctx) {
     if (sigma <= 0) {
       return;
     }
     double lnP = regularity.test(done.tasks(), config.spreadMargin() * sigma);
-    if (lnP > lnAlpha) {
-      return;
+    if (lnP <= lnAlpha) {
+      flag(s, done, lnP, sigma, ctx);
     }
-    flag(s, done, lnP, sigma, ctx);
   }
 
-  /** The robust within-account spread of log dwell, from the median pair difference. */
+  /**
+   * The robust within-account spread of log dwell, from the upper quartile of the pair
+   * differences: regular (scripted) pairs only add small differences, so an upper quantile moves
+   * least when they are many.
+   */
   static double withinSpread(State s) {
-    long total = s.currentN + s.previousN;
-    double half = total / 2.0;
+    double rank = s.total * QUANTILE;
     long seen = 0;
     for (int b = 0; b < BINS; b++) {
-      long inBin = s.current[b] + s.previous[b];
-      if (seen + inBin >= half && inBin > 0) {
-        double median = (b + (half - seen) / inBin) * BIN;
-        return median / MEDIAN_PER_SIGMA;
+      long inBin = 0;
+      for (int d = 0; d < DAYS; d++) {
+        inBin += s.bins[d][b];
+      }
+      if (seen + inBin >= rank && inBin > 0) {
+        double q = (b + (rank - seen) / inBin) * BIN;
+        return q / QUANTILE_PER_SIGMA;
       }
       seen += inBin;
     }
-    return BINS * BIN / MEDIAN_PER_SIGMA;
+    return BINS * BIN / QUANTILE_PER_SIGMA;
   }
 
   private void rotate(State s, long day, long now) {
     if (day == s.day) {
       return;
     }
-    if (day == s.day + 1) {
-      int[] old = s.previous;
-      s.previous = s.current;
-      s.previousN = s.currentN;
-      Arrays.fill(old, 0);
-      s.current = old;
-    } else {
-      Arrays.fill(s.current, 0);
-      Arrays.fill(s.previous, 0);
-      s.previousN = 0;
+    long from = s.day == Long.MIN_VALUE ? day - DAYS + 1 : Math.max(s.day + 1, day - DAYS + 1);
+    for (long d = from; d <= day; d++) {
+      int slot = (int) Math.floorMod(d, DAYS);
+      Arrays.fill(s.bins[slot], 0);
+      s.total -= s.counts[slot];
+      s.counts[slot] = 0;
     }
-    s.currentN = 0;
     s.day = day;
     for (Iterator<Flag> it = s.flagged.values().iterator(); it.hasNext(); ) {
       if (it.next().last < now - windowMs) {
