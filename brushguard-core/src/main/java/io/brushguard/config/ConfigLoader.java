@@ -2,6 +2,7 @@ package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.scripted.ScriptedSessions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +34,9 @@ import java.util.TreeSet;
  * concentration.window = 1h
  * concentration.ratio = 3
  * concentration.tally = 30d
+ * scripted.window = 2d            # how far back an account's tasks are judged together
+ * scripted.alpha = 1e-6           # false-alarm bound of one test of a genuine account
+ * scripted.margin = 0.5           # genuine spread assumed at least this share of the population's
  * </pre>
  */
 public final class ConfigLoader {
@@ -46,7 +50,10 @@ public final class ConfigLoader {
           "decide.shops_need_case",
           "concentration.window",
           "concentration.ratio",
-          "concentration.tally");
+          "concentration.tally",
+          "scripted.window",
+          "scripted.alpha",
+          "scripted.margin");
 
   private final Properties props;
   private final List<String> errors = new ArrayList<>();
@@ -95,6 +102,16 @@ public final class ConfigLoader {
     long window = seconds("concentration.window", d.concentration().windowSeconds());
     long ratio = integer("concentration.ratio", d.concentration().ratio(), 2, Integer.MAX_VALUE);
     long tally = seconds("concentration.tally", d.concentration().tallySeconds());
+    ScriptedSessions.Config sd = d.scripted();
+    long scriptedWindow = seconds("scripted.window", sd.windowSeconds());
+    if (scriptedWindow >= 0 && scriptedWindow < 3600) {
+      errors.add("scripted.window: must be at least 1h, was \"" + value("scripted.window") + "\"");
+    }
+    double alpha = fraction("scripted.alpha", sd.alpha());
+    if (alpha >= 1) {
+      errors.add("scripted.alpha: must be below 1, was " + alpha);
+    }
+    double margin = fraction("scripted.margin", sd.spreadMargin());
     // rules across keys, checked only between values that are valid on their own
     if (reviewAt > blockAt) {
       errors.add(
@@ -116,7 +133,17 @@ public final class ConfigLoader {
         ahead,
         retention,
         new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
-        new ConcentrationDetector.Config(window, (int) ratio, tally));
+        new ConcentrationDetector.Config(window, (int) ratio, tally),
+        new ScriptedSessions.Config(
+            scriptedWindow,
+            sd.minTasks(),
+            sd.maxTasks(),
+            alpha,
+            margin,
+            sd.minPairs(),
+            sd.minBuyersPaid(),
+            sd.payoutDays(),
+            sd.linkDays()));
   }
 
   private String value(String key) {

@@ -37,7 +37,7 @@ public final class DetectorRegistry {
   public static List<Stage<?>> standard(BrushguardConfig config) {
     List<Stage<?>> stages = new ArrayList<>();
     stages.add(new DetectorStage<>(new ConcentrationDetector(config.concentration())));
-    stages.addAll(ScriptedSessions.stages(ScriptedSessions.Config.DEFAULT));
+    stages.addAll(ScriptedSessions.stages(config.scripted()));
     return List.copyOf(stages);
   }
 

@@ -4,7 +4,6 @@ import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
-import io.brushguard.event.Link;
 import io.brushguard.event.Payment;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
@@ -15,30 +14,27 @@ import java.util.Set;
  * Stage {@code scripted-brokers}, keyed by a payment account: a payer that transfers money to
  * {@link ScriptedSessions.Config#minBuyersPaid} or more distinct buyers judged to run scripted
  * tasks, within {@link ScriptedSessions.Config#payoutDays} days, is a broker: its payouts (principal
- * plus commission), the transfers into it (the shops paying for the tasks) and the platform accounts
- * linked to it are signalled.
+ * plus commission) and the transfers into it (the shops paying for the tasks) are signalled, and a
+ * {@link BrokerFound} asks {@link BrokerLinks} to signal the platform accounts linked to it.
  *
  * <p>A genuine payer who sends money to one brusher (a friend, a refund) is not enough; two or more
  * independent scripted buyers paid by one account is the broker's pattern, and each of them was
  * already judged at a stated false-alarm rate.
  *
- * <p><b>Signals</b> (code {@value ScriptedSessions#CODE}): payouts {@value #PAYOUT}, the broker's
- * linked accounts {@value #ACCOUNT}, transfers into the broker {@value #INCOMING} (one step further
- * from the evidence).
+ * <p><b>Signals</b> (code {@value ScriptedSessions#CODE}): payouts {@value #PAYOUT}, transfers into
+ * the broker {@value #INCOMING} (one step further from the evidence); its accounts ({@value
+ * #ACCOUNT}) through {@link BrokerLinks}.
  *
- * <p><b>Space per payment account:</b> up to {@value #ACCOUNTS} linked accounts (from {@code link}
- * events, kept {@link ScriptedSessions.Config#linkDays} days: the broker's account is usually an
- * aged one), and for payers with money moves, up to {@value #BUYERS} paid buyers, {@value #PAYOUTS}
- * payouts and {@value #INCOMINGS} incoming transfers, forgotten {@link
- * ScriptedSessions.Config#payoutDays} days after the last one: about 120 bytes for a payer known
- * only by its link, a few KB for a broker.
+ * <p><b>Space per payment account with transfers in or flagged payouts out:</b> up to {@value
+ * #BUYERS} paid buyers, {@value #PAYOUTS} payouts and {@value #INCOMINGS} incoming transfers,
+ * forgotten {@link ScriptedSessions.Config#payoutDays} days after the last one: under 100 bytes for
+ * a payee with one transfer, a few KB for a broker.
  */
 final class Brokers implements Stage<Brokers.State> {
   static final String NAME = "scripted-brokers";
   static final double PAYOUT = 0.75;
   static final double ACCOUNT = 0.75;
   static final double INCOMING = 0.6;
-  static final int ACCOUNTS = 4;
   static final int BUYERS = 64;
   static final int PAYOUTS = 256;
   static final int INCOMINGS = 64;
@@ -47,24 +43,17 @@ final class Brokers implements Stage<Brokers.State> {
 
   private final int minBuyers;
   private final long moneyMs;
-  private final long linkMs;
   private final Wiring wiring =
       new Wiring(
-          Set.of(EventType.PAYMENT, EventType.LINK),
-          Set.of(BrokerPayout.class),
-          Set.of(Signal.class));
+          Set.of(EventType.PAYMENT), Set.of(BrokerPayout.class), Set.of(Signal.class, BrokerFound.class));
 
   Brokers(ScriptedSessions.Config config) {
     this.minBuyers = config.minBuyersPaid();
     this.moneyMs = config.payoutDays() * DAY;
-    this.linkMs = config.linkDays() * DAY;
   }
 
   /** One payment account: its platform accounts and, if it moves money, what it paid. */
   static final class State {
-    String[] accounts;
-    int accountCount;
-    long linkedUntil = NONE;
     String[] buyers;
     int buyerCount;
     String[] payouts;
@@ -88,9 +77,6 @@ final class Brokers implements Stage<Brokers.State> {
 
   @Override
   public String keyOf(Event event) {
-    if (event instanceof Link l) {
-      return l.payer();
-    }
     return event instanceof Payment p && Payees.isTransfer(p) ? p.to() : null;
   }
 
@@ -106,29 +92,16 @@ final class Brokers implements Stage<Brokers.State> {
 
   @Override
   public void onEvent(State s, Event event, Context ctx) {
-    if (event instanceof Link l) {
-      s.linkedUntil = ctx.now() + linkMs;
-      if (s.accounts == null) {
-        s.accounts = new String[ACCOUNTS];
-      }
-      if (!contains(s.accounts, s.accountCount, l.account()) && s.accountCount < ACCOUNTS) {
-        s.accounts[s.accountCount++] = l.account();
-        if (s.broker) {
-          signal(ctx, EntityKind.ACCOUNT, l.account(), ACCOUNT, s);
-        }
-      }
+    Payment p = (Payment) event;
+    s.moneyUntil = ctx.now() + moneyMs;
+    if (s.broker) {
+      signal(ctx, EntityKind.PAYMENT, p.payment(), INCOMING, s);
     } else {
-      Payment p = (Payment) event;
-      s.moneyUntil = ctx.now() + moneyMs;
-      if (s.broker) {
-        signal(ctx, EntityKind.PAYMENT, p.payment(), INCOMING, s);
-      } else {
-        if (s.incoming == null) {
-          s.incoming = new String[INCOMINGS];
-        }
-        if (s.incomingCount < INCOMINGS) {
-          s.incoming[s.incomingCount++] = p.payment();
-        }
+      if (s.incoming == null) {
+        s.incoming = new String[INCOMINGS];
+      }
+      if (s.incomingCount < INCOMINGS) {
+        s.incoming[s.incomingCount++] = p.payment();
       }
     }
     arm(s, ctx);
@@ -166,9 +139,7 @@ final class Brokers implements Stage<Brokers.State> {
     for (int i = 0; i < s.incomingCount; i++) {
       signal(ctx, EntityKind.PAYMENT, s.incoming[i], INCOMING, s);
     }
-    for (int i = 0; i < s.accountCount; i++) {
-      signal(ctx, EntityKind.ACCOUNT, s.accounts[i], ACCOUNT, s);
-    }
+    ctx.emit(new BrokerFound(ctx.key(), s.buyerCount));
     s.payouts = null;
     s.payoutCount = 0;
     s.incoming = null;
@@ -176,10 +147,7 @@ final class Brokers implements Stage<Brokers.State> {
   }
 
   private static void signal(Context ctx, EntityKind kind, String id, double strength, State s) {
-    String what =
-        kind == EntityKind.ACCOUNT
-            ? "account of a payer"
-            : strength == INCOMING ? "transfer into a payer" : "payout by a payer";
+    String what = strength == INCOMING ? "transfer into a payer" : "payout by a payer";
     ctx.emit(
         new Signal(
             kind,
@@ -204,15 +172,11 @@ final class Brokers implements Stage<Brokers.State> {
   }
 
   private void arm(State s, Context ctx) {
-    long due = Math.min(dueOf(s.linkedUntil), dueOf(s.moneyUntil));
-    if (due != Long.MAX_VALUE && (s.wake == NONE || due < s.wake)) {
+    long due = s.moneyUntil;
+    if (due != NONE && (s.wake == NONE || due < s.wake)) {
       s.wake = due;
       ctx.wakeAt(due);
     }
-  }
-
-  private static long dueOf(long until) {
-    return until == NONE ? Long.MAX_VALUE : until;
   }
 
   @Override
@@ -221,11 +185,6 @@ final class Brokers implements Stage<Brokers.State> {
       return;
     }
     s.wake = NONE;
-    if (s.linkedUntil != NONE && time >= s.linkedUntil) {
-      s.accounts = null;
-      s.accountCount = 0;
-      s.linkedUntil = NONE;
-    }
     if (s.moneyUntil != NONE && time >= s.moneyUntil) {
       s.buyers = null;
       s.buyerCount = 0;
@@ -241,7 +200,7 @@ final class Brokers implements Stage<Brokers.State> {
 
   @Override
   public boolean isEmpty(State s) {
-    return s.linkedUntil == NONE && s.moneyUntil == NONE;
+    return s.moneyUntil == NONE;
   }
 
 }

@@ -76,7 +76,12 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
     /** Pair differences per day, the newest {@value #DAYS} days; {@code days[day % DAYS]}. */
     final int[][] bins = new int[DAYS][BINS];
     final long[] counts = new long[DAYS];
+    /** The sum of the daily histograms, kept as they change. */
+    final int[] sum = new int[BINS];
     long total;
+    /** The spread last computed, and how many pairs came in since (recomputed every 64). */
+    double sigma;
+    int sinceSigma = Integer.MAX_VALUE;
     long day = Long.MIN_VALUE;
     final Map<String, Flag> flagged = new HashMap<>();
     /** Accounts waiting for the population to be known, their latest tasks, in arrival order. */
@@ -119,8 +124,12 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
       int bin = (int) Math.min(BINS - 1, done.pairDiff() / BIN);
       int slot = (int) Math.floorMod(s.day, DAYS);
       s.bins[slot][bin]++;
+      s.sum[bin]++;
       s.counts[slot]++;
       s.total++;
+      if (s.sinceSigma != Integer.MAX_VALUE) {
+        s.sinceSigma++;
+      }
     }
     if (s.total < config.minPairs()) {
       if (!done.tasks().isEmpty()
@@ -130,7 +139,11 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
       }
       return;
     }
-    double sigma = withinSpread(s);
+    if (s.sinceSigma >= 64) {
+      s.sigma = withinSpread(s);
+      s.sinceSigma = 0;
+    }
+    double sigma = s.sigma;
     if (!s.waiting.isEmpty()) {
       for (TaskDone w : s.waiting.values()) {
         if (w != done && !w.account().equals(done.account())) {
@@ -163,10 +176,7 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
     double rank = s.total * QUANTILE;
     long seen = 0;
     for (int b = 0; b < BINS; b++) {
-      long inBin = 0;
-      for (int d = 0; d < DAYS; d++) {
-        inBin += s.bins[d][b];
-      }
+      long inBin = s.sum[b];
       if (seen + inBin >= rank && inBin > 0) {
         double q = (b + (rank - seen) / inBin) * BIN;
         return q / QUANTILE_PER_SIGMA;
@@ -183,11 +193,15 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
     long from = s.day == Long.MIN_VALUE ? day - DAYS + 1 : Math.max(s.day + 1, day - DAYS + 1);
     for (long d = from; d <= day; d++) {
       int slot = (int) Math.floorMod(d, DAYS);
+      for (int b = 0; b < BINS; b++) {
+        s.sum[b] -= s.bins[slot][b];
+      }
       Arrays.fill(s.bins[slot], 0);
       s.total -= s.counts[slot];
       s.counts[slot] = 0;
     }
     s.day = day;
+    s.sinceSigma = Integer.MAX_VALUE;
     for (Iterator<Flag> it = s.flagged.values().iterator(); it.hasNext(); ) {
       if (it.next().last < now - windowMs) {
         it.remove(); // order of removal reaches no output

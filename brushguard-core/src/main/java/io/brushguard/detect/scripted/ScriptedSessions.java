@@ -91,12 +91,13 @@ public final class ScriptedSessions {
     }
   }
 
-  /** The four stages, in dataflow order. */
+  /** The five stages, in dataflow order. */
   public static List<Stage<?>> stages(Config config) {
     return List.of(
         new TaskLog(config),
         new DwellPopulation(config),
         new Payees(config),
-        new Brokers(config));
+        new Brokers(config),
+        new BrokerLinks(config));
   }
 }

@@ -32,6 +32,7 @@ final class TaskLog implements Stage<TaskLog.State> {
   static final long SESSION_KEPT_MS = 60 * 60_000L;
   static final int SESSION_SHOPS = 8;
   private static final long NONE = Long.MIN_VALUE;
+  private static final long QUARTER = 15 * 60_000L;
 
   private final ScriptedSessions.Config config;
   private final long windowMs;
@@ -181,7 +182,8 @@ final class TaskLog implements Stage<TaskLog.State> {
   private long dueAt(State s) {
     long due = NONE;
     if (s.shopCount > 0) {
-      due = s.lastView + SESSION_KEPT_MS;
+      // rounded up to a quarter hour: sessions share wake-up times, so event time steps less often
+      due = Math.floorDiv(s.lastView + SESSION_KEPT_MS, QUARTER) * QUARTER + QUARTER;
     }
     if (s.taskCount > 0) {
       long t = s.tasks[0].ts() + windowMs;
