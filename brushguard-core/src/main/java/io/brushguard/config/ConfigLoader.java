@@ -35,7 +35,7 @@ import java.util.TreeSet;
  * concentration.ratio = 3
  * concentration.tally = 30d
  * scripted.window = 2d            # how far back an account's tasks are judged together
- * scripted.alpha = 1e-6           # false-alarm bound of one test of a genuine account
+ * scripted.alpha = 1e-5           # false-alarm bound of one test of a genuine account
  * scripted.margin = 0.5           # genuine spread assumed at least this share of the population's
  * </pre>
  */

@@ -56,7 +56,7 @@ public final class ScriptedSessions {
    * @param windowSeconds how far back an account's tasks are judged together (2 days)
    * @param minTasks fewest tasks in the window worth a test (6)
    * @param maxTasks most tasks kept per account, the newest (48)
-   * @param alpha bound on the false-alarm probability of one test of a genuine account (1e-6)
+   * @param alpha bound on the false-alarm probability of one test of a genuine account (1e-5)
    * @param spreadMargin κ: genuine accounts' log-dwell spread is assumed at least κ times the
    *     population's within-account spread (0.5)
    * @param minPairs fewest pair differences in the population before any judgement (100)
@@ -74,7 +74,7 @@ public final class ScriptedSessions {
       int minBuyersPaid,
       long payoutDays,
       long linkDays) {
-    public static final Config DEFAULT = new Config(2 * 86_400L, 6, 48, 1e-6, 0.5, 100, 2, 7, 1100);
+    public static final Config DEFAULT = new Config(2 * 86_400L, 6, 48, 1e-5, 0.5, 100, 2, 7, 1100);
 
     public Config {
       if (windowSeconds < 3600 || minTasks < 3 || maxTasks < minTasks || maxTasks > 256) {

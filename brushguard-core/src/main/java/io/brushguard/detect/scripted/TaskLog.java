@@ -20,19 +20,23 @@ import java.util.List;
  * session's views of the ordered shop. Orders without such views (straight from a link or the order
  * history) are not tasks.
  *
- * <p><b>Space per account:</b> the open session (its id and up to {@value #SESSION_SHOPS} shops with
- * their dwell, forgotten an hour after its last view) and at most {@link ScriptedSessions.Config#
+ * <p><b>Which sessions are followed.</b> Only those of accounts that ordered within the window: the
+ * first order of an account after a quiet window is its ticket in, not a task. Following every
+ * viewer's session would need a state and a wake-up per session (most sessions buy nothing), which
+ * measured four times the cost of the whole detector; the price is one task per account and
+ * campaign (a brusher's first order of the window is not judged).
+ *
+ * <p><b>Space per account with an order in the window:</b> the open session (its id and up to
+ * {@value #SESSION_SHOPS} shops with their dwell) and at most {@link ScriptedSessions.Config#
  * maxTasks} tasks of the last {@link ScriptedSessions.Config#windowSeconds} (about 40 bytes each
- * beyond the ids shared with the events): about 2 KB for a busy account, nothing for one idle for
- * the window.
+ * beyond the ids shared with the events): about 200 bytes for an occasional buyer, 2 KB for a busy
+ * account; forgotten a window after the account's last order. Other accounts hold nothing.
  */
 final class TaskLog implements Stage<TaskLog.State> {
   static final String NAME = "scripted-tasks";
   static final long SESSION_GAP_MS = 30 * 60_000L;
-  static final long SESSION_KEPT_MS = 60 * 60_000L;
   static final int SESSION_SHOPS = 8;
   private static final long NONE = Long.MIN_VALUE;
-  private static final long QUARTER = 15 * 60_000L;
 
   private final ScriptedSessions.Config config;
   private final long windowMs;
@@ -46,13 +50,19 @@ final class TaskLog implements Stage<TaskLog.State> {
 
   /** One account's open session and recent tasks. */
   static final class State {
-    String session;
+    int sessionHash;
+    boolean sessionKnown;
     long lastView = NONE;
-    final String[] shops = new String[SESSION_SHOPS];
-    final long[] dwell = new long[SESSION_SHOPS];
+    String[] shops;
+    int[] shopHashes;
+    long[] dwell;
     int shopCount;
-    Task[] tasks = new Task[4];
+    Task[] tasks;
+    /** The tasks' times and orders' hashes, beside the records: no pointer to chase per check. */
+    long[] taskTs;
+    int[] orderHashes;
     int taskCount;
+    long lastOrder = NONE;
     long wake = NONE;
   }
 
@@ -93,48 +103,68 @@ final class TaskLog implements Stage<TaskLog.State> {
     if (s.shopCount == 0) {
       return false;
     }
-    if (session != null && s.session != null) {
-      return session.equals(s.session);
+    if (session != null && s.sessionKnown) {
+      return session.hashCode() == s.sessionHash; // within one account: ids do not collide
     }
     return ts - s.lastView <= SESSION_GAP_MS;
   }
 
   private static void onView(State s, View v) {
+    if (s.lastOrder == NONE) {
+      return; // no order in the window: the account's sessions are not followed (see above)
+    }
     if (!sameSession(s, v.session(), v.ts())) {
-      Arrays.fill(s.shops, 0, s.shopCount, null);
-      s.shopCount = 0;
-      s.session = v.session();
+      clearSession(s);
+      s.sessionKnown = v.session() != null;
+      s.sessionHash = s.sessionKnown ? v.session().hashCode() : 0;
+    }
+    if (s.shops == null) {
+      s.shops = new String[SESSION_SHOPS];
+      s.shopHashes = new int[SESSION_SHOPS];
+      s.dwell = new long[SESSION_SHOPS];
     }
     s.lastView = v.ts();
-    for (int i = 0; i < s.shopCount; i++) {
-      if (s.shops[i].equals(v.shop())) {
-        s.dwell[i] += v.dwellMs();
-        return;
-      }
-    }
-    if (s.shopCount < SESSION_SHOPS) {
+    int i = shopIndex(s, v.shop());
+    if (i >= 0) {
+      s.dwell[i] += v.dwellMs();
+    } else if (s.shopCount < SESSION_SHOPS) {
       s.shops[s.shopCount] = v.shop();
+      s.shopHashes[s.shopCount] = v.shop().hashCode();
       s.dwell[s.shopCount++] = v.dwellMs();
     }
   }
 
+  private static int shopIndex(State s, String shop) {
+    int h = shop.hashCode();
+    for (int i = 0; i < s.shopCount; i++) {
+      if (s.shopHashes[i] == h && s.shops[i].equals(shop)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void clearSession(State s) {
+    if (s.shopCount > 0) {
+      Arrays.fill(s.shops, 0, s.shopCount, null);
+      s.shopCount = 0;
+    }
+  }
+
   private void onOrder(State s, Order o, Context ctx) {
+    s.lastOrder = Math.max(s.lastOrder, o.ts());
     if (!sameSession(s, o.session(), o.ts())) {
       return;
     }
-    long dwell = 0;
-    for (int i = 0; i < s.shopCount; i++) {
-      if (s.shops[i].equals(o.shop())) {
-        dwell = s.dwell[i];
-        break;
-      }
-    }
+    int shop = shopIndex(s, o.shop());
+    long dwell = shop >= 0 ? s.dwell[shop] : 0;
     if (dwell <= 0) {
       return;
     }
     forgetBefore(s, o.ts() - windowMs);
+    int orderHash = o.order().hashCode();
     for (int i = 0; i < s.taskCount; i++) {
-      if (s.tasks[i].order().equals(o.order())) {
+      if (s.orderHashes[i] == orderHash && s.tasks[i].order().equals(o.order())) {
         return; // the same order delivered again: one task
       }
     }
@@ -142,13 +172,22 @@ final class TaskLog implements Stage<TaskLog.State> {
     if (s.taskCount > 0) {
       pairDiff = Math.abs(Math.log(dwell) - Math.log(s.tasks[s.taskCount - 1].dwellMs()));
     }
-    if (s.taskCount == config.maxTasks()) {
-      System.arraycopy(s.tasks, 1, s.tasks, 0, s.taskCount - 1);
-      s.taskCount--;
-    } else if (s.taskCount == s.tasks.length) {
-      s.tasks = Arrays.copyOf(s.tasks, Math.min(config.maxTasks(), s.tasks.length * 2));
+    if (s.tasks == null) {
+      s.tasks = new Task[4];
+      s.taskTs = new long[4];
+      s.orderHashes = new int[4];
     }
-    s.tasks[s.taskCount++] = new Task(o.order(), o.shop(), o.ts(), dwell);
+    if (s.taskCount == config.maxTasks()) {
+      drop(s, 1);
+    } else if (s.taskCount == s.tasks.length) {
+      int n = Math.min(config.maxTasks(), s.tasks.length * 2);
+      s.tasks = Arrays.copyOf(s.tasks, n);
+      s.taskTs = Arrays.copyOf(s.taskTs, n);
+      s.orderHashes = Arrays.copyOf(s.orderHashes, n);
+    }
+    s.tasks[s.taskCount] = new Task(o.order(), o.shop(), o.ts(), dwell);
+    s.taskTs[s.taskCount] = o.ts();
+    s.orderHashes[s.taskCount++] = orderHash;
     if (pairDiff >= 0 || s.taskCount >= config.minTasks()) {
       List<Task> judged =
           s.taskCount >= config.minTasks()
@@ -159,15 +198,23 @@ final class TaskLog implements Stage<TaskLog.State> {
   }
 
   private static void forgetBefore(State s, long cutoff) {
-    int drop = 0;
-    while (drop < s.taskCount && s.tasks[drop].ts() < cutoff) {
-      drop++;
+    int n = 0;
+    while (n < s.taskCount && s.taskTs[n] < cutoff) {
+      n++;
     }
-    if (drop > 0) {
-      System.arraycopy(s.tasks, drop, s.tasks, 0, s.taskCount - drop);
-      Arrays.fill(s.tasks, s.taskCount - drop, s.taskCount, null);
-      s.taskCount -= drop;
+    if (n > 0) {
+      drop(s, n);
     }
+  }
+
+  /** Drops the {@code n} oldest tasks. */
+  private static void drop(State s, int n) {
+    int left = s.taskCount - n;
+    System.arraycopy(s.tasks, n, s.tasks, 0, left);
+    System.arraycopy(s.taskTs, n, s.taskTs, 0, left);
+    System.arraycopy(s.orderHashes, n, s.orderHashes, 0, left);
+    Arrays.fill(s.tasks, left, s.taskCount, null);
+    s.taskCount = left;
   }
 
   /** One pending wake-up per account, at the earliest time something is due to be forgotten. */
@@ -180,14 +227,12 @@ final class TaskLog implements Stage<TaskLog.State> {
   }
 
   private long dueAt(State s) {
-    long due = NONE;
-    if (s.shopCount > 0) {
-      // rounded up to a quarter hour: sessions share wake-up times, so event time steps less often
-      due = Math.floorDiv(s.lastView + SESSION_KEPT_MS, QUARTER) * QUARTER + QUARTER;
+    if (s.lastOrder == NONE) {
+      return NONE;
     }
+    long due = s.lastOrder + windowMs;
     if (s.taskCount > 0) {
-      long t = s.tasks[0].ts() + windowMs;
-      due = due == NONE ? t : Math.min(due, t);
+      due = Math.min(due, s.taskTs[0] + windowMs);
     }
     return due;
   }
@@ -198,17 +243,22 @@ final class TaskLog implements Stage<TaskLog.State> {
       return;
     }
     s.wake = NONE;
-    if (s.shopCount > 0 && time >= s.lastView + SESSION_KEPT_MS) {
-      Arrays.fill(s.shops, 0, s.shopCount, null);
-      s.shopCount = 0;
-      s.session = null;
-    }
     forgetBefore(s, time - windowMs + 1);
+    if (s.lastOrder != NONE && time >= s.lastOrder + windowMs) {
+      clearSession(s);
+      s.shops = null;
+      s.shopHashes = null;
+      s.dwell = null;
+      s.tasks = null;
+      s.taskTs = null;
+      s.orderHashes = null;
+      s.lastOrder = NONE;
+    }
     arm(s, ctx);
   }
 
   @Override
   public boolean isEmpty(State s) {
-    return s.shopCount == 0 && s.taskCount == 0;
+    return s.lastOrder == NONE;
   }
 }

@@ -111,8 +111,10 @@ class ScriptedSessionsTest {
 
     assertThat(flagged(out, EntityKind.ACCOUNT)).containsExactly("brusher");
     assertThat(flagged(out, EntityKind.ORDER))
-        .as("every task, and not the brusher's own shopping with its ordinary dwell")
-        .containsExactlyInAnyOrderElementsOf(tasks)
+        .as(
+            "every task but the first (the account's ticket in: its sessions are followed once it"
+                + " has ordered), and not the brusher's own shopping with its ordinary dwell")
+        .containsExactlyInAnyOrderElementsOf(tasks.subList(1, tasks.size()))
         .doesNotContain(ownShopping);
     Signal account =
         out.stream()
@@ -132,7 +134,7 @@ class ScriptedSessionsTest {
     population(rnd, 80, 3, 3);
     List<String> tasks = brusherDay(rnd, "fast", T0 + DAY, 10, 75_000, 0.03);
 
-    assertThat(flagged(run(), EntityKind.ORDER)).containsAll(tasks);
+    assertThat(flagged(run(), EntityKind.ORDER)).containsAll(tasks.subList(1, tasks.size()));
   }
 
   @Test
@@ -174,8 +176,8 @@ class ScriptedSessionsTest {
     long day = T0 + DAY;
     events.add(
         payment("fee1", "pay-shopA", "pay-broker", day + 8 * HOUR, Payment.Kind.TRANSFER, "推广费"));
-    brusherDay(rnd, "b1", day, 12, 330_000, 0.1);
-    brusherDay(rnd, "b2", day, 12, 330_000, 0.1);
+    brusherDay(rnd, "b1", day, 14, 330_000, 0.1);
+    brusherDay(rnd, "b2", day, 14, 330_000, 0.1);
     events.add(payment("out1", "pay-broker", "pay-b1", day + 23 * HOUR, Payment.Kind.TRANSFER, ""));
     events.add(payment("out2", "pay-broker", "pay-b2", day + 23 * HOUR, Payment.Kind.TRANSFER, ""));
     // a friend sends one brusher money: one flagged payee is not a broker
@@ -185,7 +187,6 @@ class ScriptedSessionsTest {
     events.add(payment("ord", "pay-broker", "pay-b2", day + 22 * HOUR, Payment.Kind.ORDER, null));
 
     List<Fact> out = run();
-    out.stream().filter(f -> f instanceof TaskDone t && t.account().equals("b1")).forEach(f -> System.err.println("DBG " + f));
 
     assertThat(flagged(out, EntityKind.ACCOUNT))
         .containsExactlyInAnyOrder("b1", "b2", "brokerAccount");
