@@ -48,10 +48,12 @@ public record BrushguardConfig(
   }
 
   public BrushguardConfig withLatenessMillis(long lateness) {
-    return new BrushguardConfig(lateness, aheadMillis, retentionMillis, decision, concentration, scripted);
+    return new BrushguardConfig(
+        lateness, aheadMillis, retentionMillis, decision, concentration, scripted);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
-    return new BrushguardConfig(latenessMillis, ahead, retentionMillis, decision, concentration, scripted);
+    return new BrushguardConfig(
+        latenessMillis, ahead, retentionMillis, decision, concentration, scripted);
   }
 }

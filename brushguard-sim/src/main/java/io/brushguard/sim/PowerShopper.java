@@ -9,12 +9,12 @@ import java.util.SplittableRandom;
  * dozens of searches a day with long, specific queries (the exact model, the size, "包邮"), straight
  * to small shops in whatever category the deal is in, buying in most sessions. The volume, the
  * long-tail queries and the spread over unrelated categories look like a brusher's task list; what
- * does not is the timing: people read a page for as long as it takes (log-normal dwell around
- * their own habit) and come back when they feel like it (gaps from a Poisson process along the
- * waking day).
+ * does not is the timing: people read a page for as long as it takes (log-normal dwell around their
+ * own habit) and come back when they feel like it (gaps from a Poisson process along the waking
+ * day).
  *
- * <p>Randomised: 4-12 shoppers, each for 3-10 consecutive days with 8-40 sessions a day; each has
- * a personal median dwell of 20-180 s and a log-spread of 0.6-1.1 (organic buyers: 35 s and 0.9),
+ * <p>Randomised: 4-12 shoppers, each for 3-10 consecutive days with 8-40 sessions a day; each has a
+ * personal median dwell of 20-180 s and a log-spread of 0.6-1.1 (organic buyers: 35 s and 0.9),
  * buys in 50-80% of sessions, half the time at a shop drawn uniformly in the category (small ones
  * included).
  *
@@ -60,7 +60,13 @@ final class PowerShopper implements Planting {
     private final double buys;
 
     Spree(
-        Sim sim, int account, long dayEnd, double meanGap, long median, double spread, double buys) {
+        Sim sim,
+        int account,
+        long dayEnd,
+        double meanGap,
+        long median,
+        double spread,
+        double buys) {
       this.sim = sim;
       this.account = account;
       this.dayEnd = dayEnd;

@@ -14,17 +14,18 @@ import java.util.Set;
 
 /**
  * Stage {@code scripted-links}, keyed by a partition of the payment accounts ({@value #PARTITIONS}
- * partitions, {@link Partitions}): which platform account a payment account is linked to, so that
- * a broker found by its payment account ({@link BrokerFound}) is signalled by its account too. A
+ * partitions, {@link Partitions}): which platform account a payment account is linked to, so that a
+ * broker found by its payment account ({@link BrokerFound}) is signalled by its account too. A
  * broker's account is usually an aged one, linked years before it pays anyone, so links are kept
  * long; to keep that cheap they are held in a compact table per partition rather than as one state
  * per payment account.
  *
  * <p><b>Space:</b> per link, a 64-bit hash of the payment account and a reference to the account id
- * in open-addressing arrays at most half full (24 bytes) plus the account id string (about 50 bytes):
- * about 75 bytes per linked payment account, kept between {@link ScriptedSessions.Config#linkDays}
- * and twice that (two generations). Brokers found whose link has not come yet: at most {@value
- * #FOUND} per partition, kept {@link ScriptedSessions.Config#payoutDays} days.
+ * in open-addressing arrays at most half full (24 bytes) plus the account id string (about 50
+ * bytes): about 75 bytes per linked payment account, kept between {@link
+ * ScriptedSessions.Config#linkDays} and twice that (two generations). Brokers found whose link has
+ * not come yet: at most {@value #FOUND} per partition, kept {@link
+ * ScriptedSessions.Config#payoutDays} days.
  */
 final class BrokerLinks implements Stage<BrokerLinks.State> {
   static final String NAME = "scripted-links";

@@ -13,9 +13,10 @@ import java.util.Set;
 /**
  * Stage {@code scripted-brokers}, keyed by a payment account: a payer that transfers money to
  * {@link ScriptedSessions.Config#minBuyersPaid} or more distinct buyers judged to run scripted
- * tasks, within {@link ScriptedSessions.Config#payoutDays} days, is a broker: its payouts (principal
- * plus commission) and the transfers into it (the shops paying for the tasks) are signalled, and a
- * {@link BrokerFound} asks {@link BrokerLinks} to signal the platform accounts linked to it.
+ * tasks, within {@link ScriptedSessions.Config#payoutDays} days, is a broker: its payouts
+ * (principal plus commission) and the transfers into it (the shops paying for the tasks) are
+ * signalled, and a {@link BrokerFound} asks {@link BrokerLinks} to signal the platform accounts
+ * linked to it.
  *
  * <p>A genuine payer who sends money to one brusher (a friend, a refund) is not enough; two or more
  * independent scripted buyers paid by one account is the broker's pattern, and each of them was
@@ -45,7 +46,9 @@ final class Brokers implements Stage<Brokers.State> {
   private final long moneyMs;
   private final Wiring wiring =
       new Wiring(
-          Set.of(EventType.PAYMENT), Set.of(BrokerPayout.class), Set.of(Signal.class, BrokerFound.class));
+          Set.of(EventType.PAYMENT),
+          Set.of(BrokerPayout.class),
+          Set.of(Signal.class, BrokerFound.class));
 
   Brokers(ScriptedSessions.Config config) {
     this.minBuyers = config.minBuyersPaid();
@@ -202,5 +205,4 @@ final class Brokers implements Stage<Brokers.State> {
   public boolean isEmpty(State s) {
     return s.moneyUntil == NONE;
   }
-
 }

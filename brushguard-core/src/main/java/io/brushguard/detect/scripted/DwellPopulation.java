@@ -31,8 +31,8 @@ import java.util.Set;
  *
  * <p><b>Test.</b> An account's tasks are compared with {@code κ·σ_w}, where the margin {@code κ =}
  * {@link ScriptedSessions.Config#spreadMargin} allows genuine accounts to be more regular than the
- * population's average without being suspicious; the p-value bound of {@link Regularity} must be
- * at most {@link ScriptedSessions.Config#alpha}.
+ * population's average without being suspicious; the p-value bound of {@link Regularity} must be at
+ * most {@link ScriptedSessions.Config#alpha}.
  *
  * <p><b>Signals</b> (code {@value ScriptedSessions#CODE}, origin {@code scripted-population/
  * <account>}): the account and the orders of its tightest tasks, from 0.6 at the threshold up to
@@ -53,8 +53,10 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
   static final int MAX_WAITING = 10_000;
   private static final long DAY = 86_400_000L;
   static final double QUANTILE = 0.75;
+
   /** The upper quartile of |X − Y| for X, Y independent N(μ, σ²): Φ⁻¹(0.875)·√2·σ. */
   private static final double QUANTILE_PER_SIGMA = 1.1503493803760079 * Math.sqrt(2);
+
   private static final int MAX_ORDERS_KEPT = 512;
 
   private final ScriptedSessions.Config config;
@@ -75,15 +77,21 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
   static final class State {
     /** Pair differences per day, the newest {@value #DAYS} days; {@code days[day % DAYS]}. */
     final int[][] bins = new int[DAYS][BINS];
+
     final long[] counts = new long[DAYS];
+
     /** The sum of the daily histograms, kept as they change. */
     final int[] sum = new int[BINS];
+
     long total;
+
     /** The spread last computed, and how many pairs came in since (recomputed every 64). */
     double sigma;
+
     int sinceSigma = Integer.MAX_VALUE;
     long day = Long.MIN_VALUE;
     final Map<String, Flag> flagged = new HashMap<>();
+
     /** Accounts waiting for the population to be known, their latest tasks, in arrival order. */
     final Map<String, TaskDone> waiting = new LinkedHashMap<>();
   }
@@ -168,9 +176,9 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
   }
 
   /**
-   * The robust within-account spread of log dwell, from the upper quartile of the pair
-   * differences: regular (scripted) pairs only add small differences, so an upper quantile moves
-   * least when they are many.
+   * The robust within-account spread of log dwell, from the upper quartile of the pair differences:
+   * regular (scripted) pairs only add small differences, so an upper quantile moves least when they
+   * are many.
    */
   static double withinSpread(State s) {
     double rank = s.total * QUANTILE;

@@ -3,8 +3,8 @@ package io.brushguard.detect.scripted;
 import java.util.List;
 
 /**
- * The test of one account's browsing times against the population's spread: how unlikely it is
- * that a genuine account's tasks are as close to each other as these.
+ * The test of one account's browsing times against the population's spread: how unlikely it is that
+ * a genuine account's tasks are as close to each other as these.
  *
  * <p><b>Null model.</b> A genuine account's log dwell times are independent draws from a
  * distribution with standard deviation at least {@code sigma} (dwell times on the web are heavy
@@ -15,9 +15,9 @@ import java.util.List;
  *
  * <p><b>Statistic.</b> A brusher also shops for himself now and then, so the test looks for the
  * tightest {@code m = n − t} tasks for every {@code t ≤ n / 4}: the subset of {@code m} values with
- * the least sum of squares is contiguous in sorted order, so one sweep finds it. The bound takes the
- * union over all {@code C(n, t)} subsets and the {@code n/4 + 1} choices of {@code t}: {@code p ≤
- * (T + 1) · min_t C(n, t) · F_{χ²(m−1)}(SS_min / sigma²)}. It is a bound on the false-alarm
+ * the least sum of squares is contiguous in sorted order, so one sweep finds it. The bound takes
+ * the union over all {@code C(n, t)} subsets and the {@code n/4 + 1} choices of {@code t}: {@code p
+ * ≤ (T + 1) · min_t C(n, t) · F_{χ²(m−1)}(SS_min / sigma²)}. It is a bound on the false-alarm
  * probability of one test under the null, whatever subset the sweep picks.
  *
  * <p>Cost: a sort of at most {@code maxTasks} values and one sweep per {@code t}; no allocation

@@ -10,12 +10,11 @@ import java.util.List;
  *
  * <p><b>How the fraud works, and what it leaves.</b> The broker's script fixes how long to stay on
  * the page, so that the visit looks like a considered purchase to the platform's ranking. A person
- * reads for as long as it takes: dwell times on the web are heavy-tailed, close to log-normal
- * (Liu, White, Dumais, "Understanding web browsing behaviors through Weibull analysis of dwell
- * time", SIGIR 2010), and one person's visits spread over a factor of several. A scripted worker's
- * tasks fall within the script's few percent, task after task. The band itself differs from gang
- * to gang, so the detector never looks for a band: it compares each account's spread with the
- * population's.
+ * reads for as long as it takes: dwell times on the web are heavy-tailed, close to log-normal (Liu,
+ * White, Dumais, "Understanding web browsing behaviors through Weibull analysis of dwell time",
+ * SIGIR 2010), and one person's visits spread over a factor of several. A scripted worker's tasks
+ * fall within the script's few percent, task after task. The band itself differs from gang to gang,
+ * so the detector never looks for a band: it compares each account's spread with the population's.
  *
  * <p><b>Stages.</b>
  *
@@ -25,9 +24,9 @@ import java.util.List;
  *       Config#windowSeconds} (two days) go out as a {@link TaskDone}.
  *   <li>{@link DwellPopulation} ({@code scripted-population}, one constant key): the population's
  *       within-account spread of log dwell, robustly (median of consecutive-task differences over
- *       the last two days), and the test of each account against it ({@link Regularity}: a
- *       χ² bound on the tightest tasks, a stated false-alarm rate {@link Config#alpha} per test).
- *       Signals the account and the orders of its regular tasks; names its payment account.
+ *       the last two days), and the test of each account against it ({@link Regularity}: a χ² bound
+ *       on the tightest tasks, a stated false-alarm rate {@link Config#alpha} per test). Signals
+ *       the account and the orders of its regular tasks; names its payment account.
  *   <li>{@link Payees} ({@code scripted-payees}, key payment account): transfers into a flagged
  *       buyer's payment account.
  *   <li>{@link Brokers} ({@code scripted-brokers}, key payment account): a payer that pays {@link

@@ -1,8 +1,8 @@
 package io.brushguard.detect.scripted;
 
 /**
- * One task: an order and the time its account spent on the ordered shop's pages in the session
- * that led to it.
+ * One task: an order and the time its account spent on the ordered shop's pages in the session that
+ * led to it.
  *
  * @param order the order id
  * @param shop the shop ordered from

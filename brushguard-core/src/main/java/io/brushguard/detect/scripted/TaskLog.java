@@ -58,8 +58,10 @@ final class TaskLog implements Stage<TaskLog.State> {
     long[] dwell;
     int shopCount;
     Task[] tasks;
+
     /** The tasks' times and orders' hashes, beside the records: no pointer to chase per check. */
     long[] taskTs;
+
     int[] orderHashes;
     int taskCount;
     long lastOrder = NONE;

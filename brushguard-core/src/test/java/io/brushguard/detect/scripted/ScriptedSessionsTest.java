@@ -202,10 +202,7 @@ class ScriptedSessionsTest {
     events.sort(Comparator.comparingLong(Event::ts));
     Chain chain = new Chain(ScriptedSessions.stages(CONFIG)).feed(events);
     List<TaskDone> done =
-        chain.out.stream()
-            .filter(f -> f instanceof TaskDone)
-            .map(TaskDone.class::cast)
-            .toList();
+        chain.out.stream().filter(f -> f instanceof TaskDone).map(TaskDone.class::cast).toList();
     assertThat(done).allMatch(t -> t.tasks().size() <= CONFIG.maxTasks());
     assertThat(done.stream().mapToInt(t -> t.tasks().size()).max().orElse(0))
         .isEqualTo(CONFIG.maxTasks());
