@@ -21,13 +21,16 @@ import java.util.Set;
  * account's recent tasks against it ({@link Regularity}).
  *
  * <p><b>Population scale.</b> Every {@link TaskDone} with a previous task of its account carries
- * {@code d = |ln dwell − ln previous dwell|}. The stage keeps a histogram of {@code d} over the
- * current and the previous day of event time (bins of {@value #BIN} up to {@value #BINS} bins) and
- * takes its median: for independent normal log dwell of spread σ, the median of {@code d} is {@code
- * 0.6745·√2·σ = 0.954σ}, so {@code σ_w = median / 0.954} is a robust estimate of the within-account
- * spread (brushers' tiny differences are a small share of all pairs and can only lower it, which
- * makes the test more cautious). No judgement is made before {@link ScriptedSessions.Config#
- * minPairs} pairs are in the histogram.
+ * {@code d = |ln dwell − ln previous dwell|}. The stage keeps a histogram of {@code d} per day of
+ * event time for the last {@value #DAYS} days (bins of {@value #BIN}, {@value #BINS} bins) and
+ * takes its upper quartile: for independent normal log dwell of spread σ, the upper quartile of
+ * {@code d} is {@code Φ⁻¹(0.875)·√2·σ = 1.627σ}, so {@code σ_w = q75 / 1.627} estimates the
+ * within-account spread. Brushers' pairs only add small differences; an upper quantile moves least
+ * when they are many (the start of a stream with a gang at work), and what they move lowers σ_w,
+ * which makes the test more cautious. σ_w is recomputed every 64 pairs and at each new day. No
+ * judgement is made before {@link ScriptedSessions.Config#minPairs} pairs are in the histogram;
+ * until then the latest tasks of each account wait (at most {@value #MAX_WAITING} accounts) and are
+ * judged as soon as the population is known.
  *
  * <p><b>Test.</b> An account's tasks are compared with {@code κ·σ_w}, where the margin {@code κ =}
  * {@link ScriptedSessions.Config#spreadMargin} allows genuine accounts to be more regular than the
@@ -39,10 +42,11 @@ import java.util.Set;
  * 0.85 six decades below it: self-sufficient evidence for review, not for blocking alone. A {@link
  * ScriptedBuyer} fact names the account's payment account for the broker stages.
  *
- * <p><b>Space:</b> two histograms of {@value #BINS} ints (4 KB) for the whole stream, and per
- * flagged account the orders already signalled (at most {@link ScriptedSessions.Config#maxTasks}
- * times a few windows, forgotten a window after its last task): about 100 bytes plus 50 per order.
- * On Flink the stage runs on one subtask; its input is one small fact per order with a view.
+ * <p><b>Space:</b> {@value #DAYS} + 1 histograms of {@value #BINS} ints (16 KB) for the whole
+ * stream, and per flagged account the orders already signalled (at most {@link
+ * ScriptedSessions.Config#maxTasks} times a few windows, forgotten a window after its last task):
+ * about 100 bytes plus 50 per order. On Flink the stage runs on one subtask; its input is one small
+ * fact per order with a view.
  */
 final class DwellPopulation implements Stage<DwellPopulation.State> {
   static final String NAME = "scripted-population";
