@@ -44,7 +44,7 @@ final class Regularity {
   double test(List<Task> tasks, double sigma) {
     int n = tasks.size();
     for (int i = 0; i < n; i++) {
-      x[i] = Math.log(tasks.get(i).dwellMs());
+      x[i] = tasks.get(i).lnDwell();
     }
     sortIndices(n);
     double sigma2 = sigma * sigma;

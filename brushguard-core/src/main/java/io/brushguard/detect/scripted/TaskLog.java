@@ -172,7 +172,7 @@ final class TaskLog implements Stage<TaskLog.State> {
     }
     double pairDiff = -1;
     if (s.taskCount > 0) {
-      pairDiff = Math.abs(Math.log(dwell) - Math.log(s.tasks[s.taskCount - 1].dwellMs()));
+      pairDiff = Math.abs(Math.log(dwell) - s.tasks[s.taskCount - 1].lnDwell());
     }
     if (s.tasks == null) {
       s.tasks = new Task[4];
@@ -187,7 +187,7 @@ final class TaskLog implements Stage<TaskLog.State> {
       s.taskTs = Arrays.copyOf(s.taskTs, n);
       s.orderHashes = Arrays.copyOf(s.orderHashes, n);
     }
-    s.tasks[s.taskCount] = new Task(o.order(), o.shop(), o.ts(), dwell);
+    s.tasks[s.taskCount] = Task.of(o.order(), o.shop(), o.ts(), dwell);
     s.taskTs[s.taskCount] = o.ts();
     s.orderHashes[s.taskCount++] = orderHash;
     if (pairDiff >= 0 || s.taskCount >= config.minTasks()) {

@@ -38,8 +38,7 @@ class RegularityTest {
       int n = 6 + rnd.nextInt(43);
       List<Task> tasks = new ArrayList<>();
       for (int i = 0; i < n; i++) {
-        tasks.add(
-            new Task("o" + i, "s", i, (long) (60_000 * Math.exp(sigma * rnd.nextGaussian()))));
+        tasks.add(Task.of("o" + i, "s", i, (long) (60_000 * Math.exp(sigma * rnd.nextGaussian()))));
       }
       double lnP = r.test(tasks, sigma);
       fired01 += lnP <= Math.log(0.1) ? 1 : 0;
@@ -55,9 +54,9 @@ class RegularityTest {
     List<Task> tasks = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       tasks.add(
-          new Task("o" + i, "s", i, Math.round(360_000 * (1 + 0.1 * (2 * rnd.nextDouble() - 1)))));
+          Task.of("o" + i, "s", i, Math.round(360_000 * (1 + 0.1 * (2 * rnd.nextDouble() - 1)))));
     }
-    tasks.add(new Task("own", "s", 99, 20_000));
+    tasks.add(Task.of("own", "s", 99, 20_000));
 
     Regularity r = new Regularity(48);
     double lnP = r.test(tasks, 0.45);
