@@ -68,7 +68,10 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
   private final long windowMs;
   private final Regularity regularity;
   private final Wiring wiring =
-      new Wiring(Set.of(), Set.of(TaskDone.class), Set.of(Signal.class, ScriptedBuyer.class));
+      new Wiring(
+          Set.of(),
+          Set.of(TaskDone.class),
+          Set.of(Signal.class, ScriptedBuyer.class, ScriptedOrder.class));
 
   DwellPopulation(ScriptedSessions.Config config) {
     this.config = config;
@@ -269,6 +272,7 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
               f.strength,
               ctx.now(),
               detail));
+      ctx.emit(new ScriptedOrder(done.account(), t.order()));
     }
     if (first && done.payer() != null) {
       ctx.emit(new ScriptedBuyer(done.account(), done.payer()));

@@ -90,13 +90,14 @@ public final class ScriptedSessions {
     }
   }
 
-  /** The five stages, in dataflow order. */
+  /** The six stages, in dataflow order. */
   public static List<Stage<?>> stages(Config config) {
     return List.of(
         new TaskLog(config),
         new DwellPopulation(config),
         new Payees(config),
         new Brokers(config),
-        new BrokerLinks(config));
+        new BrokerLinks(config),
+        new TaskReviews());
   }
 }

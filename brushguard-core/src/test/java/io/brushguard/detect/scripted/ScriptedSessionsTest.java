@@ -8,6 +8,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.Link;
 import io.brushguard.event.Order;
 import io.brushguard.event.Payment;
+import io.brushguard.event.Review;
 import io.brushguard.event.Search;
 import io.brushguard.event.View;
 import io.brushguard.flow.Fact;
@@ -106,6 +107,8 @@ class ScriptedSessionsTest {
     population(rnd, 80, 3, 3);
     List<String> tasks = brusherDay(rnd, "brusher", T0 + DAY, 14, 360_000, 0.15);
     String ownShopping = task("brusher", "s7", T0 + DAY + 22 * HOUR, 25_000);
+    events.add(review("r-task", "brusher", tasks.get(3), T0 + 3 * DAY));
+    events.add(review("r-own", "brusher", ownShopping, T0 + 3 * DAY + HOUR));
 
     List<Fact> out = run();
 
@@ -126,6 +129,13 @@ class ScriptedSessionsTest {
     assertThat(account.strength()).isBetween(0.6, 0.85);
     assertThat(account.detail()).contains("tasks");
     assertThat(out).contains(new ScriptedBuyer("brusher", "pay-brusher"));
+    assertThat(flagged(out, EntityKind.REVIEW))
+        .as("the five stars the script asked for, not the review of his own shopping")
+        .containsExactly("r-task");
+  }
+
+  private static Review review(String id, String account, String order, long t) {
+    return new Review(id, account, "shopA", 5, t, order, null, "好", null, null, null);
   }
 
   @Test
