@@ -25,10 +25,11 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * The scripted-session detector's cost per event of a whole simulated market (1M events, seed 7,
  * every tactic and trap planted), in ns per event of the stream: {@code gate} runs the event-time
- * gate and an empty dataflow, {@code scripted} adds the detector's four stages ({@code
+ * gate and an empty dataflow, {@code scripted} adds the detector's six stages ({@code
  * scripted-tasks} on views and orders, {@code scripted-population} on one fact per task, {@code
- * scripted-payees} and {@code scripted-brokers} on transfers and links). The difference is the
- * detector's share; most events (logistics scans, searches, reviews) never reach it.
+ * scripted-payees} and {@code scripted-brokers} on transfers, {@code scripted-links} on links,
+ * {@code scripted-reviews} on reviews). The difference is the detector's share; most events
+ * (logistics scans, searches, reviews) never reach it.
  *
  * <p>In the {@code io.brushguard.embedded} package of the bench module because {@link Dataflow} is
  * package-private.
