@@ -2,6 +2,7 @@ package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.surge.SalesSurgeDetector;
 import java.time.Duration;
 
@@ -17,6 +18,7 @@ import java.time.Duration;
  * @param decision thresholds from score to action
  * @param concentration the concentration detector's settings
  * @param surge the sales-surge detector's settings
+ * @param scripted the scripted-session detector's settings
  */
 public record BrushguardConfig(
     long latenessMillis,
@@ -24,7 +26,8 @@ public record BrushguardConfig(
     long retentionMillis,
     DecisionPolicy decision,
     ConcentrationDetector.Config concentration,
-    SalesSurgeDetector.Config surge) {
+    SalesSurgeDetector.Config surge,
+    ScriptedSessions.Config scripted) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
@@ -33,7 +36,8 @@ public record BrushguardConfig(
           Duration.ofDays(30).toMillis(),
           DecisionPolicy.DEFAULT,
           ConcentrationDetector.Config.DEFAULT,
-          SalesSurgeDetector.Config.DEFAULT);
+          SalesSurgeDetector.Config.DEFAULT,
+          ScriptedSessions.Config.DEFAULT);
 
   public BrushguardConfig {
     if (latenessMillis < 0) {
@@ -49,11 +53,11 @@ public record BrushguardConfig(
 
   public BrushguardConfig withLatenessMillis(long lateness) {
     return new BrushguardConfig(
-        lateness, aheadMillis, retentionMillis, decision, concentration, surge);
+        lateness, aheadMillis, retentionMillis, decision, concentration, surge, scripted);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
     return new BrushguardConfig(
-        latenessMillis, ahead, retentionMillis, decision, concentration, surge);
+        latenessMillis, ahead, retentionMillis, decision, concentration, surge, scripted);
   }
 }

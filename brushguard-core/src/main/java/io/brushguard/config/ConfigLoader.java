@@ -2,6 +2,7 @@ package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.scripted.ScriptedSessions;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +36,9 @@ import java.util.TreeSet;
  * concentration.tally = 30d
  * surge.alpha = 1e-6              # tail probability of a surge, in (0, 0.5)
  * surge.lookback = 6h             # how far back a buyer's view of the shop counts for an order
+ * scripted.window = 2d            # how far back an account's tasks are judged together
+ * scripted.alpha = 1e-5           # false-alarm bound of one test of a genuine account
+ * scripted.margin = 0.5           # genuine spread assumed at least this share of the population's
  * </pre>
  */
 public final class ConfigLoader {
@@ -50,7 +54,10 @@ public final class ConfigLoader {
           "concentration.ratio",
           "concentration.tally",
           "surge.alpha",
-          "surge.lookback");
+          "surge.lookback",
+          "scripted.window",
+          "scripted.alpha",
+          "scripted.margin");
 
   private final Properties props;
   private final List<String> errors = new ArrayList<>();
@@ -107,6 +114,16 @@ public final class ConfigLoader {
     if (surgeLookback == 0) {
       errors.add("surge.lookback: must be positive, was \"" + value("surge.lookback") + "\"");
     }
+    ScriptedSessions.Config sd = d.scripted();
+    long scriptedWindow = seconds("scripted.window", sd.windowSeconds());
+    if (scriptedWindow >= 0 && scriptedWindow < 3600) {
+      errors.add("scripted.window: must be at least 1h, was \"" + value("scripted.window") + "\"");
+    }
+    double alpha = fraction("scripted.alpha", sd.alpha());
+    if (alpha >= 1) {
+      errors.add("scripted.alpha: must be below 1, was " + alpha);
+    }
+    double margin = fraction("scripted.margin", sd.spreadMargin());
     // rules across keys, checked only between values that are valid on their own
     if (reviewAt > blockAt) {
       errors.add(
@@ -129,7 +146,17 @@ public final class ConfigLoader {
         retention,
         new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
         new ConcentrationDetector.Config(window, (int) ratio, tally),
-        d.surge().withAlpha(surgeAlpha).withLookbackMillis(surgeLookback));
+        d.surge().withAlpha(surgeAlpha).withLookbackMillis(surgeLookback),
+        new ScriptedSessions.Config(
+            scriptedWindow,
+            sd.minTasks(),
+            sd.maxTasks(),
+            alpha,
+            margin,
+            sd.minPairs(),
+            sd.minBuyersPaid(),
+            sd.payoutDays(),
+            sd.linkDays()));
   }
 
   private String value(String key) {

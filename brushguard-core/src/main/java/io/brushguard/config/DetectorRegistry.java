@@ -7,6 +7,7 @@ import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.surge.SalesSurgeDetector;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
@@ -35,10 +36,13 @@ public final class DetectorRegistry {
 
   /** The standard detection stages for a configuration: what emits signals. */
   public static List<Stage<?>> standard(BrushguardConfig config) {
-    return List.of(
-        new Cancellations(),
-        new ConcentrationDetector(config.concentration()),
+    List<Stage<?>> stages = new ArrayList<>();
+    stages.add(new Cancellations());
+    stages.add(new ConcentrationDetector(config.concentration()));
+    stages.add(
         new SalesSurgeDetector(config.surge().withRetentionMillis(config.retentionMillis())));
+    stages.addAll(ScriptedSessions.stages(config.scripted()));
+    return List.copyOf(stages);
   }
 
   /**

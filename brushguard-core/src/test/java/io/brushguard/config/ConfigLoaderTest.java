@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brushguard.decide.DecisionPolicy;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.scripted.ScriptedSessions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +85,10 @@ class ConfigLoaderTest {
             "concentration.ratio",
             "concentration.tally",
             "surge.alpha",
-            "surge.lookback");
+            "surge.lookback",
+            "scripted.window",
+            "scripted.alpha",
+            "scripted.margin");
   }
 
   @Test
@@ -97,6 +101,22 @@ class ConfigLoaderTest {
     assertThat(problems("surge.alpha", "0.7", "surge.lookback", "0s"))
         .contains("surge.alpha: must be below 0.5")
         .contains("surge.lookback: must be positive");
+  }
+
+  @Test
+  void scriptedKeys_areRead_andBadOnesNamed() {
+    ScriptedSessions.Config c =
+        ConfigLoader.from(
+                props("scripted.window", "1d", "scripted.alpha", "1e-8", "scripted.margin", "0.7"))
+            .scripted();
+    assertThat(c.windowSeconds()).isEqualTo(86_400);
+    assertThat(c.alpha()).isEqualTo(1e-8);
+    assertThat(c.spreadMargin()).isEqualTo(0.7);
+    assertThat(c.minTasks()).isEqualTo(ScriptedSessions.Config.DEFAULT.minTasks());
+    assertThatThrownBy(() -> ConfigLoader.from(props("scripted.window", "10m")))
+        .hasMessageContaining("scripted.window");
+    assertThatThrownBy(() -> ConfigLoader.from(props("scripted.alpha", "1")))
+        .hasMessageContaining("scripted.alpha");
   }
 
   @Test

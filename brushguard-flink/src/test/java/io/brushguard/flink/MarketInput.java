@@ -123,6 +123,27 @@ final class MarketInput {
               + ts(ts)
               + "}");
     }
+    for (int i = 0;
+        i < 30 * scale;
+        i++) { // browse, then buy: tasks for scripted-tasks, some regular
+      String account = "u" + rnd.nextInt(6);
+      String shop = shop();
+      long ts = T0 + rnd.nextLong(span);
+      long dwell =
+          account.equals("u0") ? 300_000 + rnd.nextInt(9_000) : 5_000 + rnd.nextInt(200_000);
+      add(
+          ts,
+          "{\"type\":\"view\",\"account\":\""
+              + account
+              + "\",\"shop\":\""
+              + shop
+              + "\",\"dwell_ms\":"
+              + dwell
+              + ",\"ts\":"
+              + ts(ts)
+              + "}");
+      order(shop, account, ts + dwell + 5_000);
+    }
     for (int i = 0; i < 40 * scale; i++) { // registrations: phones and identities shared in threes
       long ts = T0 + rnd.nextLong(span);
       add(

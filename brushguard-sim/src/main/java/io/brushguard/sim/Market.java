@@ -126,6 +126,11 @@ final class Market {
     return shopsOf[category][shopsIn[category].next(rnd)];
   }
 
+  /** A shop of the category, every shop equally likely (small ones as often as big ones). */
+  int anyShopIn(int category, SplittableRandom rnd) {
+    return shopsOf[category][rnd.nextInt(shopsOf[category].length)];
+  }
+
   /** An item of the shop: the first listed sell best. */
   int itemOf(int shop, SplittableRandom rnd) {
     double u = rnd.nextDouble();

@@ -52,5 +52,6 @@ final class Plantings {
               Trap.REORDER_AFTER_MISTAKE.wire(),
               () -> new MultiOrderBuyers(Trap.REORDER_AFTER_MISTAKE),
               1,
-              true));
+              true),
+          new Entry(Trap.POWER_SHOPPER.wire(), PowerShopper::new, 1, true));
 }

@@ -14,8 +14,11 @@ import java.util.SplittableRandom;
  *
  * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 2-8 brushers, 3-8 client shops in
  * different categories (each with its own keyword), a 2-8 day campaign worked on about 70% of days,
- * 10-30 tasks a day (at least 8) spaced 5-30 minutes, sometimes a glance at a decoy shop first, the
- * dwell split in one or two views, reviews on half the orders, commission 3-8 yuan a task.
+ * 8-40 tasks a day (at least 8) spaced from 3 minutes to an instance's maximum of 10-30 minutes,
+ * sometimes a glance at a decoy shop first, reviews on half the orders, commission 3-8 yuan a task.
+ * The script's browsing time is the instance's own: a centre of 60-600 s (the reported gang used
+ * 5-7 minutes) with a uniform jitter of ±2-20%, split in one or two views; other gangs script other
+ * timings, and a detector has to find the regularity, not one band.
  *
  * <p>Labelled {@code scripted_tasks}: the orders, reviews, the broker's payouts and the shops'
  * payments to the broker, the brushers and the broker, the shops.
@@ -29,6 +32,9 @@ final class ScriptedTasks implements Planting {
   private String[] keywords;
   private String brokerPayer;
   private long commission;
+  private long dwellCentre;
+  private double jitter;
+  private long maxSpacing;
 
   @Override
   public long plant(Sim sim, SplittableRandom rnd) {
@@ -52,19 +58,27 @@ final class ScriptedTasks implements Planting {
     int brushers = sim.sized(rnd, 2, 8);
     int firstDay = sim.day(rnd, 0, sim.spec.days() - 8);
     int days = sim.sized(rnd, 2, 8);
-    int perDay = Rand.between(rnd, 10, 30);
+    int perDay = Rand.between(rnd, 8, 40);
     commission = Rand.between(rnd, 300, 800);
+    dwellCentre = Rand.between(rnd, 60_000L, 600_000L);
+    jitter = 0.02 + 0.18 * rnd.nextDouble();
+    maxSpacing = Rand.between(rnd, 10 * Sim.MINUTE, 30 * Sim.MINUTE);
     instance
         .param("brushers", brushers)
         .param("first_day", firstDay)
         .param("days", days)
         .param("tasks_per_day", perDay)
         .param("commission_fen", commission)
+        .param("dwell_centre_ms", dwellCentre)
+        .param("dwell_jitter_pct", Math.round(jitter * 100))
         .param("keyword", keywords[0]);
     long tasks = 0;
     for (int brusher : Brushing.recruit(sim, rnd, brushers, Tactic.SCRIPTED_TASKS)) {
-      for (int d = firstDay; d < Math.min(sim.spec.days() - 3, firstDay + days); d++) {
-        if (Rand.chance(rnd, 0.7)) {
+      int lastDay = Math.min(sim.spec.days() - 3, firstDay + days);
+      int mustWork = firstDay + rnd.nextInt(Math.max(1, lastDay - firstDay));
+      for (int d = firstDay; d < lastDay; d++) {
+        // about 70% of days, and every recruited brusher works at least one (else he is none)
+        if (Rand.chance(rnd, 0.7) || d == mustWork) {
           int n = Math.max(8, perDay + Rand.between(rnd, -4, 4));
           Workday day = new Workday(brusher, n, sim.dayStart(d));
           sim.at(sim.dayStart(d) + Rand.between(rnd, 9 * Sim.HOUR, 11 * Sim.HOUR), day);
@@ -119,10 +133,10 @@ final class ScriptedTasks implements Planting {
       }
       left--;
       long finished = task(now);
-      sim.at(finished + Rand.between(rnd, 5 * Sim.MINUTE, 30 * Sim.MINUTE), this);
+      sim.at(finished + Rand.between(rnd, 3 * Sim.MINUTE, maxSpacing), this);
     }
 
-    /** Search the keyword, maybe glance at a decoy, browse the item 5-7 minutes, buy. */
+    /** Search the keyword, maybe glance at a decoy, browse the item the scripted time, buy. */
     private long task(long now) {
       SplittableRandom rnd = sim.rnd;
       int k = rnd.nextInt(shops.length);
@@ -132,9 +146,9 @@ final class ScriptedTasks implements Planting {
       if (decoy != shops[k] && Rand.chance(rnd, 0.5)) {
         v.view(decoy, sim.market.itemOf(decoy, rnd), Rand.between(rnd, 8_000L, 40_000L));
       }
-      long dwell = Rand.between(rnd, 300_000L, 420_000L);
+      long dwell = Math.round(dwellCentre * (1 + jitter * (2 * rnd.nextDouble() - 1)));
       if (Rand.chance(rnd, 0.4)) {
-        long first = dwell / 2 + Rand.between(rnd, -30_000L, 30_000L);
+        long first = dwell / 2 + Math.round(dwell * 0.1 * (2 * rnd.nextDouble() - 1));
         v.view(shops[k], items[k], first);
         v.view(shops[k], items[k], dwell - first);
       } else {

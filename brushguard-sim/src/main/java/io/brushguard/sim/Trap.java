@@ -18,7 +18,8 @@ public enum Trap {
   CAMOUFLAGE_SHOP,
   GIFT_ORDERS,
   SPLIT_BASKET,
-  REORDER_AFTER_MISTAKE;
+  REORDER_AFTER_MISTAKE,
+  POWER_SHOPPER;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

@@ -37,6 +37,7 @@ class TrapsTest {
     LABELLED.put(Trap.GIFT_ORDERS, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.SPLIT_BASKET, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.REORDER_AFTER_MISTAKE, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.POWER_SHOPPER, List.of(ACCOUNT, ORDER));
   }
 
   @Test
@@ -251,6 +252,39 @@ class TrapsTest {
             .as(orders.get(k).order())
             .isEqualTo(k < orders.size() - 1);
       }
+  @Test
+  void powerShoppers_buyMuchAcrossCategories_withLongQueries_butNaturalBrowsingTimes() {
+    List<Order> orders = m.orders(o -> m.is(ORDER, o.order(), Trap.POWER_SHOPPER));
+    Map<String, Long> perShopperDay =
+        orders.stream()
+            .collect(
+                Collectors.groupingBy(
+                    o -> o.account() + "@" + SmallMarket.dayOf(o.ts()), Collectors.counting()));
+    assertThat(perShopperDay.values().stream().mapToLong(Long::longValue).max().orElse(0))
+        .as("dozens of orders a day, like a brusher's task list")
+        .isGreaterThanOrEqualTo(8);
+    Map<String, List<Order>> byShopper =
+        orders.stream().collect(Collectors.groupingBy(Order::account));
+    for (List<Order> own : byShopper.values()) {
+      if (own.size() < 8) {
+        continue;
+      }
+      assertThat(own.stream().map(Order::shop).distinct().count()).isGreaterThan(3);
+      double[] logDwell =
+          own.stream()
+              .mapToDouble(
+                  o ->
+                      Math.log(
+                          m.viewsBySession.get(o.session()).stream()
+                              .filter(v -> v.shop().equals(o.shop()))
+                              .mapToLong(View::dwellMs)
+                              .sum()))
+              .toArray();
+      double mean = java.util.Arrays.stream(logDwell).average().orElse(0);
+      double var =
+          java.util.Arrays.stream(logDwell).map(x -> (x - mean) * (x - mean)).sum()
+              / (logDwell.length - 1);
+      assertThat(Math.sqrt(var)).as("a person's browsing times spread").isGreaterThan(0.4);
     }
   }
 }

@@ -1,0 +1,266 @@
+package io.brushguard.detect.scripted;
+
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.Order;
+import io.brushguard.event.View;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Stage {@code scripted-tasks}, keyed by account: joins each order with the dwell its account spent
+ * on the shop's pages in the session that led to it, keeps the account's recent tasks, and hands
+ * each task to {@link DwellPopulation}.
+ *
+ * <p>A view belongs to the current session when it carries the same session id, or, without ids,
+ * when it comes within {@value #SESSION_GAP_MS} ms of the previous view. An order joins the session
+ * by its session id (or, without one, by the same gap); its task's dwell is the sum of the
+ * session's views of the ordered shop. Orders without such views (straight from a link or the order
+ * history) are not tasks.
+ *
+ * <p><b>Which sessions are followed.</b> Only those of accounts that ordered within the window: the
+ * first order of an account after a quiet window is its ticket in, not a task. Following every
+ * viewer's session would need a state and a wake-up per session (most sessions buy nothing), which
+ * measured four times the cost of the whole detector; the price is one task per account and
+ * campaign (a brusher's first order of the window is not judged).
+ *
+ * <p><b>Space per account with an order in the window:</b> the open session (its id and up to
+ * {@value #SESSION_SHOPS} shops with their dwell) and at most {@link ScriptedSessions.Config#
+ * maxTasks} tasks of the last {@link ScriptedSessions.Config#windowSeconds} (about 40 bytes each
+ * beyond the ids shared with the events): about 200 bytes for an occasional buyer, 2 KB for a busy
+ * account; forgotten a window after the account's last order. Other accounts hold nothing.
+ */
+final class TaskLog implements Stage<TaskLog.State> {
+  static final String NAME = "scripted-tasks";
+  static final long SESSION_GAP_MS = 30 * 60_000L;
+  static final int SESSION_SHOPS = 8;
+  private static final long NONE = Long.MIN_VALUE;
+
+  private final ScriptedSessions.Config config;
+  private final long windowMs;
+  private final Wiring wiring =
+      Wiring.events(EventType.VIEW, EventType.ORDER).produces(TaskDone.class);
+
+  TaskLog(ScriptedSessions.Config config) {
+    this.config = config;
+    this.windowMs = config.windowSeconds() * 1000;
+  }
+
+  /** One account's open session and recent tasks. */
+  static final class State {
+    int sessionHash;
+    boolean sessionKnown;
+    long lastView = NONE;
+    String[] shops;
+    int[] shopHashes;
+    long[] dwell;
+    int shopCount;
+    Task[] tasks;
+
+    /** The tasks' times and orders' hashes, beside the records: no pointer to chase per check. */
+    long[] taskTs;
+
+    int[] orderHashes;
+    int taskCount;
+    long lastOrder = NONE;
+    long wake = NONE;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return wiring;
+  }
+
+  @Override
+  public String keyOf(Event event) {
+    if (event instanceof View v) {
+      return v.dwellMs() > 0 ? v.account() : null;
+    }
+    return event instanceof Order o ? o.account() : null;
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onEvent(State s, Event event, Context ctx) {
+    if (event instanceof View v) {
+      onView(s, v);
+    } else {
+      onOrder(s, (Order) event, ctx);
+    }
+    arm(s, ctx);
+  }
+
+  private static boolean sameSession(State s, String session, long ts) {
+    if (s.shopCount == 0) {
+      return false;
+    }
+    if (session != null && s.sessionKnown) {
+      return session.hashCode() == s.sessionHash; // within one account: ids do not collide
+    }
+    return ts - s.lastView <= SESSION_GAP_MS;
+  }
+
+  private static void onView(State s, View v) {
+    if (s.lastOrder == NONE) {
+      return; // no order in the window: the account's sessions are not followed (see above)
+    }
+    if (!sameSession(s, v.session(), v.ts())) {
+      clearSession(s);
+      s.sessionKnown = v.session() != null;
+      s.sessionHash = s.sessionKnown ? v.session().hashCode() : 0;
+    }
+    if (s.shops == null) {
+      s.shops = new String[SESSION_SHOPS];
+      s.shopHashes = new int[SESSION_SHOPS];
+      s.dwell = new long[SESSION_SHOPS];
+    }
+    s.lastView = v.ts();
+    int i = shopIndex(s, v.shop());
+    if (i >= 0) {
+      s.dwell[i] += v.dwellMs();
+    } else if (s.shopCount < SESSION_SHOPS) {
+      s.shops[s.shopCount] = v.shop();
+      s.shopHashes[s.shopCount] = v.shop().hashCode();
+      s.dwell[s.shopCount++] = v.dwellMs();
+    }
+  }
+
+  private static int shopIndex(State s, String shop) {
+    int h = shop.hashCode();
+    for (int i = 0; i < s.shopCount; i++) {
+      if (s.shopHashes[i] == h && s.shops[i].equals(shop)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static void clearSession(State s) {
+    if (s.shopCount > 0) {
+      Arrays.fill(s.shops, 0, s.shopCount, null);
+      s.shopCount = 0;
+    }
+  }
+
+  private void onOrder(State s, Order o, Context ctx) {
+    s.lastOrder = Math.max(s.lastOrder, o.ts());
+    if (!sameSession(s, o.session(), o.ts())) {
+      return;
+    }
+    int shop = shopIndex(s, o.shop());
+    long dwell = shop >= 0 ? s.dwell[shop] : 0;
+    if (dwell <= 0) {
+      return;
+    }
+    forgetBefore(s, o.ts() - windowMs);
+    int orderHash = o.order().hashCode();
+    for (int i = 0; i < s.taskCount; i++) {
+      if (s.orderHashes[i] == orderHash && s.tasks[i].order().equals(o.order())) {
+        return; // the same order delivered again: one task
+      }
+    }
+    double pairDiff = -1;
+    if (s.taskCount > 0) {
+      pairDiff = Math.abs(Math.log(dwell) - s.tasks[s.taskCount - 1].lnDwell());
+    }
+    if (s.tasks == null) {
+      s.tasks = new Task[4];
+      s.taskTs = new long[4];
+      s.orderHashes = new int[4];
+    }
+    if (s.taskCount == config.maxTasks()) {
+      drop(s, 1);
+    } else if (s.taskCount == s.tasks.length) {
+      int n = Math.min(config.maxTasks(), s.tasks.length * 2);
+      s.tasks = Arrays.copyOf(s.tasks, n);
+      s.taskTs = Arrays.copyOf(s.taskTs, n);
+      s.orderHashes = Arrays.copyOf(s.orderHashes, n);
+    }
+    s.tasks[s.taskCount] = Task.of(o.order(), o.shop(), o.ts(), dwell);
+    s.taskTs[s.taskCount] = o.ts();
+    s.orderHashes[s.taskCount++] = orderHash;
+    if (pairDiff >= 0 || s.taskCount >= config.minTasks()) {
+      List<Task> judged =
+          s.taskCount >= config.minTasks()
+              ? List.of(Arrays.copyOf(s.tasks, s.taskCount))
+              : List.of();
+      ctx.emit(new TaskDone(o.account(), o.payer(), pairDiff, judged));
+    }
+  }
+
+  private static void forgetBefore(State s, long cutoff) {
+    int n = 0;
+    while (n < s.taskCount && s.taskTs[n] < cutoff) {
+      n++;
+    }
+    if (n > 0) {
+      drop(s, n);
+    }
+  }
+
+  /** Drops the {@code n} oldest tasks. */
+  private static void drop(State s, int n) {
+    int left = s.taskCount - n;
+    System.arraycopy(s.tasks, n, s.tasks, 0, left);
+    System.arraycopy(s.taskTs, n, s.taskTs, 0, left);
+    System.arraycopy(s.orderHashes, n, s.orderHashes, 0, left);
+    Arrays.fill(s.tasks, left, s.taskCount, null);
+    s.taskCount = left;
+  }
+
+  /** One pending wake-up per account, at the earliest time something is due to be forgotten. */
+  private void arm(State s, Context ctx) {
+    long due = dueAt(s);
+    if (due != NONE && (s.wake == NONE || due < s.wake)) {
+      s.wake = due;
+      ctx.wakeAt(due);
+    }
+  }
+
+  private long dueAt(State s) {
+    if (s.lastOrder == NONE) {
+      return NONE;
+    }
+    long due = s.lastOrder + windowMs;
+    if (s.taskCount > 0) {
+      due = Math.min(due, s.taskTs[0] + windowMs);
+    }
+    return due;
+  }
+
+  @Override
+  public void onWake(State s, long time, Context ctx) {
+    if (time != s.wake) {
+      return;
+    }
+    s.wake = NONE;
+    forgetBefore(s, time - windowMs + 1);
+    if (s.lastOrder != NONE && time >= s.lastOrder + windowMs) {
+      clearSession(s);
+      s.shops = null;
+      s.shopHashes = null;
+      s.dwell = null;
+      s.tasks = null;
+      s.taskTs = null;
+      s.orderHashes = null;
+      s.lastOrder = NONE;
+    }
+    arm(s, ctx);
+  }
+
+  @Override
+  public boolean isEmpty(State s) {
+    return s.lastOrder == NONE;
+  }
+}
