@@ -252,6 +252,9 @@ class TrapsTest {
             .as(orders.get(k).order())
             .isEqualTo(k < orders.size() - 1);
       }
+    }
+  }
+
   @Test
   void powerShoppers_buyMuchAcrossCategories_withLongQueries_butNaturalBrowsingTimes() {
     List<Order> orders = m.orders(o -> m.is(ORDER, o.order(), Trap.POWER_SHOPPER));
