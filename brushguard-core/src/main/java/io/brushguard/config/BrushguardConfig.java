@@ -2,6 +2,7 @@ package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.velocity.Velocity;
 import java.time.Duration;
 
 /**
@@ -15,13 +16,15 @@ import java.time.Duration;
  *     keep an entity after its last input: the one retention rule of both runtimes
  * @param decision thresholds from score to action
  * @param concentration the concentration detector's settings
+ * @param velocity the velocity stages' settings
  */
 public record BrushguardConfig(
     long latenessMillis,
     long aheadMillis,
     long retentionMillis,
     DecisionPolicy decision,
-    ConcentrationDetector.Config concentration) {
+    ConcentrationDetector.Config concentration,
+    Velocity.Config velocity) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
@@ -29,7 +32,8 @@ public record BrushguardConfig(
           Duration.ofDays(1).toMillis(),
           Duration.ofDays(30).toMillis(),
           DecisionPolicy.DEFAULT,
-          ConcentrationDetector.Config.DEFAULT);
+          ConcentrationDetector.Config.DEFAULT,
+          Velocity.Config.DEFAULT);
 
   public BrushguardConfig {
     if (latenessMillis < 0) {
@@ -44,10 +48,12 @@ public record BrushguardConfig(
   }
 
   public BrushguardConfig withLatenessMillis(long lateness) {
-    return new BrushguardConfig(lateness, aheadMillis, retentionMillis, decision, concentration);
+    return new BrushguardConfig(
+        lateness, aheadMillis, retentionMillis, decision, concentration, velocity);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
-    return new BrushguardConfig(latenessMillis, ahead, retentionMillis, decision, concentration);
+    return new BrushguardConfig(
+        latenessMillis, ahead, retentionMillis, decision, concentration, velocity);
   }
 }

@@ -116,7 +116,8 @@ public final class ConfigLoader {
         ahead,
         retention,
         new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
-        new ConcentrationDetector.Config(window, (int) ratio, tally));
+        new ConcentrationDetector.Config(window, (int) ratio, tally),
+        d.velocity());
   }
 
   private String value(String key) {

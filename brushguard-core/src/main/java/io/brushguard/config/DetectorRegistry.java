@@ -7,6 +7,7 @@ import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
 import io.brushguard.detect.DetectorStage;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.velocity.Velocity;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
 import io.brushguard.resolve.Merchants;
@@ -34,7 +35,10 @@ public final class DetectorRegistry {
 
   /** The standard detection stages for a configuration: what emits signals. */
   public static List<Stage<?>> standard(BrushguardConfig config) {
-    return List.of(new DetectorStage<>(new ConcentrationDetector(config.concentration())));
+    List<Stage<?>> stages = new ArrayList<>();
+    stages.add(new DetectorStage<>(new ConcentrationDetector(config.concentration())));
+    stages.addAll(Velocity.stages(config.velocity()));
+    return List.copyOf(stages);
   }
 
   /**

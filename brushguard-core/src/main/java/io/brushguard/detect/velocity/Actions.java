@@ -1,0 +1,190 @@
+package io.brushguard.detect.velocity;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Event;
+import io.brushguard.event.Like;
+import io.brushguard.event.Order;
+import io.brushguard.event.Review;
+import java.util.Arrays;
+
+/**
+ * The recent actions (orders, reviews, likes) of one key, oldest first, in parallel arrays that
+ * grow from 4 to a cap and are released when empty. Strings are the events' own (not copied).
+ *
+ * <p>Space: about 36 bytes per action held (a timestamp, a kind and a flag byte, five references),
+ * plus the arrays' headers; nothing once empty.
+ */
+final class Actions {
+  static final byte ORDER = 0;
+  static final byte REVIEW = 1;
+  static final byte LIKE = 2;
+  static final byte SIGNALLED = 1;
+  static final byte ACCOUNT_SIGNALLED = 2;
+
+  long[] ts;
+  byte[] kind;
+  byte[] flags;
+  String[] target;
+  String[] account;
+  String[] id;
+  String[] device;
+  String[] payer;
+  int size;
+
+  boolean isEmpty() {
+    return size == 0;
+  }
+
+  /** The kind of action an event is, or -1. */
+  static byte kindOf(Event e) {
+    if (e instanceof Order) {
+      return ORDER;
+    } else if (e instanceof Review) {
+      return REVIEW;
+    } else if (e instanceof Like) {
+      return LIKE;
+    }
+    return -1;
+  }
+
+  /** Appends an action; when at {@code cap}, the oldest is dropped first (returned through h). */
+  void add(Event e, byte k, String targetOf, String deviceOf, String payerOf, int cap) {
+    if (ts == null) {
+      allocate(4);
+    } else if (size == ts.length) {
+      if (size >= cap) {
+        removeFirst(1);
+      } else {
+        allocate(Math.min(cap, size * 2));
+      }
+    }
+    int i = size++;
+    ts[i] = e.ts();
+    kind[i] = k;
+    flags[i] = 0;
+    target[i] = targetOf;
+    device[i] = deviceOf;
+    payer[i] = payerOf;
+    if (e instanceof Order o) {
+      account[i] = o.account();
+      id[i] = o.order();
+    } else if (e instanceof Review r) {
+      account[i] = r.account();
+      id[i] = r.review();
+    } else {
+      Like l = (Like) e;
+      account[i] = l.account();
+      id[i] = l.review();
+    }
+  }
+
+  private void allocate(int n) {
+    if (ts == null) {
+      ts = new long[n];
+      kind = new byte[n];
+      flags = new byte[n];
+      target = new String[n];
+      account = new String[n];
+      id = new String[n];
+      device = new String[n];
+      payer = new String[n];
+    } else {
+      ts = Arrays.copyOf(ts, n);
+      kind = Arrays.copyOf(kind, n);
+      flags = Arrays.copyOf(flags, n);
+      target = Arrays.copyOf(target, n);
+      account = Arrays.copyOf(account, n);
+      id = Arrays.copyOf(id, n);
+      device = Arrays.copyOf(device, n);
+      payer = Arrays.copyOf(payer, n);
+    }
+  }
+
+  /** How many actions, from the oldest, are before {@code cutoff}. */
+  int countBefore(long cutoff) {
+    int n = 0;
+    while (n < size && ts[n] < cutoff) {
+      n++;
+    }
+    return n;
+  }
+
+  /** Drops the {@code n} oldest actions; releases the arrays when nothing is left. */
+  void removeFirst(int n) {
+    if (n <= 0) {
+      return;
+    }
+    if (n >= size) {
+      release();
+      return;
+    }
+    int rest = size - n;
+    System.arraycopy(ts, n, ts, 0, rest);
+    System.arraycopy(kind, n, kind, 0, rest);
+    System.arraycopy(flags, n, flags, 0, rest);
+    System.arraycopy(target, n, target, 0, rest);
+    System.arraycopy(account, n, account, 0, rest);
+    System.arraycopy(id, n, id, 0, rest);
+    System.arraycopy(device, n, device, 0, rest);
+    System.arraycopy(payer, n, payer, 0, rest);
+    Arrays.fill(target, rest, size, null);
+    Arrays.fill(account, rest, size, null);
+    Arrays.fill(id, rest, size, null);
+    Arrays.fill(device, rest, size, null);
+    Arrays.fill(payer, rest, size, null);
+    size = rest;
+  }
+
+  private void release() {
+    ts = null;
+    kind = null;
+    flags = null;
+    target = null;
+    account = null;
+    id = null;
+    device = null;
+    payer = null;
+    size = 0;
+  }
+
+  /** Whether some action of {@code who} in the window carries one of the flags in {@code mask}. */
+  boolean accountFlagged(String who, int mask) {
+    for (int j = 0; j < size; j++) {
+      if ((flags[j] & mask) != 0 && account[j].equals(who)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The entity kind of action {@code i}. */
+  EntityKind entity(int i) {
+    return kind[i] == ORDER
+        ? EntityKind.ORDER
+        : kind[i] == REVIEW ? EntityKind.REVIEW : EntityKind.LIKE;
+  }
+
+  /** The entity id of action {@code i} as the decision keys it. */
+  String entityId(int i) {
+    return kind[i] == LIKE ? account[i] + Like.SEPARATOR + id[i] : id[i];
+  }
+
+  /** The number of distinct accounts among the indices {@code idx[0..n)}. */
+  int distinctAccounts(int[] idx, int n) {
+    int d = 0;
+    for (int a = 0; a < n; a++) {
+      String who = account[idx[a]];
+      boolean seen = false;
+      for (int b = 0; b < a; b++) {
+        if (account[idx[b]].equals(who)) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
+        d++;
+      }
+    }
+    return d;
+  }
+}

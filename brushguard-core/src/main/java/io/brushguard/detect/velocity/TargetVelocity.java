@@ -1,0 +1,212 @@
+package io.brushguard.detect.velocity;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.Signal;
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.Like;
+import io.brushguard.event.Order;
+import io.brushguard.event.Review;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.Locale;
+
+/**
+ * The linked-crowd test of {@link Velocity}, keyed by the target: an item's orders, a shop's
+ * reviews, a review's likes ({@code velocity-item}, {@code velocity-shop}, {@code
+ * velocity-review}). Gangs rotate accounts and addresses, not their target: seen from the target, a
+ * ring that spreads thinly over ten phones and a dozen proxies is one crowd of accounts joined by
+ * the devices and payment accounts they share.
+ *
+ * <p>Per target: the actions of the last window (10 minutes for orders, an hour for reviews and
+ * likes), at most {@link Velocity.Config#cap}; nothing else. When the newest action shares a device
+ * or payment account with another account's action in the window, the component of accounts joined
+ * by shared devices and payment accounts is built (quadratic in the window, and only then); it
+ * fires at {@link Velocity.Config#linkedAccounts} accounts.
+ */
+public final class TargetVelocity implements Stage<TargetVelocity.State> {
+  private static final long NONE = Long.MIN_VALUE;
+
+  /** What the target is, and which events act on it. */
+  public enum Target {
+    ITEM(EventType.ORDER),
+    SHOP(EventType.REVIEW),
+    REVIEW(EventType.LIKE);
+
+    private final EventType events;
+
+    Target(EventType events) {
+      this.events = events;
+    }
+
+    String keyOf(Event e) {
+      return switch (this) {
+        case ITEM -> e instanceof Order o ? o.item() : null;
+        case SHOP -> e instanceof Review r ? r.shop() : null;
+        case REVIEW -> e instanceof Like l ? l.review() : null;
+      };
+    }
+  }
+
+  private final Target target;
+  private final Velocity.Config config;
+  private final String name;
+  private final Wiring wiring;
+  private final long window;
+
+  public TargetVelocity(Target target, Velocity.Config config) {
+    this.target = target;
+    this.config = config;
+    this.name = "velocity-" + target.name().toLowerCase(Locale.ROOT);
+    this.wiring = Wiring.events(target.events).produces(Signal.class);
+    this.window = target == Target.ITEM ? config.lockstepMillis() : config.reviewWindow();
+  }
+
+  /** One target's recent actions. */
+  public static final class State {
+    final Actions window = new Actions();
+    long wake = NONE;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return wiring;
+  }
+
+  @Override
+  public String keyOf(Event event) {
+    return target.keyOf(event);
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onEvent(State s, Event e, Context ctx) {
+    Actions w = s.window;
+    long now = e.ts();
+    w.removeFirst(w.countBefore(now - window));
+    String device;
+    String payer = null;
+    if (e instanceof Order o) {
+      device = o.device();
+      payer = o.payer();
+    } else if (e instanceof Review r) {
+      device = r.device();
+    } else {
+      device = ((Like) e).device();
+    }
+    w.add(e, Actions.kindOf(e), ctx.key(), device, payer, config.cap());
+    if (linked(w, w.size - 1)) {
+      crowd(w, ctx);
+    }
+    schedule(s, ctx);
+  }
+
+  @Override
+  public void onWake(State s, long time, Context ctx) {
+    if (time == s.wake) {
+      s.wake = NONE;
+    }
+    s.window.removeFirst(s.window.countBefore(time - window));
+    schedule(s, ctx);
+  }
+
+  @Override
+  public boolean isEmpty(State s) {
+    return s.window.isEmpty();
+  }
+
+  private void schedule(State s, Context ctx) {
+    if (s.window.isEmpty()) {
+      return;
+    }
+    long next = s.window.ts[0] + window + 1;
+    if (s.wake == NONE || next < s.wake) {
+      s.wake = next;
+      ctx.wakeAt(next);
+    }
+  }
+
+  /** Whether action {@code i} shares a device or payment account with another account's action. */
+  private static boolean linked(Actions w, int i) {
+    for (int j = 0; j < w.size; j++) {
+      if (j != i && joins(w, i, j) && !w.account[i].equals(w.account[j])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean joins(Actions w, int i, int j) {
+    return (w.device[i] != null && w.device[i].equals(w.device[j]))
+        || (w.payer[i] != null && w.payer[i].equals(w.payer[j]))
+        || w.account[i].equals(w.account[j]);
+  }
+
+  /** Builds the newest action's component; signals it when it holds enough accounts. */
+  private void crowd(Actions w, Context ctx) {
+    int[] member = new int[w.size];
+    boolean[] in = new boolean[w.size];
+    int n = 0;
+    member[n++] = w.size - 1;
+    in[w.size - 1] = true;
+    for (int k = 0; k < n; k++) {
+      int i = member[k];
+      for (int j = 0; j < w.size; j++) {
+        if (!in[j] && joins(w, i, j)) {
+          in[j] = true;
+          member[n++] = j;
+        }
+      }
+    }
+    int accounts = w.distinctAccounts(member, n);
+    if (accounts < config.linkedAccounts()) {
+      return;
+    }
+    double s = BASE_CROWD + 0.03 * (accounts - config.linkedAccounts());
+    double strength = Math.min(Velocity.CAP, Math.round(s * 1000) / 1000.0);
+    String origin = name + "/" + ctx.key();
+    String detail =
+        "linked crowd: "
+            + accounts
+            + " accounts joined by shared devices or payment accounts "
+            + (target == Target.ITEM
+                ? "ordered item "
+                : target == Target.SHOP ? "reviewed shop " : "liked review ")
+            + ctx.key()
+            + " within "
+            + window / 60_000
+            + " min";
+    for (int k = 0; k < n; k++) {
+      int i = member[k];
+      if ((w.flags[i] & Actions.SIGNALLED) == 0) {
+        w.flags[i] |= Actions.SIGNALLED;
+        ctx.emit(
+            new Signal(
+                w.entity(i), w.entityId(i), Velocity.CODE, origin, strength, w.ts[i], detail));
+      }
+      if (!w.accountFlagged(w.account[i], Actions.ACCOUNT_SIGNALLED)) {
+        w.flags[i] |= Actions.ACCOUNT_SIGNALLED;
+        ctx.emit(
+            new Signal(
+                EntityKind.ACCOUNT,
+                w.account[i],
+                Velocity.CODE,
+                origin,
+                strength,
+                w.ts[i],
+                detail));
+      }
+    }
+  }
+
+  private static final double BASE_CROWD = 0.6;
+}
