@@ -11,7 +11,7 @@ import java.util.Arrays;
  * The recent actions (orders, reviews, likes) of one key, oldest first, in parallel arrays that
  * grow from 4 to a cap and are released when empty. Strings are the events' own (not copied).
  *
- * <p>Space: about 36 bytes per action held (a timestamp, a kind and a flag byte, five references),
+ * <p>Space: about 40 bytes per action held (a timestamp, a kind and a flag byte, six references),
  * plus the arrays' headers; nothing once empty.
  */
 final class Actions {
@@ -29,6 +29,7 @@ final class Actions {
   String[] id;
   String[] device;
   String[] payer;
+  String[] shop;
   int size;
 
   boolean isEmpty() {
@@ -68,13 +69,16 @@ final class Actions {
     if (e instanceof Order o) {
       account[i] = o.account();
       id[i] = o.order();
+      shop[i] = o.shop();
     } else if (e instanceof Review r) {
       account[i] = r.account();
       id[i] = r.review();
+      shop[i] = r.shop();
     } else {
       Like l = (Like) e;
       account[i] = l.account();
       id[i] = l.review();
+      shop[i] = null;
     }
   }
 
@@ -88,6 +92,7 @@ final class Actions {
       id = new String[n];
       device = new String[n];
       payer = new String[n];
+      shop = new String[n];
     } else {
       ts = Arrays.copyOf(ts, n);
       kind = Arrays.copyOf(kind, n);
@@ -97,6 +102,7 @@ final class Actions {
       id = Arrays.copyOf(id, n);
       device = Arrays.copyOf(device, n);
       payer = Arrays.copyOf(payer, n);
+      shop = Arrays.copyOf(shop, n);
     }
   }
 
@@ -127,11 +133,13 @@ final class Actions {
     System.arraycopy(id, n, id, 0, rest);
     System.arraycopy(device, n, device, 0, rest);
     System.arraycopy(payer, n, payer, 0, rest);
+    System.arraycopy(shop, n, shop, 0, rest);
     Arrays.fill(target, rest, size, null);
     Arrays.fill(account, rest, size, null);
     Arrays.fill(id, rest, size, null);
     Arrays.fill(device, rest, size, null);
     Arrays.fill(payer, rest, size, null);
+    Arrays.fill(shop, rest, size, null);
     size = rest;
   }
 
@@ -144,6 +152,7 @@ final class Actions {
     id = null;
     device = null;
     payer = null;
+    shop = null;
     size = 0;
   }
 
@@ -167,6 +176,38 @@ final class Actions {
   /** The entity id of action {@code i} as the decision keys it. */
   String entityId(int i) {
     return kind[i] == LIKE ? account[i] + Like.SEPARATOR + id[i] : id[i];
+  }
+
+  /**
+   * Signals action {@code i} unless it carries a flag of {@code check}, and its account unless one
+   * of its actions in the window carries a flag of {@code accountCheck}; an order also tells {@link
+   * Followup} that its account took part in a wave at its shop.
+   */
+  void signal(
+      int i,
+      int check,
+      byte mark,
+      int accountCheck,
+      byte accountMark,
+      double strength,
+      String origin,
+      String detail,
+      io.brushguard.flow.Stage.Context ctx) {
+    if ((flags[i] & check) == 0) {
+      flags[i] |= mark;
+      ctx.emit(
+          new io.brushguard.detect.Signal(
+              entity(i), entityId(i), Velocity.CODE, origin, strength, ts[i], detail));
+      if (kind[i] == ORDER && strength >= Velocity.BASE) {
+        ctx.emit(new Wave(account[i], shop[i], ts[i], strength));
+      }
+    }
+    if (!accountFlagged(account[i], accountCheck)) {
+      flags[i] |= accountMark;
+      ctx.emit(
+          new io.brushguard.detect.Signal(
+              EntityKind.ACCOUNT, account[i], Velocity.CODE, origin, strength, ts[i], detail));
+    }
   }
 
   /** The number of distinct accounts among the indices {@code idx[0..n)}. */

@@ -9,7 +9,9 @@ import io.brushguard.event.Order;
 import io.brushguard.event.Review;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
+import java.util.EnumSet;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The linked-crowd test of {@link Velocity}, keyed by the target: an item's orders, a shop's
@@ -29,13 +31,14 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
 
   /** What the target is, and which events act on it. */
   public enum Target {
-    ITEM(EventType.ORDER),
-    SHOP(EventType.REVIEW),
-    REVIEW(EventType.LIKE);
+    ITEM(EnumSet.of(EventType.ORDER)),
+    SHOP(EnumSet.of(EventType.REVIEW)),
+    /** Likes, and the review itself: its author and order, for when a crowd likes it. */
+    REVIEW(EnumSet.of(EventType.LIKE, EventType.REVIEW));
 
-    private final EventType events;
+    private final Set<EventType> events;
 
-    Target(EventType events) {
+    Target(Set<EventType> events) {
       this.events = events;
     }
 
@@ -43,7 +46,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       return switch (this) {
         case ITEM -> e instanceof Order o ? o.item() : null;
         case SHOP -> e instanceof Review r ? r.shop() : null;
-        case REVIEW -> e instanceof Like l ? l.review() : null;
+        case REVIEW -> e instanceof Like l ? l.review() : e instanceof Review r ? r.review() : null;
       };
     }
   }
@@ -58,7 +61,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     this.target = target;
     this.config = config;
     this.name = "velocity-" + target.name().toLowerCase(Locale.ROOT);
-    this.wiring = Wiring.events(target.events).produces(Signal.class);
+    this.wiring = new Wiring(target.events, Set.of(), Set.of(Signal.class, Wave.class));
     this.window = target == Target.ITEM ? config.lockstepMillis() : config.reviewWindow();
   }
 
@@ -66,7 +69,15 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
   public static final class State {
     final Actions window = new Actions();
     long wake = NONE;
+
+    /** For a review: the review itself, kept {@link #REVIEW_KEPT} for likes to come. */
+    Review review;
+
+    boolean boosted;
   }
+
+  /** How long a review waits for a crowd of likes: farms strike within a day of the review. */
+  static final long REVIEW_KEPT = 2 * 86_400_000L;
 
   @Override
   public String name() {
@@ -90,6 +101,15 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
 
   @Override
   public void onEvent(State s, Event e, Context ctx) {
+    if (e instanceof Review r && target == Target.REVIEW) {
+      s.review = r;
+      long forget = r.ts() + REVIEW_KEPT;
+      if (s.wake == NONE || forget < s.wake) {
+        s.wake = forget;
+        ctx.wakeAt(forget);
+      }
+      return;
+    }
     Actions w = s.window;
     long now = e.ts();
     w.removeFirst(w.countBefore(now - window));
@@ -105,7 +125,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     }
     w.add(e, Actions.kindOf(e), ctx.key(), device, payer, config.cap());
     if (linked(w, w.size - 1)) {
-      crowd(w, ctx);
+      crowd(s, ctx);
     }
     schedule(s, ctx);
   }
@@ -116,19 +136,28 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       s.wake = NONE;
     }
     s.window.removeFirst(s.window.countBefore(time - window));
+    if (s.review != null && time >= s.review.ts() + REVIEW_KEPT) {
+      s.review = null;
+    }
     schedule(s, ctx);
   }
 
   @Override
   public boolean isEmpty(State s) {
-    return s.window.isEmpty();
+    return s.window.isEmpty() && s.review == null;
   }
 
   private void schedule(State s, Context ctx) {
-    if (s.window.isEmpty()) {
+    long next = Long.MAX_VALUE;
+    if (!s.window.isEmpty()) {
+      next = s.window.ts[0] + window + 1;
+    }
+    if (s.review != null) {
+      next = Math.min(next, s.review.ts() + REVIEW_KEPT);
+    }
+    if (next == Long.MAX_VALUE) {
       return;
     }
-    long next = s.window.ts[0] + window + 1;
     if (s.wake == NONE || next < s.wake) {
       s.wake = next;
       ctx.wakeAt(next);
@@ -152,7 +181,8 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
   }
 
   /** Builds the newest action's component; signals it when it holds enough accounts. */
-  private void crowd(Actions w, Context ctx) {
+  private void crowd(State s, Context ctx) {
+    Actions w = s.window;
     int[] member = new int[w.size];
     boolean[] in = new boolean[w.size];
     int n = 0;
@@ -171,8 +201,8 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     if (accounts < config.linkedAccounts()) {
       return;
     }
-    double s = BASE_CROWD + 0.03 * (accounts - config.linkedAccounts());
-    double strength = Math.min(Velocity.CAP, Math.round(s * 1000) / 1000.0);
+    double raw = BASE_CROWD + 0.03 * (accounts - config.linkedAccounts());
+    double strength = Math.min(Velocity.CAP, Math.round(raw * 1000) / 1000.0);
     String origin = name + "/" + ctx.key();
     String detail =
         "linked crowd: "
@@ -186,24 +216,41 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
             + window / 60_000
             + " min";
     for (int k = 0; k < n; k++) {
-      int i = member[k];
-      if ((w.flags[i] & Actions.SIGNALLED) == 0) {
-        w.flags[i] |= Actions.SIGNALLED;
+      w.signal(
+          member[k],
+          Actions.SIGNALLED,
+          Actions.SIGNALLED,
+          Actions.ACCOUNT_SIGNALLED,
+          Actions.ACCOUNT_SIGNALLED,
+          strength,
+          origin,
+          detail,
+          ctx);
+    }
+    if (target == Target.REVIEW) {
+      boosted(s, strength, origin, ctx);
+    }
+  }
+
+  /** A review liked by a linked crowd was planted: the review, its order and its author. */
+  private static void boosted(State s, double strength, String origin, Context ctx) {
+    if (s.boosted) {
+      return;
+    }
+    s.boosted = true;
+    String detail = "review liked by a linked crowd of accounts (a like farm)";
+    ctx.emit(
+        new Signal(
+            EntityKind.REVIEW, ctx.key(), Velocity.CODE, origin, strength, ctx.now(), detail));
+    Review r = s.review;
+    if (r != null) {
+      ctx.emit(
+          new Signal(
+              EntityKind.ACCOUNT, r.account(), Velocity.CODE, origin, strength, ctx.now(), detail));
+      if (r.order() != null) {
         ctx.emit(
             new Signal(
-                w.entity(i), w.entityId(i), Velocity.CODE, origin, strength, w.ts[i], detail));
-      }
-      if (!w.accountFlagged(w.account[i], Actions.ACCOUNT_SIGNALLED)) {
-        w.flags[i] |= Actions.ACCOUNT_SIGNALLED;
-        ctx.emit(
-            new Signal(
-                EntityKind.ACCOUNT,
-                w.account[i],
-                Velocity.CODE,
-                origin,
-                strength,
-                w.ts[i],
-                detail));
+                EntityKind.ORDER, r.order(), Velocity.CODE, origin, strength, ctx.now(), detail));
       }
     }
   }

@@ -1,6 +1,5 @@
 package io.brushguard.detect.velocity;
 
-import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
 import io.brushguard.event.Like;
@@ -41,7 +40,8 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     this.config = config;
     this.name = "velocity-" + token.wire();
     this.burstName = name + "-burst";
-    this.wiring = new Wiring(token.events(), java.util.Set.of(), java.util.Set.of(Signal.class));
+    this.wiring =
+        new Wiring(token.events(), java.util.Set.of(), java.util.Set.of(Signal.class, Wave.class));
     this.longest = config.longest();
     this.tau = config.halfLifeMillis() / Math.log(2);
   }
@@ -243,25 +243,16 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
             + " active behind it; chance among independent shoppers "
             + Velocity.tail(p);
     for (int k = m - 1; k >= 0; k--) {
-      int i = cluster[k];
-      if ((w.flags[i] & Actions.SIGNALLED) == 0) {
-        w.flags[i] |= Actions.SIGNALLED;
-        ctx.emit(
-            new Signal(
-                w.entity(i), w.entityId(i), Velocity.CODE, origin, strength, w.ts[i], detail));
-      }
-      if (!w.accountFlagged(w.account[i], Actions.ACCOUNT_SIGNALLED)) {
-        w.flags[i] |= Actions.ACCOUNT_SIGNALLED;
-        ctx.emit(
-            new Signal(
-                EntityKind.ACCOUNT,
-                w.account[i],
-                Velocity.CODE,
-                origin,
-                strength,
-                w.ts[i],
-                detail));
-      }
+      w.signal(
+          cluster[k],
+          Actions.SIGNALLED,
+          Actions.SIGNALLED,
+          Actions.ACCOUNT_SIGNALLED,
+          Actions.ACCOUNT_SIGNALLED,
+          strength,
+          origin,
+          detail,
+          ctx);
     }
   }
 
@@ -330,28 +321,11 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
             + String.format(java.util.Locale.ROOT, "%.2f", mu)
             + "; chance "
             + Velocity.tail(p);
+    // a weak signal does not stop a strong one later; a strong one stops both
+    int check = strong ? BURST_STRONG : BURST_STRONG | BURST_WEAK;
+    int accountCheck = strong ? BURST_ACCOUNT_STRONG : BURST_ACCOUNT_STRONG | BURST_ACCOUNT_WEAK;
     for (int k = n - 1; k >= 0; k--) {
-      int i = idx[k];
-      if ((w.flags[i] & (BURST_STRONG | mark)) == 0) {
-        w.flags[i] |= mark;
-        ctx.emit(
-            new Signal(
-                w.entity(i), w.entityId(i), Velocity.CODE, origin, strength, w.ts[i], detail));
-      }
-      byte upTo =
-          strong ? BURST_ACCOUNT_STRONG : (byte) (BURST_ACCOUNT_STRONG | BURST_ACCOUNT_WEAK);
-      if (!w.accountFlagged(w.account[i], upTo)) {
-        w.flags[i] |= accountMark;
-        ctx.emit(
-            new Signal(
-                EntityKind.ACCOUNT,
-                w.account[i],
-                Velocity.CODE,
-                origin,
-                strength,
-                w.ts[i],
-                detail));
-      }
+      w.signal(idx[k], check, mark, accountCheck, accountMark, strength, origin, detail, ctx);
     }
   }
 }

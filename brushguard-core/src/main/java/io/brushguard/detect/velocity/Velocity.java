@@ -156,6 +156,7 @@ public final class Velocity {
     for (TargetVelocity.Target target : TargetVelocity.Target.values()) {
       stages.add(new TargetVelocity(target, config));
     }
+    stages.add(new Followup());
     return stages;
   }
 
