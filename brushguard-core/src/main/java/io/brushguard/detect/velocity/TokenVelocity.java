@@ -325,7 +325,22 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     int check = strong ? BURST_STRONG : BURST_STRONG | BURST_WEAK;
     int accountCheck = strong ? BURST_ACCOUNT_STRONG : BURST_ACCOUNT_STRONG | BURST_ACCOUNT_WEAK;
     for (int k = n - 1; k >= 0; k--) {
+      // an order of the burst is signalled where the burst went: at a shop with another of its
+      // orders (a brusher's one camouflage order elsewhere, or a household's, is not)
+      if (kind == Actions.ORDER && !sharesShop(w, idx, n, k)) {
+        continue;
+      }
       w.signal(idx[k], check, mark, accountCheck, accountMark, strength, origin, detail, ctx);
     }
+  }
+
+  private static boolean sharesShop(Actions w, int[] idx, int n, int k) {
+    String shop = w.shop[idx[k]];
+    for (int j = 0; j < n; j++) {
+      if (j != k && shop.equals(w.shop[idx[j]])) {
+        return true;
+      }
+    }
+    return false;
   }
 }
