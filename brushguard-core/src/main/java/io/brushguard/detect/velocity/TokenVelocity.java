@@ -94,7 +94,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     if (token.lockstep()) {
       lockstep(s, kind, ctx);
     }
-    if (token.burst() && kind != Actions.REVIEW) {
+    if (token.personal() && kind != Actions.REVIEW) {
       burst(s, kind, ctx);
     }
     schedule(s, ctx);
@@ -223,7 +223,9 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     if (p >= config.alpha()) {
       return;
     }
-    double strength = Velocity.strength(p, config.alpha());
+    // strangers share an IP or an address (a carrier, a dorm): lockstep behind one is weak
+    // evidence that only adds to others; behind a device or a payment account it is enough alone
+    double strength = token.personal() ? Velocity.strength(p, config.alpha()) : Velocity.WEAK;
     String origin = name + "/" + ctx.key();
     String detail =
         "lockstep: "

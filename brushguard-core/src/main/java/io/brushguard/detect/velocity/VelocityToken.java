@@ -39,8 +39,11 @@ public enum VelocityToken {
     return events;
   }
 
-  /** Whether this token belongs to one person or household, so a burst on it means something. */
-  boolean burst() {
+  /**
+   * Whether this token belongs to one person or household (a burst on it means something, and
+   * strangers do not share it).
+   */
+  boolean personal() {
     return burst;
   }
 
