@@ -11,7 +11,7 @@ import java.util.Arrays;
  * The recent actions (orders, reviews, likes) of one key, oldest first, in parallel arrays that
  * grow from 4 to a cap and are released when empty. Strings are the events' own (not copied).
  *
- * <p>Space: about 40 bytes per action held (a timestamp, a kind and a flag byte, six references),
+ * <p>Space: about 44 bytes per action held (a timestamp, a kind and a flag byte, seven references),
  * plus the arrays' headers; nothing once empty.
  */
 final class Actions {
@@ -29,6 +29,7 @@ final class Actions {
   String[] id;
   String[] device;
   String[] payer;
+  String[] ip;
   String[] shop;
   int size;
 
@@ -49,7 +50,8 @@ final class Actions {
   }
 
   /** Appends an action; when at {@code cap}, the oldest is dropped first (returned through h). */
-  void add(Event e, byte k, String targetOf, String deviceOf, String payerOf, int cap) {
+  void add(
+      Event e, byte k, String targetOf, String deviceOf, String payerOf, String ipOf, int cap) {
     if (ts == null) {
       allocate(4);
     } else if (size == ts.length) {
@@ -66,6 +68,7 @@ final class Actions {
     target[i] = targetOf;
     device[i] = deviceOf;
     payer[i] = payerOf;
+    ip[i] = ipOf;
     if (e instanceof Order o) {
       account[i] = o.account();
       id[i] = o.order();
@@ -92,6 +95,7 @@ final class Actions {
       id = new String[n];
       device = new String[n];
       payer = new String[n];
+      ip = new String[n];
       shop = new String[n];
     } else {
       ts = Arrays.copyOf(ts, n);
@@ -102,6 +106,7 @@ final class Actions {
       id = Arrays.copyOf(id, n);
       device = Arrays.copyOf(device, n);
       payer = Arrays.copyOf(payer, n);
+      ip = Arrays.copyOf(ip, n);
       shop = Arrays.copyOf(shop, n);
     }
   }
@@ -133,12 +138,14 @@ final class Actions {
     System.arraycopy(id, n, id, 0, rest);
     System.arraycopy(device, n, device, 0, rest);
     System.arraycopy(payer, n, payer, 0, rest);
+    System.arraycopy(ip, n, ip, 0, rest);
     System.arraycopy(shop, n, shop, 0, rest);
     Arrays.fill(target, rest, size, null);
     Arrays.fill(account, rest, size, null);
     Arrays.fill(id, rest, size, null);
     Arrays.fill(device, rest, size, null);
     Arrays.fill(payer, rest, size, null);
+    Arrays.fill(ip, rest, size, null);
     Arrays.fill(shop, rest, size, null);
     size = rest;
   }
@@ -152,6 +159,7 @@ final class Actions {
     id = null;
     device = null;
     payer = null;
+    ip = null;
     shop = null;
     size = 0;
   }

@@ -115,17 +115,25 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     w.removeFirst(w.countBefore(now - window));
     String device;
     String payer = null;
+    String ip;
     if (e instanceof Order o) {
       device = o.device();
       payer = o.payer();
+      ip = o.ip();
     } else if (e instanceof Review r) {
       device = r.device();
+      ip = r.ip();
     } else {
-      device = ((Like) e).device();
+      Like l = (Like) e;
+      device = l.device();
+      ip = l.ip();
     }
-    w.add(e, Actions.kindOf(e), ctx.key(), device, payer, config.cap());
-    if (linked(w, w.size - 1)) {
-      crowd(s, ctx);
+    w.add(e, Actions.kindOf(e), ctx.key(), device, payer, ip, config.cap());
+    int last = w.size - 1;
+    if (linked(w, last, false)) {
+      crowd(s, false, ctx);
+    } else if (linked(w, last, true)) {
+      crowd(s, true, ctx);
     }
     schedule(s, ctx);
   }
@@ -165,23 +173,24 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
   }
 
   /** Whether action {@code i} shares a device or payment account with another account's action. */
-  private static boolean linked(Actions w, int i) {
+  private static boolean linked(Actions w, int i, boolean byIp) {
     for (int j = 0; j < w.size; j++) {
-      if (j != i && joins(w, i, j) && !w.account[i].equals(w.account[j])) {
+      if (j != i && joins(w, i, j, byIp) && !w.account[i].equals(w.account[j])) {
         return true;
       }
     }
     return false;
   }
 
-  private static boolean joins(Actions w, int i, int j) {
+  private static boolean joins(Actions w, int i, int j, boolean byIp) {
     return (w.device[i] != null && w.device[i].equals(w.device[j]))
+        || (byIp && w.ip[i] != null && w.ip[i].equals(w.ip[j]))
         || (w.payer[i] != null && w.payer[i].equals(w.payer[j]))
         || w.account[i].equals(w.account[j]);
   }
 
   /** Builds the newest action's component; signals it when it holds enough accounts. */
-  private void crowd(State s, Context ctx) {
+  private void crowd(State s, boolean byIp, Context ctx) {
     Actions w = s.window;
     int[] member = new int[w.size];
     boolean[] in = new boolean[w.size];
@@ -191,7 +200,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     for (int k = 0; k < n; k++) {
       int i = member[k];
       for (int j = 0; j < w.size; j++) {
-        if (!in[j] && joins(w, i, j)) {
+        if (!in[j] && joins(w, i, j, byIp)) {
           in[j] = true;
           member[n++] = j;
         }
@@ -201,13 +210,19 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     if (accounts < config.linkedAccounts()) {
       return;
     }
+    int devices = byIp ? distinctDevices(w, member, n) : 0;
+    if (byIp && accounts < FEW_DEVICES * devices) {
+      return; // strangers behind one address come on their own phones
+    }
     double raw = BASE_CROWD + 0.03 * (accounts - config.linkedAccounts());
     double strength = Math.min(Velocity.CAP, Math.round(raw * 1000) / 1000.0);
     String origin = name + "/" + ctx.key();
     String detail =
         "linked crowd: "
             + accounts
-            + " accounts joined by shared devices or payment accounts "
+            + (byIp
+                ? " accounts on " + devices + " devices, joined by shared devices and IPs, "
+                : " accounts joined by shared devices or payment accounts ")
             + (target == Target.ITEM
                 ? "ordered item "
                 : target == Target.SHOP ? "reviewed shop " : "liked review ")
@@ -256,4 +271,29 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
   }
 
   private static final double BASE_CROWD = 0.6;
+
+  /**
+   * A crowd joined through IPs counts only when it has at least this many accounts per device: a
+   * rack of phones behind proxies, not strangers behind a carrier's address (one phone each; a
+   * family among them brings the ratio nowhere near).
+   */
+  static final int FEW_DEVICES = 2;
+
+  private static int distinctDevices(Actions w, int[] member, int n) {
+    int d = 0;
+    for (int a = 0; a < n; a++) {
+      String dev = w.device[member[a]];
+      boolean seen = false;
+      for (int b = 0; b < a && dev != null; b++) {
+        if (dev.equals(w.device[member[b]])) {
+          seen = true;
+          break;
+        }
+      }
+      if (!seen) {
+        d++;
+      }
+    }
+    return d;
+  }
 }

@@ -90,7 +90,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
       s.first = now;
     }
     s.last = now;
-    s.window.add(e, kind, targetOf(e), null, null, config.cap());
+    s.window.add(e, kind, targetOf(e), null, null, null, config.cap());
     if (token.lockstep()) {
       lockstep(s, kind, ctx);
     }
