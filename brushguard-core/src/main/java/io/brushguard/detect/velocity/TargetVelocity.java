@@ -130,9 +130,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     }
     w.add(e, Actions.kindOf(e), ctx.key(), device, payer, ip, config.cap());
     int last = w.size - 1;
-    if (linked(w, last, false)) {
-      crowd(s, false, ctx);
-    } else if (linked(w, last, true)) {
+    if (!(linked(w, last, false) && crowd(s, false, ctx)) && linked(w, last, true)) {
       crowd(s, true, ctx);
     }
     schedule(s, ctx);
@@ -190,7 +188,8 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
   }
 
   /** Builds the newest action's component; signals it when it holds enough accounts. */
-  private void crowd(State s, boolean byIp, Context ctx) {
+  // returns whether it did
+  private boolean crowd(State s, boolean byIp, Context ctx) {
     Actions w = s.window;
     int[] member = new int[w.size];
     boolean[] in = new boolean[w.size];
@@ -208,11 +207,11 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     }
     int accounts = w.distinctAccounts(member, n);
     if (accounts < config.linkedAccounts()) {
-      return;
+      return false;
     }
     int devices = byIp ? distinctDevices(w, member, n) : 0;
     if (byIp && accounts < FEW_DEVICES * devices) {
-      return; // strangers behind one address come on their own phones
+      return false; // strangers behind one address come on their own phones
     }
     double raw = BASE_CROWD + 0.03 * (accounts - config.linkedAccounts());
     double strength = Math.min(Velocity.CAP, Math.round(raw * 1000) / 1000.0);
@@ -245,6 +244,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     if (target == Target.REVIEW) {
       boosted(s, strength, origin, ctx);
     }
+    return true;
   }
 
   /** A review liked by a linked crowd was planted: the review, its order and its author. */
