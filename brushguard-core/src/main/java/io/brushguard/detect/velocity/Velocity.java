@@ -52,11 +52,15 @@ import java.util.List;
  * account of two or more accounts is self-sufficient too; a burst of one account alone (a shopping
  * spree happens) is weak, {@value #WEAK}.
  *
- * <p><b>Window and memory.</b> Per token or target with actions in the last window (3 hours at
- * most): about 36 bytes per action held, at most {@link Config#cap} actions, arrays released when
- * empty; per token, about 80 bytes of history (two decayed counts, their times, first seen), kept
- * while its own rate exceeds the prior and forgotten {@link Config#idleMillis} after its last
- * action otherwise. A token at or below the prior, with nothing in its window, holds no state.
+ * <p><b>Window and memory.</b> Per token or target with actions in its window (10 minutes to 3
+ * hours): about 130 bytes (the state, its window object, the history), plus about 40 bytes per
+ * action held (a timestamp, two bytes, seven references to the events' own strings), at most
+ * {@link Config#cap} actions; the window's arrays are released when it empties. A token keeps its
+ * history (two decayed counts) after its window empties only while its own rate is above the
+ * prior, and forgets it {@link Config#idleMillis} after its last action; a token at or below the
+ * prior with an empty window holds nothing. {@link Followup}: about 100 bytes per account flagged
+ * in a wave, for 30 days; a review waiting for likes ({@link TargetVelocity}): its state and the
+ * review, for two days.
  *
  * <p><b>References.</b> Group control (群控) and like farms as described in DESIGN.md; the Poisson
  * tail against a shrunk rate follows the usual count-anomaly tests (e.g. Kulldorff's scan
