@@ -11,7 +11,7 @@ import java.util.Arrays;
  * The recent actions (orders, reviews, likes) of one key, oldest first, in parallel arrays that
  * grow from 4 to a cap and are released when empty. Strings are the events' own (not copied).
  *
- * <p>Space: about 44 bytes per action held (a timestamp, a kind and a flag byte, seven references),
+ * <p>Space: about 40 bytes per action held (a timestamp, a kind and a flag byte, seven references),
  * plus the arrays' headers; nothing once empty.
  */
 final class Actions {

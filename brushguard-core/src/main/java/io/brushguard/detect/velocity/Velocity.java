@@ -19,7 +19,7 @@ import java.util.List;
  * acting on the same target within minutes</em>, while strangers act on unrelated targets, and a
  * token's rate far above its own history.
  *
- * <p><b>Three tests</b>, each with a stated false-alarm rate or bound:
+ * <p><b>Three tests</b>, each with a stated false-alarm rate or a stated population bound:
  *
  * <ol>
  *   <li><b>Lockstep</b> ({@link TokenVelocity}, per device, IP, IP prefix, address, payment
@@ -29,7 +29,7 @@ import java.util.List;
  *       this target independently with probability at most {@code q}, a generous population bound
  *       that covers a flash sale drawing a large share of traffic to one item) the count of others
  *       on the target is Poisson with mean {@code (n - 1) q}; the test fires when {@code P(X ≥ c -
- *       1) < α}. A NAT address with 40 active strangers needs 8 of them on one item for what 5 of 5
+ *       1) < α}. A NAT address with 40 active strangers needs 9 of them on one item for what 5 of 5
  *       behind a ring's phone show.
  *   <li><b>Burst</b> ({@link TokenVelocity}, per account, device, payment account: tokens of one
  *       person or household): the orders (likes) in the last {@link Config#burstOrderMillis}
@@ -40,27 +40,36 @@ import java.util.List;
  *       the Poisson tail is below {@link Config#burstAlpha}.
  *   <li><b>Linked crowd</b> ({@link TargetVelocity}, per item, shop, review): the accounts acting
  *       on one target within the window, joined when they share a device or a payment account
- *       (never an IP or an address, which strangers share); fires when one component holds at least
- *       {@link Config#linkedAccounts} accounts. A household shares a tablet among two to four; a
- *       ring that spreads thinly over ten phones still forms one component on its target.
+ *       (never an IP or an address alone, which strangers share); fires when one component holds at
+ *       least {@link Config#linkedAccounts} accounts. A household shares a tablet among two to
+ *       four; a ring that spreads thinly over ten phones still forms one component on its target.
+ *       If devices and payment accounts do not join enough, IPs join too, and the component counts
+ *       only with at least two accounts per device ({@link TargetVelocity#FEW_DEVICES}): a rack
+ *       behind proxies, not strangers behind a carrier's address, who come on their own phones.
  * </ol>
  *
+ * <p><b>Follow-ups.</b> A review liked by a linked crowd was planted: it, its order and its author
+ * are signalled ({@link TargetVelocity}, keyed by review). An account whose order was flagged in a
+ * wave ({@link Wave}) has its reviews at that shop and its likes in the next 30 days signalled
+ * ({@link Followup}): the ring's reviews in the same hour and its likes on each other's reviews.
+ *
  * <p><b>Signals</b> (code {@value #CODE}): every order, review and like in the lockstep cluster,
- * burst or linked component, and its accounts. Lockstep and linked crowds are self-sufficient
- * evidence: 0.55 at the threshold, rising 0.05 per decade of the tail below {@code α} (linked
- * crowds 0.03 per account above the threshold), at most 0.85. A burst on a device or payment
- * account of two or more accounts is self-sufficient too; a burst of one account alone (a shopping
- * spree happens) is weak, {@value #WEAK}.
+ * burst or linked component, and its accounts. Lockstep behind an IP, an IP prefix or an address is
+ * weak ({@value #WEAK}): strangers share those. Lockstep behind a device or a payment account, and
+ * linked crowds, are self-sufficient evidence: 0.55 at the threshold, rising 0.05 per decade of the
+ * tail below {@code α} (linked crowds 0.03 per account above the threshold), at most 0.85. A burst
+ * on a device or payment account of two or more accounts is self-sufficient too; a burst of one
+ * account alone (a shopping spree happens) is weak, {@value #WEAK}.
  *
  * <p><b>Window and memory.</b> Per token or target with actions in its window (10 minutes to 3
  * hours): about 130 bytes (the state, its window object, the history), plus about 40 bytes per
- * action held (a timestamp, two bytes, seven references to the events' own strings), at most
- * {@link Config#cap} actions; the window's arrays are released when it empties. A token keeps its
- * history (two decayed counts) after its window empties only while its own rate is above the
- * prior, and forgets it {@link Config#idleMillis} after its last action; a token at or below the
- * prior with an empty window holds nothing. {@link Followup}: about 100 bytes per account flagged
- * in a wave, for 30 days; a review waiting for likes ({@link TargetVelocity}): its state and the
- * review, for two days.
+ * action held (a timestamp, two bytes, seven references to the events' own strings), at most {@link
+ * Config#cap} actions; the window's arrays are released when it empties. A token keeps its history
+ * (two decayed counts) after its window empties only while its own rate is above the prior, and
+ * forgets it {@link Config#idleMillis} after its last action; a token at or below the prior with an
+ * empty window holds nothing. {@link Followup}: about 100 bytes per account flagged in a wave, for
+ * 30 days; a review waiting for likes ({@link TargetVelocity}): its state and the review, for two
+ * days.
  *
  * <p><b>References.</b> Group control (群控) and like farms as described in DESIGN.md; the Poisson
  * tail against a shrunk rate follows the usual count-anomaly tests (e.g. Kulldorff's scan
