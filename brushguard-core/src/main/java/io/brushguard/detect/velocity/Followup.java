@@ -14,12 +14,12 @@ import java.util.Set;
 /**
  * What a ring does after a wave, keyed by account ({@code velocity-followup}): days after its
  * accounts order in lockstep they review the shop and like each other's reviews. Once an account's
- * order was flagged in a {@link Wave}, its reviews at that shop and its likes within {@link
- * #FOLLOW} are signalled at the wave's strength (likes at most {@value #LIKE_CAP}: a like says less
- * than a review).
+ * order was flagged in a {@link Wave}, its reviews at that shop and its likes within 30 days
+ * ({@code FOLLOW}) are signalled at the wave's strength (likes at most 0.55: a like says less than
+ * a review).
  *
- * <p>Per account with a wave: the last {@value #WAVES} waves' shops, times and strengths, forgotten
- * {@link #FOLLOW} after the last one: about 100 bytes. Accounts without a wave hold nothing.
+ * <p>Per account with a wave: the last 4 waves' shops, times and strengths, forgotten {@code
+ * FOLLOW} after the last one: about 100 bytes. Accounts without a wave hold nothing.
  */
 public final class Followup implements Stage<Followup.State> {
   public static final String NAME = "velocity-followup";

@@ -70,7 +70,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     final Actions window = new Actions();
     long wake = NONE;
 
-    /** For a review: the review itself, kept {@link #REVIEW_KEPT} for likes to come. */
+    /** For a review: the review itself, kept {@code REVIEW_KEPT} for likes to come. */
     Review review;
 
     boolean boosted;

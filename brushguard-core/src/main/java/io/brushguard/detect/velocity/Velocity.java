@@ -44,7 +44,7 @@ import java.util.List;
  *       least {@link Config#linkedAccounts} accounts. A household shares a tablet among two to
  *       four; a ring that spreads thinly over ten phones still forms one component on its target.
  *       If devices and payment accounts do not join enough, IPs join too, and the component counts
- *       only with at least two accounts per device ({@link TargetVelocity#FEW_DEVICES}): a rack
+ *       only with at least two accounts per device ({@code TargetVelocity.FEW_DEVICES}): a rack
  *       behind proxies, not strangers behind a carrier's address, who come on their own phones.
  * </ol>
  *
