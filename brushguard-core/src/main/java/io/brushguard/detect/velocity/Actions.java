@@ -49,16 +49,26 @@ final class Actions {
     return -1;
   }
 
-  /** Appends an action; when at {@code cap}, the oldest is dropped first (returned through h). */
+  /**
+   * Appends an action; when at {@code cap}, the oldest is dropped first. The device, payment
+   * account and IP are kept only by a window made with {@code tokens}.
+   */
   void add(
-      Event e, byte k, String targetOf, String deviceOf, String payerOf, String ipOf, int cap) {
+      Event e,
+      byte k,
+      String targetOf,
+      String deviceOf,
+      String payerOf,
+      String ipOf,
+      boolean tokens,
+      int cap) {
     if (ts == null) {
-      allocate(4);
+      allocate(2, tokens);
     } else if (size == ts.length) {
       if (size >= cap) {
         removeFirst(1);
       } else {
-        allocate(Math.min(cap, size * 2));
+        allocate(Math.min(cap, size * 2), false);
       }
     }
     int i = size++;
@@ -66,9 +76,11 @@ final class Actions {
     kind[i] = k;
     flags[i] = 0;
     target[i] = targetOf;
-    device[i] = deviceOf;
-    payer[i] = payerOf;
-    ip[i] = ipOf;
+    if (device != null) {
+      device[i] = deviceOf;
+      payer[i] = payerOf;
+      ip[i] = ipOf;
+    }
     if (e instanceof Order o) {
       account[i] = o.account();
       id[i] = o.order();
@@ -85,7 +97,8 @@ final class Actions {
     }
   }
 
-  private void allocate(int n) {
+  /** Fresh arrays of n (the token arrays only when the key keeps tokens), or grown to n. */
+  private void allocate(int n, boolean tokens) {
     if (ts == null) {
       ts = new long[n];
       kind = new byte[n];
@@ -93,10 +106,12 @@ final class Actions {
       target = new String[n];
       account = new String[n];
       id = new String[n];
-      device = new String[n];
-      payer = new String[n];
-      ip = new String[n];
       shop = new String[n];
+      if (tokens) {
+        device = new String[n];
+        payer = new String[n];
+        ip = new String[n];
+      }
     } else {
       ts = Arrays.copyOf(ts, n);
       kind = Arrays.copyOf(kind, n);
@@ -104,9 +119,11 @@ final class Actions {
       target = Arrays.copyOf(target, n);
       account = Arrays.copyOf(account, n);
       id = Arrays.copyOf(id, n);
-      device = Arrays.copyOf(device, n);
-      payer = Arrays.copyOf(payer, n);
-      ip = Arrays.copyOf(ip, n);
+      if (device != null) {
+        device = Arrays.copyOf(device, n);
+        payer = Arrays.copyOf(payer, n);
+        ip = Arrays.copyOf(ip, n);
+      }
       shop = Arrays.copyOf(shop, n);
     }
   }
@@ -136,16 +153,18 @@ final class Actions {
     System.arraycopy(target, n, target, 0, rest);
     System.arraycopy(account, n, account, 0, rest);
     System.arraycopy(id, n, id, 0, rest);
-    System.arraycopy(device, n, device, 0, rest);
-    System.arraycopy(payer, n, payer, 0, rest);
-    System.arraycopy(ip, n, ip, 0, rest);
+    if (device != null) {
+      System.arraycopy(device, n, device, 0, rest);
+      System.arraycopy(payer, n, payer, 0, rest);
+      System.arraycopy(ip, n, ip, 0, rest);
+      Arrays.fill(device, rest, size, null);
+      Arrays.fill(payer, rest, size, null);
+      Arrays.fill(ip, rest, size, null);
+    }
     System.arraycopy(shop, n, shop, 0, rest);
     Arrays.fill(target, rest, size, null);
     Arrays.fill(account, rest, size, null);
     Arrays.fill(id, rest, size, null);
-    Arrays.fill(device, rest, size, null);
-    Arrays.fill(payer, rest, size, null);
-    Arrays.fill(ip, rest, size, null);
     Arrays.fill(shop, rest, size, null);
     size = rest;
   }
@@ -201,14 +220,15 @@ final class Actions {
       String origin,
       String detail,
       io.brushguard.flow.Stage.Context ctx) {
-    if ((flags[i] & check) == 0) {
-      flags[i] |= mark;
-      ctx.emit(
-          new io.brushguard.detect.Signal(
-              entity(i), entityId(i), Velocity.CODE, origin, strength, ts[i], detail));
-      if (kind[i] == ORDER && strength >= Velocity.BASE) {
-        ctx.emit(new Wave(account[i], shop[i], ts[i], strength));
-      }
+    if ((flags[i] & check) != 0) {
+      return; // signalled before, and its account with it
+    }
+    flags[i] |= mark;
+    ctx.emit(
+        new io.brushguard.detect.Signal(
+            entity(i), entityId(i), Velocity.CODE, origin, strength, ts[i], detail));
+    if (kind[i] == ORDER && strength >= Velocity.BASE) {
+      ctx.emit(new Wave(account[i], shop[i], ts[i], strength));
     }
     if (!accountFlagged(account[i], accountCheck)) {
       flags[i] |= accountMark;
@@ -218,20 +238,42 @@ final class Actions {
     }
   }
 
-  /** The number of distinct accounts among the indices {@code idx[0..n)}. */
+  /** Whether some action among {@code idx[0..n)} carries none of the flags in {@code mask}. */
+  boolean anyUnflagged(int[] idx, int n, int mask) {
+    for (int k = 0; k < n; k++) {
+      if ((flags[idx[k]] & mask) == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The number of distinct accounts among the indices {@code idx[0..n)}: one pass through a small
+   * open-addressing table of indices, so a full window costs linear time, not quadratic.
+   */
   int distinctAccounts(int[] idx, int n) {
+    if (n <= 2) {
+      return n < 2 || account[idx[0]].equals(account[idx[1]]) ? Math.min(n, 1) : 2;
+    }
+    int cap = Integer.highestOneBit(n * 2 - 1) << 1;
+    int[] table = new int[cap];
+    int mask = cap - 1;
     int d = 0;
     for (int a = 0; a < n; a++) {
       String who = account[idx[a]];
-      boolean seen = false;
-      for (int b = 0; b < a; b++) {
-        if (account[idx[b]].equals(who)) {
-          seen = true;
+      int slot = who.hashCode() * 0x9E3779B9 >>> 16 & mask;
+      while (true) {
+        int held = table[slot];
+        if (held == 0) {
+          table[slot] = idx[a] + 1;
+          d++;
           break;
         }
-      }
-      if (!seen) {
-        d++;
+        if (account[held - 1].equals(who)) {
+          break;
+        }
+        slot = slot + 1 & mask;
       }
     }
     return d;

@@ -74,6 +74,12 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     Review review;
 
     boolean boosted;
+
+    /** The last crowd flagged, for the actions that join it while it is in the window. */
+    double crowdStrength;
+
+    String crowdOrigin;
+    String crowdDetail;
   }
 
   /** How long a review waits for a crowd of likes: farms strike within a day of the review. */
@@ -128,8 +134,11 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       device = l.device();
       ip = l.ip();
     }
-    w.add(e, Actions.kindOf(e), ctx.key(), device, payer, ip, config.cap());
+    w.add(e, Actions.kindOf(e), ctx.key(), device, payer, ip, true, config.cap());
     int last = w.size - 1;
+    if (joinsFlaggedCrowd(s, last, ctx)) {
+      return;
+    }
     if (!(linked(w, last, false) && crowd(s, false, ctx)) && linked(w, last, true)) {
       crowd(s, true, ctx);
     }
@@ -142,6 +151,10 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       s.wake = NONE;
     }
     s.window.removeFirst(s.window.countBefore(time - window));
+    if (s.window.isEmpty()) {
+      s.crowdOrigin = null;
+      s.crowdDetail = null;
+    }
     if (s.review != null && time >= s.review.ts() + REVIEW_KEPT) {
       s.review = null;
     }
@@ -168,6 +181,34 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       s.wake = next;
       ctx.wakeAt(next);
     }
+  }
+
+  /**
+   * An action that shares a device or payment account with one of a crowd flagged in the window
+   * joins that crowd at its strength, without building the component again (a ring's wave of a
+   * hundred orders would otherwise rebuild it a hundred times).
+   */
+  private boolean joinsFlaggedCrowd(State s, int i, Context ctx) {
+    Actions w = s.window;
+    if (s.crowdOrigin == null) {
+      return false;
+    }
+    for (int j = 0; j < i; j++) {
+      if ((w.flags[j] & Actions.SIGNALLED) != 0 && joins(w, i, j, false)) {
+        w.signal(
+            i,
+            Actions.SIGNALLED,
+            Actions.SIGNALLED,
+            Actions.ACCOUNT_SIGNALLED,
+            Actions.ACCOUNT_SIGNALLED,
+            s.crowdStrength,
+            s.crowdOrigin,
+            s.crowdDetail,
+            ctx);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether action {@code i} shares a device or payment account with another account's action. */
@@ -241,6 +282,9 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
           detail,
           ctx);
     }
+    s.crowdStrength = strength;
+    s.crowdOrigin = origin;
+    s.crowdDetail = detail;
     if (target == Target.REVIEW) {
       boosted(s, strength, origin, ctx);
     }

@@ -90,7 +90,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
       s.first = now;
     }
     s.last = now;
-    s.window.add(e, kind, targetOf(e), null, null, null, config.cap());
+    s.window.add(e, kind, targetOf(e), null, null, null, false, config.cap());
     if (token.lockstep()) {
       lockstep(s, kind, ctx);
     }
@@ -127,13 +127,16 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     return s.window.isEmpty() && !significant(s);
   }
 
-  /** Whether the token's own history says more than the prior: its rate is above it. */
+  /**
+   * Whether the token's own history says more than the prior: more orders (likes) than the prior
+   * expects over the prior's own weight plus the token's exposure. A token seen once or twice is
+   * not; a carrier address or a heavy buyer is.
+   */
   private boolean significant(State s) {
     if (s.orders == 0 && s.likes == 0) {
       return false;
     }
-    double days = exposureDays(s, s.last);
-    double bound = config.priorOrdersPerDay() * Math.max(days, 1e-9);
+    double bound = config.priorOrdersPerDay() * (config.priorDays() + exposureDays(s, s.last));
     return s.orders > bound || s.likes > bound;
   }
 
@@ -223,6 +226,9 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     if (p >= config.alpha()) {
       return;
     }
+    if (!w.anyUnflagged(cluster, m, Actions.SIGNALLED)) {
+      return; // the cluster is signalled already: no evidence to write again
+    }
     // strangers share an IP or an address (a carrier, a dorm): lockstep behind one is weak
     // evidence that only adds to others; behind a device or a payment account it is enough alone
     double strength = token.personal() ? Velocity.strength(p, config.alpha()) : Velocity.WEAK;
@@ -305,6 +311,9 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     double strength = strong ? Velocity.strength(p, config.burstAlpha()) : Velocity.WEAK;
     byte mark = strong ? BURST_STRONG : BURST_WEAK;
     byte accountMark = strong ? BURST_ACCOUNT_STRONG : BURST_ACCOUNT_WEAK;
+    if (!w.anyUnflagged(idx, n, strong ? BURST_STRONG : BURST_STRONG | BURST_WEAK)) {
+      return;
+    }
     String origin = burstName + "/" + ctx.key();
     String detail =
         "burst: "

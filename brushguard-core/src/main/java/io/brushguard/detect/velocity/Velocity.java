@@ -160,11 +160,31 @@ public final class Velocity {
     }
   }
 
-  /** All velocity stages: one per token kind, one per target kind. */
+  /**
+   * The standard velocity stages: the device's lockstep and burst, the three linked-crowd stages
+   * and the follow-up. Every stage is a hop of the dataflow for each event it reads (a few hundred
+   * nanoseconds with its wake-ups), so the standard set keeps to the stages whose signals decide on
+   * their own: the crowds already cover lockstep behind a payment account, and the lockstep behind
+   * an IP, a prefix or an address and the one-account burst are weak. {@link #everyStage} adds
+   * those for a platform that can afford them.
+   */
   public static List<Stage<?>> stages(Config config) {
     List<Stage<?>> stages = new ArrayList<>();
+    stages.add(new TokenVelocity(VelocityToken.DEVICE_ORDERS_LIKES, config));
+    for (TargetVelocity.Target target : TargetVelocity.Target.values()) {
+      stages.add(new TargetVelocity(target, config));
+    }
+    stages.add(new Followup());
+    return stages;
+  }
+
+  /** Every velocity stage: one per token kind, one per target kind, the follow-up. */
+  public static List<Stage<?>> everyStage(Config config) {
+    List<Stage<?>> stages = new ArrayList<>();
     for (VelocityToken token : VelocityToken.values()) {
-      stages.add(new TokenVelocity(token, config));
+      if (token != VelocityToken.DEVICE_ORDERS_LIKES) {
+        stages.add(new TokenVelocity(token, config));
+      }
     }
     for (TargetVelocity.Target target : TargetVelocity.Target.values()) {
       stages.add(new TargetVelocity(target, config));

@@ -19,6 +19,8 @@ public enum VelocityToken {
   /** The buyer account: bursts only (one account cannot act in lockstep with itself). */
   ACCOUNT(EnumSet.of(EventType.ORDER), true, false),
   DEVICE(EnumSet.of(EventType.ORDER, EventType.REVIEW, EventType.LIKE), true, true),
+  /** The device for the standard set: orders and likes (reviews in lockstep are the crowds'). */
+  DEVICE_ORDERS_LIKES(EnumSet.of(EventType.ORDER, EventType.LIKE), true, true),
   IP(EnumSet.of(EventType.ORDER, EventType.REVIEW, EventType.LIKE), false, true),
   /** The IPv4 /24 (or the IPv6 /48) of the IP: a proxy pool rotating through one block. */
   IP_PREFIX(EnumSet.of(EventType.ORDER, EventType.REVIEW, EventType.LIKE), false, true),
@@ -52,7 +54,9 @@ public enum VelocityToken {
   }
 
   public String wire() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return this == DEVICE_ORDERS_LIKES
+        ? "device"
+        : name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
   /** The token of this kind the event carries, or null. */
@@ -60,7 +64,7 @@ public enum VelocityToken {
     if (e instanceof Order o) {
       return switch (this) {
         case ACCOUNT -> o.account();
-        case DEVICE -> o.device();
+        case DEVICE, DEVICE_ORDERS_LIKES -> o.device();
         case IP -> o.ip();
         case IP_PREFIX -> prefix(o.ip());
         case ADDRESS -> o.address();
@@ -76,7 +80,7 @@ public enum VelocityToken {
 
   private String deviceOrIp(String device, String ip) {
     return switch (this) {
-      case DEVICE -> device;
+      case DEVICE, DEVICE_ORDERS_LIKES -> device;
       case IP -> ip;
       case IP_PREFIX -> prefix(ip);
       case ACCOUNT, ADDRESS, PAYER -> null;

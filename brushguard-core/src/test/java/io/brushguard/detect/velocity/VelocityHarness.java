@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Runs every velocity stage over a small event list the way the dataflow does (per stage, a state
- * per key; at each time events, then facts, then wake-ups; {@link Wave} facts to {@link Followup}),
- * and folds the signals into verdicts with the default policy.
+ * Runs every velocity stage ({@link Velocity#everyStage}) over a small event list the way the
+ * dataflow does (per stage, a state per key; at each time events, then facts, then wake-ups; {@link
+ * Wave} facts to {@link Followup}), and folds the signals into verdicts with the default policy.
  */
 final class VelocityHarness {
   private final List<Stage<Object>> stages = new ArrayList<>();
@@ -29,7 +29,7 @@ final class VelocityHarness {
 
   @SuppressWarnings("unchecked")
   VelocityHarness(Velocity.Config config) {
-    for (Stage<?> s : Velocity.stages(config)) {
+    for (Stage<?> s : Velocity.everyStage(config)) {
       stages.add((Stage<Object>) s);
       states.add(new HashMap<>());
       wakes.add(new TreeMap<>());
