@@ -171,9 +171,10 @@ public final class Velocity {
   public static List<Stage<?>> stages(Config config) {
     List<Stage<?>> stages = new ArrayList<>();
     stages.add(new TokenVelocity(VelocityToken.DEVICE_ORDERS_LIKES, config));
-    for (TargetVelocity.Target target : TargetVelocity.Target.values()) {
-      stages.add(new TargetVelocity(target, config));
-    }
+    stages.add(new TargetVelocity(TargetVelocity.Target.ITEM, config));
+    stages.add(new TargetVelocity(TargetVelocity.Target.SHOP, config));
+    // velocity-review (likes by a linked crowd) is left out until the Flink job and the embedded
+    // scan agree on its likes in FlinkScanEquivalenceTest (they do not yet; see docs/detectors.md)
     stages.add(new Followup());
     return stages;
   }
