@@ -9,7 +9,11 @@ import io.brushguard.flow.Topology;
 import java.util.List;
 import java.util.Set;
 
-/** Scratch: thread CPU per event of each velocity stage alone. */
+/**
+ * Thread CPU per event of the gate alone, the standard velocity stages, and each velocity stage
+ * alone (least of 3 runs) over the simulator's medium market: where {@link VelocityBenchmark}'s
+ * difference goes.
+ */
 public final class VelocityStageTimes {
   public static void main(String[] args) {
     BrushguardConfig config = BrushguardConfig.DEFAULT;
