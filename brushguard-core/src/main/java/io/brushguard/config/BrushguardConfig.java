@@ -4,6 +4,7 @@ import io.brushguard.decide.DecisionPolicy;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.surge.SalesSurgeDetector;
+import io.brushguard.detect.velocity.Velocity;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,7 @@ import java.time.Duration;
  * @param concentration the concentration detector's settings
  * @param surge the sales-surge detector's settings
  * @param scripted the scripted-session detector's settings
+ * @param velocity the velocity stages' settings
  */
 public record BrushguardConfig(
     long latenessMillis,
@@ -27,7 +29,8 @@ public record BrushguardConfig(
     DecisionPolicy decision,
     ConcentrationDetector.Config concentration,
     SalesSurgeDetector.Config surge,
-    ScriptedSessions.Config scripted) {
+    ScriptedSessions.Config scripted,
+    Velocity.Config velocity) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
@@ -37,7 +40,8 @@ public record BrushguardConfig(
           DecisionPolicy.DEFAULT,
           ConcentrationDetector.Config.DEFAULT,
           SalesSurgeDetector.Config.DEFAULT,
-          ScriptedSessions.Config.DEFAULT);
+          ScriptedSessions.Config.DEFAULT,
+          Velocity.Config.DEFAULT);
 
   public BrushguardConfig {
     if (latenessMillis < 0) {
@@ -53,11 +57,11 @@ public record BrushguardConfig(
 
   public BrushguardConfig withLatenessMillis(long lateness) {
     return new BrushguardConfig(
-        lateness, aheadMillis, retentionMillis, decision, concentration, surge, scripted);
+        lateness, aheadMillis, retentionMillis, decision, concentration, surge, scripted, velocity);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
     return new BrushguardConfig(
-        latenessMillis, ahead, retentionMillis, decision, concentration, surge, scripted);
+        latenessMillis, ahead, retentionMillis, decision, concentration, surge, scripted, velocity);
   }
 }

@@ -156,7 +156,8 @@ public final class ConfigLoader {
             sd.minPairs(),
             sd.minBuyersPaid(),
             sd.payoutDays(),
-            sd.linkDays()));
+            sd.linkDays()),
+        d.velocity());
   }
 
   private String value(String key) {

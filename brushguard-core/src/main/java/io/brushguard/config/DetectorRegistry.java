@@ -9,6 +9,7 @@ import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.surge.SalesSurgeDetector;
+import io.brushguard.detect.velocity.Velocity;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
 import io.brushguard.resolve.Merchants;
@@ -42,6 +43,7 @@ public final class DetectorRegistry {
     stages.add(
         new SalesSurgeDetector(config.surge().withRetentionMillis(config.retentionMillis())));
     stages.addAll(ScriptedSessions.stages(config.scripted()));
+    stages.addAll(Velocity.stages(config.velocity()));
     return List.copyOf(stages);
   }
 

@@ -196,6 +196,7 @@ final class MarketInput {
               + ts(ts)
               + "}");
     }
+    ring(T0 + 3_600_000L);
     items.sort(Comparator.comparingLong(Item::arrival).thenComparingInt(Item::seq));
     StringBuilder out = new StringBuilder();
     for (Item item : items) {
@@ -336,5 +337,55 @@ final class MarketInput {
     }
     Instant t = Instant.ofEpochMilli(ts);
     return "\"" + (rnd.nextBoolean() ? t.toString() : ISO_CST.format(t)) + "\"";
+  }
+
+  /**
+   * A small group-control ring, so that the velocity stages have something to say: eight new
+   * accounts on two phones and two payment accounts order one item within three minutes, review the
+   * shop within the hour after, and six of them like one of those reviews within minutes.
+   */
+  private void ring(long wave) {
+    for (int a = 0; a < 8; a++) {
+      long ts = wave + rnd.nextLong(180_000L) / 1000 * 1000;
+      add(
+          ts,
+          "{\"type\":\"order\",\"order\":\"og"
+              + a
+              + "\",\"account\":\"g"
+              + a
+              + "\",\"shop\":\"s3\",\"item\":\"ig\",\"amount\":990,\"device\":\"dg"
+              + a % 2
+              + "\",\"payer\":\"pg"
+              + a / 4
+              + "\",\"ts\":"
+              + ts(ts)
+              + "}");
+      long reviewed = wave + 3_600_000L + rnd.nextLong(1_800_000L);
+      add(
+          reviewed,
+          "{\"type\":\"review\",\"review\":\"rg"
+              + a
+              + "\",\"account\":\"g"
+              + a
+              + "\",\"shop\":\"s3\",\"rating\":5,\"order\":\"og"
+              + a
+              + "\",\"device\":\"dg"
+              + a % 2
+              + "\",\"ip\":\"10.9.9.1\",\"ts\":"
+              + ts(reviewed)
+              + "}");
+    }
+    for (int a = 2; a < 8; a++) {
+      long liked = wave + 5_400_000L + rnd.nextLong(600_000L);
+      add(
+          liked,
+          "{\"type\":\"like\",\"account\":\"g"
+              + a
+              + "\",\"review\":\"rg0\",\"device\":\"dg"
+              + a % 2
+              + "\",\"ip\":\"10.9.9.1\",\"ts\":"
+              + ts(liked)
+              + "}");
+    }
   }
 }

@@ -22,8 +22,9 @@ import java.util.SplittableRandom;
  * </ul>
  *
  * <p>Randomised (ranges for a 1M-event market; smaller markets get smaller rings, {@link
- * Sim#sized}): 20-120 accounts, 2-6 identities, 3-10 devices, 3-12 proxy addresses, 1-3 client
- * shops, 2-5 waves of 60-100% participation spread over 1-6 minutes, the templates.
+ * Sim#sized}): 20-120 accounts, 2-6 identities, 2-16 devices (from a dozen accounts a phone to
+ * fewer than two), 3-12 proxy addresses (for half the rings from one /24 block), 1-3 client shops,
+ * 2-5 waves of 60-100% participation spread over 1-6 minutes, the templates.
  *
  * <p>Labelled {@code group_control}: the accounts, orders, reviews, likes, settlement payments and
  * client shops.
@@ -42,7 +43,7 @@ final class GroupControlRing implements Planting {
     this.sim = sim;
     int size = sim.sized(rnd, 20, 120);
     int identities = Rand.between(rnd, 2, 6);
-    int devices = Rand.between(rnd, 3, 10);
+    int devices = Rand.between(rnd, 2, 16);
     int proxies = Rand.between(rnd, 3, 12);
     int payers = Rand.between(rnd, 2, 6);
     int clientShops = Rand.between(rnd, 1, 3);
@@ -59,8 +60,14 @@ final class GroupControlRing implements Planting {
     int[] devicePool = tokens(sim, devices);
     int[] payerPool = tokens(sim, payers);
     int[] proxyPool = new int[proxies];
+    // half the rings rent their proxies from one provider's block of addresses (one /24)
+    boolean oneBlock = rnd.nextBoolean();
+    int block = sim.accounts.freshIp(rnd.nextLong() & 0xFFFF_FFFFL, false) & 0xFFFF_FF00;
     for (int k = 0; k < proxies; k++) {
-      proxyPool[k] = sim.accounts.freshIp(rnd.nextLong() & 0xFFFF_FFFFL, false);
+      proxyPool[k] =
+          oneBlock
+              ? block | Rand.between(rnd, 1, 254)
+              : sim.accounts.freshIp(rnd.nextLong() & 0xFFFF_FFFFL, false);
     }
     operatorPayer = sim.accounts.sharedToken();
     ring = new int[size];
@@ -87,6 +94,7 @@ final class GroupControlRing implements Planting {
         .param("identities", identities)
         .param("devices", devices)
         .param("proxies", proxies)
+        .param("proxy_block", oneBlock ? 1 : 0)
         .param("waves", waves)
         .param("registration_day", registrationDay);
     long afterBurst = burst + burstLength + Sim.HOUR;

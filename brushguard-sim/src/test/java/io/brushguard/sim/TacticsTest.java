@@ -116,7 +116,7 @@ class TacticsTest {
       longestRun = Math.max(longestRun, run);
     }
     assertThat(longestRun).isGreaterThanOrEqualTo(20);
-    assertThat(regs.stream().map(Account::device).distinct().count()).isLessThanOrEqualTo(10);
+    assertThat(regs.stream().map(Account::device).distinct().count()).isLessThanOrEqualTo(16);
     assertThat(regs.stream().map(Account::identity).distinct().count()).isLessThanOrEqualTo(6);
     long[] times = regs.stream().mapToLong(Account::ts).sorted().toArray();
     assertThat(times[times.length - 1] - times[0]).isLessThan(3 * Sim.HOUR);
