@@ -17,8 +17,9 @@ import java.util.List;
  * <p>A view belongs to the current session when it carries the same session id, or, without ids,
  * when it comes within {@value #SESSION_GAP_MS} ms of the previous view. An order joins the session
  * by its session id (or, without one, by the same gap); its task's dwell is the sum of the
- * session's views of the ordered shop. Orders without such views (straight from a link or the order
- * history) are not tasks.
+ * session's views of the ordered shop since the last order there (more orders from the same
+ * browsing, such as gifts to several addresses, are one task). Orders without such views (straight
+ * from a link or the order history) are not tasks.
  *
  * <p><b>Which sessions are followed.</b> Only those of accounts that ordered within the window: the
  * first order of an account after a quiet window is its ticket in, not a task. Following every
@@ -187,6 +188,8 @@ final class TaskLog implements Stage<TaskLog.State> {
       s.taskTs = Arrays.copyOf(s.taskTs, n);
       s.orderHashes = Arrays.copyOf(s.orderHashes, n);
     }
+    s.dwell[shop] = 0; // the session's browsing so far made this task: a second order of the same
+    // browsing (a gift to several addresses, a basket split in parts) is the same task, not another
     s.tasks[s.taskCount] = Task.of(o.order(), o.shop(), o.ts(), dwell);
     s.taskTs[s.taskCount] = o.ts();
     s.orderHashes[s.taskCount++] = orderHash;

@@ -171,6 +171,43 @@ class ScriptedSessionsTest {
   }
 
   @Test
+  void giftsFromOneLook_severalOrdersOfOneBrowsing_areOneTask_notARegularScript() {
+    Random rnd = new Random(5);
+    population(rnd, 80, 3, 3);
+    for (int g = 0; g < 3; g++) { // three gift rounds in a day, each one look and five orders
+      long t = T0 + DAY + (9 + 4 * g) * HOUR;
+      String session = "gift" + g;
+      String shop = "giftshop" + g;
+      events.add(
+          new View("giver", shop, t, "i-" + shop, logNormal(rnd, 35_000, 0.9), session, "q"));
+      for (int k = 0; k < 5; k++) {
+        events.add(
+            new Order(
+                "gift" + g + "-" + k,
+                "giver",
+                shop,
+                "i-" + shop,
+                1000,
+                t + 60_000 + k * 90_000L,
+                1,
+                null,
+                null,
+                null,
+                "addr-" + k,
+                "pay-giver",
+                0,
+                null,
+                session));
+      }
+    }
+
+    List<Fact> out = run();
+
+    assertThat(flagged(out, EntityKind.ACCOUNT)).doesNotContain("giver");
+    assertThat(flagged(out, EntityKind.ORDER)).noneMatch(o -> o.startsWith("gift"));
+  }
+
+  @Test
   void beforeThePopulationIsKnown_nobodyIsJudged() {
     Random rnd = new Random(4);
     brusherDay(rnd, "early", T0, 14, 360_000, 0.05);
