@@ -7,6 +7,7 @@ import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.logistics.FakeLogistics;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
 import io.brushguard.resolve.Merchants;
@@ -34,7 +35,11 @@ public final class DetectorRegistry {
 
   /** The standard detection stages for a configuration: what emits signals. */
   public static List<Stage<?>> standard(BrushguardConfig config) {
-    return List.of(new Cancellations(), new ConcentrationDetector(config.concentration()));
+    List<Stage<?>> stages = new ArrayList<>();
+    stages.add(new Cancellations());
+    stages.add(new ConcentrationDetector(config.concentration()));
+    stages.addAll(FakeLogistics.stages(config.retentionMillis()));
+    return List.copyOf(stages);
   }
 
   /**

@@ -1,0 +1,240 @@
+package io.brushguard.detect.logistics;
+
+import io.brushguard.flow.Expiring;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.Set;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What is normal for a group of parcels, learned from the parcels themselves: per key (a shop, a
+ * carrier's origin) and per sub-key (the shop's item, the destination) the {@link LowTail} of a
+ * measure over the recent parcels that a carrier physically picked up, so that empty parcels,
+ * which are not, do not teach it. A delivered parcel whose measure falls below what its sub-key's
+ * tail allows (or its key's, while the sub-key has too few parcels) gets a {@link Cue}.
+ *
+ * <p>Space per key: one {@link LowTail} for the key and one per sub-key seen, at most {@value
+ * #SUBKEYS} (the least recently used goes), about 200 bytes each; forgotten {@code retention}
+ * after the key's last parcel.
+ */
+abstract class Baseline implements Stage<Baseline.State> {
+  static final int SUBKEYS = 64;
+
+  private static final Wiring WIRING =
+      new Wiring(Set.of(), Set.of(Shipment.class), Set.of(Cue.class));
+
+  private final long retention;
+
+  Baseline(long retention) {
+    this.retention = retention;
+  }
+
+  /** A key's tails. */
+  static final class State extends Expiring {
+    final LowTail all = new LowTail();
+    final Lru bySub = new Lru();
+  }
+
+  /** Sub-keys in access order, the least recently used dropped beyond {@value #SUBKEYS}. */
+  static final class Lru extends LinkedHashMap<String, LowTail> {
+    private static final long serialVersionUID = 1L;
+
+    Lru() {
+      super(16, 0.75f, true);
+    }
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, LowTail> eldest) {
+      return size() > SUBKEYS;
+    }
+  }
+
+  /** The key of a shipment, or null to skip it. */
+  abstract String key(Shipment s);
+
+  /** The sub-key within the key. */
+  abstract String sub(Shipment s);
+
+  /** The measure, or -1 when the shipment has none. */
+  abstract int measure(Shipment s);
+
+  /** Whether {@code value} is abnormal below a tail whose lowest value is {@code lowest}. */
+  abstract boolean below(int value, int lowest);
+
+  /** The cue for an abnormal shipment. */
+  abstract Cue cue(Shipment s, int value, int lowest, int count, boolean bySub);
+
+  @Override
+  public Wiring wiring() {
+    return WIRING;
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    return fact instanceof Shipment s ? key(s) : null;
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onFact(State state, Fact fact, Context context) {
+    Shipment s = (Shipment) fact;
+    int value = measure(s);
+    if (value < 0) {
+      return;
+    }
+    state.touch(context, retention);
+    String sub = sub(s);
+    LowTail tail = state.bySub.get(sub);
+    boolean bySub = tail != null && tail.lowest() >= 0;
+    LowTail judge = bySub ? tail : state.all;
+    int lowest = judge.lowest();
+    if (lowest >= 0 && below(value, lowest)) {
+      context.emit(cue(s, value, lowest, judge.count(), bySub));
+    }
+    if (s.pickedUp()) {
+      if (tail == null) {
+        tail = new LowTail();
+        state.bySub.put(sub, tail);
+      }
+      tail.add(value);
+      state.all.add(value);
+    }
+  }
+
+  @Override
+  public void onWake(State state, long time, Context context) {
+    if (state.expired(time, context, retention)) {
+      state.bySub.clear();
+    }
+  }
+
+  @Override
+  public boolean isEmpty(State state) {
+    return !state.pending();
+  }
+
+  /** Weights per shop and item: an empty parcel weighs what its packaging does. */
+  static final class Weights extends Baseline {
+    static final String NAME = "parcel-weights";
+
+    Weights(long retention) {
+      super(retention);
+    }
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    String key(Shipment s) {
+      return s.shop();
+    }
+
+    @Override
+    String sub(Shipment s) {
+      return s.item();
+    }
+
+    @Override
+    int measure(Shipment s) {
+      return s.weightG() < 0 ? -1 : (int) Math.min(s.weightG(), Integer.MAX_VALUE);
+    }
+
+    /**
+     * Under half the lightest recent picked-up parcel. The lightest is usually a one-unit order,
+     * and more units weigh more, so the quantity needs no model.
+     */
+    @Override
+    boolean below(int value, int lowest) {
+      return 2L * value < lowest;
+    }
+
+    @Override
+    Cue cue(Shipment s, int value, int lowest, int count, boolean bySub) {
+      return new Cue(
+          s.order(),
+          s.shop(),
+          s.buyer(),
+          Cue.Kind.TOO_LIGHT,
+          "parcel "
+              + s.waybill()
+              + " weighs "
+              + value
+              + " g; the lightest of the last "
+              + count
+              + " picked-up parcels of "
+              + (bySub ? "this item" : "the shop")
+              + " weighed "
+              + lowest
+              + " g");
+    }
+  }
+
+  /** Transit times per carrier, origin and destination: a parcel that was not carried is fast. */
+  static final class Routes extends Baseline {
+    static final String NAME = "parcel-routes";
+
+    Routes(long retention) {
+      super(retention);
+    }
+
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    String key(Shipment s) {
+      return s.carrier() + '|' + s.from();
+    }
+
+    @Override
+    String sub(Shipment s) {
+      return s.to();
+    }
+
+    @Override
+    int measure(Shipment s) {
+      long seconds = s.transitMillis() / 1000;
+      return seconds < 0 ? -1 : (int) Math.min(seconds, Integer.MAX_VALUE);
+    }
+
+    /** Faster than every recent picked-up parcel of the route (its origin, before it has enough). */
+    @Override
+    boolean below(int value, int lowest) {
+      return value < lowest;
+    }
+
+    @Override
+    Cue cue(Shipment s, int value, int lowest, int count, boolean bySub) {
+      return new Cue(
+          s.order(),
+          s.shop(),
+          s.buyer(),
+          Cue.Kind.TOO_FAST,
+          "parcel "
+              + s.waybill()
+              + " of "
+              + s.carrier()
+              + " delivered "
+              + s.from()
+              + " → "
+              + s.to()
+              + " in "
+              + Parcels.minutes(value * 1000L)
+              + "; the fastest of the last "
+              + count
+              + " picked-up parcels "
+              + (bySub ? "on this route" : "from " + s.from())
+              + " took "
+              + Parcels.minutes(lowest * 1000L));
+    }
+  }
+}
