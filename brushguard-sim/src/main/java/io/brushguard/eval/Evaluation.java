@@ -62,7 +62,10 @@ public final class Evaluation {
           "camouflage_shop",
           "gift_orders",
           "split_basket",
-          "reorder_after_mistake");
+          "reorder_after_mistake",
+          "virtual_goods",
+          "same_city_express",
+          "light_parcels");
 
   /** The group name for fraud labels that give no tactic. */
   public static final String NO_TACTIC = "(no tactic)";

@@ -39,12 +39,18 @@ final class Parcel implements Step {
   /** Starts the parcel of a placed purchase. */
   static void ship(Sim sim, Purchase p) {
     SplittableRandom rnd = sim.rnd;
+    if (sim.market.virtual.get(p.item)) { // no parcel at all: "delivered" by message
+      sim.at(p.t + Rand.between(rnd, Sim.MINUTE, 30 * Sim.MINUTE), t -> p.afterDelivery.delivered(p, t));
+      return;
+    }
     String waybill = p.waybill != null ? p.waybill : sim.nextWaybill(sim.market.carrier[p.shop]);
     Parcel parcel = new Parcel(sim, p, waybill);
     long created =
         p.shipping == Shopping.Shipping.EMPTY
             ? p.t + Rand.between(rnd, 20 * Sim.MINUTE, 3 * Sim.HOUR)
-            : daytime(sim, p.t + Rand.between(rnd, 2 * Sim.HOUR, 30 * Sim.HOUR), 8, 22);
+            : p.shipping == Shopping.Shipping.EXPRESS
+                ? daytime(sim, p.t + Rand.between(rnd, 5 * Sim.MINUTE, 40 * Sim.MINUTE), 8, 21)
+                : daytime(sim, p.t + Rand.between(rnd, 2 * Sim.HOUR, 30 * Sim.HOUR), 8, 22);
     sim.at(created, parcel);
   }
 
@@ -76,6 +82,8 @@ final class Parcel implements Step {
   public void run(long now) {
     if (p.shipping == Shopping.Shipping.EMPTY) {
       empty(now);
+    } else if (p.shipping == Shopping.Shipping.EXPRESS) {
+      express(now);
     } else {
       normal(now);
     }
@@ -145,8 +153,28 @@ final class Parcel implements Step {
     }
   }
 
+  /** A courier rides it across the city: picked up within the half hour, there within two. */
+  private void express(long now) {
+    switch (stage++) {
+      case 0 -> {
+        scan(now, Logistics.Status.CREATED, from, declaredWeight());
+        sim.at(now + Rand.between(rnd, 5 * Sim.MINUTE, 30 * Sim.MINUTE), this);
+      }
+      case 1 -> {
+        scan(now, Logistics.Status.PICKED_UP, from, declaredWeight());
+        sim.at(now + Rand.between(rnd, 25 * Sim.MINUTE, 2 * Sim.HOUR), this);
+      }
+      default -> {
+        scan(now, Logistics.Status.DELIVERED, p.deliverTo, Logistics.UNKNOWN);
+        p.afterDelivery.delivered(p, now);
+      }
+    }
+  }
+
   private long declaredWeight() {
-    return (long) sim.market.itemWeight[p.item] * p.quantity + Rand.between(rnd, 30, 250);
+    long goods = (long) sim.market.itemWeight[p.item] * p.quantity;
+    return goods
+        + (sim.market.envelope.get(p.item) ? Rand.between(rnd, 3, 12) : Rand.between(rnd, 30, 250));
   }
 
   private void scan(long now, Logistics.Status status, int city, long weight) {

@@ -52,5 +52,14 @@ final class Plantings {
               Trap.REORDER_AFTER_MISTAKE.wire(),
               () -> new MultiOrderBuyers(Trap.REORDER_AFTER_MISTAKE),
               1,
-              true));
+              true),
+          new Entry(
+              Trap.VIRTUAL_GOODS.wire(), () -> new ParcelLookalikes(Trap.VIRTUAL_GOODS), 1, true),
+          new Entry(
+              Trap.SAME_CITY_EXPRESS.wire(),
+              () -> new ParcelLookalikes(Trap.SAME_CITY_EXPRESS),
+              1,
+              true),
+          new Entry(
+              Trap.LIGHT_PARCELS.wire(), () -> new ParcelLookalikes(Trap.LIGHT_PARCELS), 1, true));
 }

@@ -18,7 +18,10 @@ public enum Trap {
   CAMOUFLAGE_SHOP,
   GIFT_ORDERS,
   SPLIT_BASKET,
-  REORDER_AFTER_MISTAKE;
+  REORDER_AFTER_MISTAKE,
+  VIRTUAL_GOODS,
+  SAME_CITY_EXPRESS,
+  LIGHT_PARCELS;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 
