@@ -214,6 +214,9 @@ final class Shopping {
 
     Shipping shipping = Shipping.NORMAL;
     String waybill;
+
+    /** An empty parcel's broker also uploads a pick-up scan. */
+    boolean fakePickup;
     AfterDelivery afterDelivery = Shopping.this::organicAfterDelivery;
     String order;
 
