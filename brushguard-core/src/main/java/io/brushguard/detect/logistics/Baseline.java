@@ -167,13 +167,13 @@ abstract class Baseline implements Stage<Baseline.State> {
               + s.waybill()
               + " weighs "
               + value
-              + " g; the lightest of the last "
+              + " g, under half the lightest of the last "
               + count
               + " picked-up parcels of "
               + (bySub ? "this item" : "the shop")
-              + " weighed "
+              + " ("
               + lowest
-              + " g");
+              + " g)");
     }
   }
 
@@ -206,10 +206,13 @@ abstract class Baseline implements Stage<Baseline.State> {
       return seconds < 0 ? -1 : (int) Math.min(seconds, Integer.MAX_VALUE);
     }
 
-    /** Faster than every recent picked-up parcel of the route (its origin, before it has enough). */
+    /**
+     * In under half the time of the fastest recent picked-up parcel on the route (from its origin,
+     * before the route has enough): below the fastest alone, a genuine parcel would be one in 33.
+     */
     @Override
     boolean below(int value, int lowest) {
-      return value < lowest;
+      return 2L * value < lowest;
     }
 
     @Override
@@ -229,12 +232,13 @@ abstract class Baseline implements Stage<Baseline.State> {
               + s.to()
               + " in "
               + Parcels.minutes(value * 1000L)
-              + "; the fastest of the last "
+              + ", under half the fastest of the last "
               + count
               + " picked-up parcels "
               + (bySub ? "on this route" : "from " + s.from())
-              + " took "
-              + Parcels.minutes(lowest * 1000L));
+              + " ("
+              + Parcels.minutes(lowest * 1000L)
+              + ")");
     }
   }
 }

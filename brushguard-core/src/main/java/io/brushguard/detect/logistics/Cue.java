@@ -19,7 +19,7 @@ public record Cue(String order, String shop, String buyer, Kind kind, String det
   public enum Kind {
     /** Delivered with no pick-up scan: nobody handled a parcel (weak: some carriers skip it). */
     NO_PICKUP,
-    /** Delivered faster than any recent parcel of the carrier on that route (weak). */
+    /** Delivered in under half the time of any recent parcel of the carrier on the route (weak). */
     TOO_FAST,
     /** Far lighter than the shop's picked-up parcels of the item: no goods inside (weak). */
     TOO_LIGHT,

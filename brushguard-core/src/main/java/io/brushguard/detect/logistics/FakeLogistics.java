@@ -21,7 +21,7 @@ import java.util.List;
  * carrier picked up (so empty ones do not teach them) and send {@link Cue cues} back to the order:
  * {@link Baseline.Weights} (key: shop, per item) whether the parcel weighs under half the lightest
  * of its item's recent parcels; {@link Baseline.Routes} (key: carrier and origin, per destination)
- * whether it arrived faster than every recent parcel on its route; {@link WaybillOrders} (key:
+ * whether it arrived in under half the time of the fastest recent parcel on its route; {@link WaybillOrders} (key:
  * waybill) whether its waybill was delivered for other orders. This stage (key: order) combines the
  * cues into one signal per order; {@link Tally} adds up per shop and per buyer. Light items,
  * same-city express and virtual goods pass because each is judged against its own kind: a light
