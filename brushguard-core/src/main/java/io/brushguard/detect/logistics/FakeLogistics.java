@@ -22,7 +22,8 @@ import java.util.List;
  * {@link Baseline.Weights} (key: shop, per item) whether the parcel weighs under half the lightest
  * of its item's recent parcels; {@link Baseline.Routes} (key: carrier and origin, per destination)
  * whether it arrived in under half the time of the fastest recent parcel on its route; {@link WaybillOrders} (key:
- * waybill) whether its waybill was delivered for other orders. This stage (key: order) combines the
+ * waybill) whether its waybill was delivered for other orders; {@link DeliveryPlaces} (key: address) whether
+ * it was delivered where none of the address's recent parcels went. This stage (key: order) combines the
  * cues into one signal per order; {@link Tally} adds up per shop and per buyer. Light items,
  * same-city express and virtual goods pass because each is judged against its own kind: a light
  * item's parcels are all light, a same-city route's are all fast, and goods never shipped get no
@@ -31,7 +32,8 @@ import java.util.List;
  * <p><b>Signals</b> (code {@value #CODE}):
  *
  * <ul>
- *   <li>order: one weak cue (no pick-up, too fast, too light, waybill reused by the same buyer)
+ *   <li>order: one weak cue (no pick-up, too fast, too light, delivered elsewhere, waybill reused by
+ *       the same buyer)
  *       {@value #ONE}; two {@value #TWO}, which no other single weak signal lifts to review; three
  *       or more {@value #THREE} and up: self-sufficient, as an empty parcel is what they describe
  *       together; a waybill shared by different buyers' orders to different addresses {@value
@@ -46,7 +48,8 @@ import java.util.List;
  * about 120 bytes; delivered orders keep nothing in {@link Parcels}. Per waybill delivered in the
  * last {@code retention}: up to {@value WaybillOrders#KEPT} orders, about 400 bytes. Per shop and
  * per carrier-origin: about 200 bytes per item or destination seen (at most {@value
- * Baseline#SUBKEYS}). Per order with a cue (here): about 150 bytes for {@code retention}; orders
+ * Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places, about 100 bytes.
+ * Per order with a cue (here): about 150 bytes for {@code retention}; orders
  * with none keep nothing. Per shop or buyer with fake-shipped orders: up to {@value Tally#KEPT}
  * order ids.
  *
@@ -88,6 +91,7 @@ public final class FakeLogistics implements Stage<FakeLogistics.State> {
         new WaybillOrders(retention),
         new Baseline.Weights(retention),
         new Baseline.Routes(retention),
+        new DeliveryPlaces(retention),
         new FakeLogistics(retention),
         Tally.shops(retention),
         Tally.buyers(retention));

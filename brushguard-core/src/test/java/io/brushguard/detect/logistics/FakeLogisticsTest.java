@@ -170,6 +170,23 @@ class FakeLogisticsTest {
   }
 
   @Test
+  void deliveredWhereTheAddressNeverReceives_isWeak_andOnlyOnceTheAddressHasAHistory() {
+    long t = history(); // u0..u9 each received one parcel at 北京
+    flow.add(order("n1", "u1", "s1", "i1", t));
+    scan("wb-n1", "n1", Status.PICKED_UP, t + H, "杭州", 520);
+    scan("wb-n1", "n1", Status.DELIVERED, t + 40 * H, "上海", Logistics.UNKNOWN);
+    genuine("u2", "s1", "i1", t, 30, 520);
+    flow.add(order("n2", "u2", "s1", "i1", t + 2 * DAY));
+    scan("wb-n2", "n2", Status.PICKED_UP, t + 2 * DAY + H, "杭州", 520);
+    scan("wb-n2", "n2", Status.DELIVERED, t + 2 * DAY + 40 * H, "上海", Logistics.UNKNOWN);
+
+    assertThat(flow.latest("n1")).isNull();
+    assertThat(flow.strength("n2")).isEqualTo(FakeLogistics.ONE);
+    assertThat(flow.latest("n2").detail())
+        .contains("delivered at 上海; the address's last 2 picked-up parcels went to 北京");
+  }
+
+  @Test
   void waybillReusedAThousandTimes_flagsEveryOrder_withBoundedState() {
     long t = history();
     for (int k = 0; k < 1000; k++) {
