@@ -23,6 +23,8 @@ public record Cue(String order, String shop, String buyer, Kind kind, String det
     TOO_FAST,
     /** Far lighter than the shop's picked-up parcels of the item: no goods inside (weak). */
     TOO_LIGHT,
+    /** Reviewed with no parcel scanned, for an item whose orders ship (weak: scans get lost). */
+    NO_WAYBILL,
     /** Delivered where none of the address's recent parcels went (weak: people move). */
     ELSEWHERE,
     /** The waybill also carried another order of the same buyer and address (weak: merged parcels). */

@@ -23,7 +23,8 @@ import java.util.List;
  * of its item's recent parcels; {@link Baseline.Routes} (key: carrier and origin, per destination)
  * whether it arrived in under half the time of the fastest recent parcel on its route; {@link WaybillOrders} (key:
  * waybill) whether its waybill was delivered for other orders; {@link DeliveryPlaces} (key: address) whether
- * it was delivered where none of the address's recent parcels went. This stage (key: order) combines the
+ * it was delivered where none of the address's recent parcels went; {@link ItemShipping} (key:
+ * shop, per item) whether an order reviewed before any parcel was scanned is of an item that ships. This stage (key: order) combines the
  * cues into one signal per order; {@link Tally} adds up per shop and per buyer. Light items,
  * same-city express and virtual goods pass because each is judged against its own kind: a light
  * item's parcels are all light, a same-city route's are all fast, and goods never shipped get no
@@ -32,8 +33,8 @@ import java.util.List;
  * <p><b>Signals</b> (code {@value #CODE}):
  *
  * <ul>
- *   <li>order: one weak cue (no pick-up, too fast, too light, delivered elsewhere, waybill reused by
- *       the same buyer)
+ *   <li>order: one weak cue (no pick-up, too fast, too light, delivered elsewhere, reviewed without
+ *       a waybill, waybill reused by the same buyer)
  *       {@value #ONE}; two {@value #TWO}, which no other single weak signal lifts to review; three
  *       or more {@value #THREE} and up: self-sufficient, as an empty parcel is what they describe
  *       together; a waybill shared by different buyers' orders to different addresses {@value
@@ -48,7 +49,8 @@ import java.util.List;
  * about 120 bytes; delivered orders keep nothing in {@link Parcels}. Per waybill delivered in the
  * last {@code retention}: up to {@value WaybillOrders#KEPT} orders, about 400 bytes. Per shop and
  * per carrier-origin: about 200 bytes per item or destination seen (at most {@value
- * Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places, about 100 bytes.
+ * Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places, about 100 bytes. Per shop: two
+ * counters per item ({@link ItemShipping}).
  * Per order with a cue (here): about 150 bytes for {@code retention}; orders
  * with none keep nothing. Per shop or buyer with fake-shipped orders: up to {@value Tally#KEPT}
  * order ids.
@@ -92,6 +94,7 @@ public final class FakeLogistics implements Stage<FakeLogistics.State> {
         new Baseline.Weights(retention),
         new Baseline.Routes(retention),
         new DeliveryPlaces(retention),
+        new ItemShipping(retention),
         new FakeLogistics(retention),
         Tally.shops(retention),
         Tally.buyers(retention));

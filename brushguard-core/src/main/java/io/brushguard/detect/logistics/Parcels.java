@@ -4,13 +4,15 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Logistics;
 import io.brushguard.event.Order;
+import io.brushguard.event.Review;
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 
 /**
  * Joins an order to its parcel's scans and, at the first delivered scan, announces the {@link
- * Shipment} (and, when nobody picked the parcel up, a {@link Cue.Kind#NO_PICKUP} cue).
+ * Shipment} (and, when nobody picked the parcel up, a {@link Cue.Kind#NO_PICKUP} cue). An order
+ * reviewed before any scan of its parcel is announced as {@link Unshipped}.
  *
  * <p>Key: the order id, which every scan names. Scans arrive in event-time order per key (the
  * runtime's bounded reordering puts a carrier's batch upload back in place). The first waybill
@@ -32,7 +34,8 @@ final class Parcels implements Stage<Parcels.State> {
   private static final long NONE = Long.MIN_VALUE;
 
   private static final Wiring WIRING =
-      Wiring.events(EventType.ORDER, EventType.LOGISTICS).produces(Shipment.class, Cue.class);
+      Wiring.events(EventType.ORDER, EventType.LOGISTICS, EventType.REVIEW)
+          .produces(Shipment.class, Cue.class, Unshipped.class);
 
   /** One order and its parcel's scans so far. */
   static final class State extends Expiring {
@@ -50,6 +53,7 @@ final class Parcels implements Stage<Parcels.State> {
     long declaredG = Logistics.UNKNOWN;
     long weighedG = Logistics.UNKNOWN;
     boolean pickedUp;
+    boolean reviewed;
     boolean done;
   }
 
@@ -68,6 +72,9 @@ final class Parcels implements Stage<Parcels.State> {
     if (event instanceof Logistics l) {
       return l.status() == Logistics.Status.RETURNED ? null : l.order();
     }
+    if (event instanceof Review r) {
+      return r.order();
+    }
     return event instanceof Order o ? o.order() : null;
   }
 
@@ -79,6 +86,15 @@ final class Parcels implements Stage<Parcels.State> {
   @Override
   public void onEvent(State s, Event event, Context context) {
     if (s.done) {
+      return;
+    }
+    if (event instanceof Review) {
+      // a review of an order still waiting for its parcel; a review of any other order (delivered,
+      // or unknown) finds a fresh state, touches nothing and leaves no state behind
+      if (s.shop != null && s.waybill == null && !s.reviewed) {
+        s.reviewed = true;
+        context.emit(new Unshipped(context.key(), s.shop, s.item, s.buyer));
+      }
       return;
     }
     s.touch(context, HOLD_MILLIS);

@@ -7,6 +7,7 @@ import io.brushguard.detect.Signal;
 import io.brushguard.event.Logistics;
 import io.brushguard.event.Logistics.Status;
 import io.brushguard.event.Order;
+import io.brushguard.event.Review;
 import org.junit.jupiter.api.Test;
 
 /** The fake-logistics stages together, on small markets written by hand. */
@@ -184,6 +185,27 @@ class FakeLogisticsTest {
     assertThat(flow.strength("n2")).isEqualTo(FakeLogistics.ONE);
     assertThat(flow.latest("n2").detail())
         .contains("delivered at 上海; the address's last 2 picked-up parcels went to 北京");
+  }
+
+  private static Review review(String id, String order, String buyer, String item, long t) {
+    return new Review(id, buyer, "s1", 5, t, order, item, "好评", null, null, null);
+  }
+
+  @Test
+  void reviewedWithoutAnyParcel_isWeakForAnItemThatShips_andNothingForVirtualGoods() {
+    long t = history();
+    flow.add(order("r1", "b1", "s1", "i1", t));
+    flow.add(order("r2", "b2", "s1", "e-card", t));
+    flow.add(review("v1", "r1", "b1", "i1", t + H));
+    flow.add(review("v2", "r2", "b2", "e-card", t + H));
+    flow.add(review("v3", "g1", "u0", "i1", t + H)); // delivered long ago
+
+    assertThat(flow.strength("r1")).isEqualTo(FakeLogistics.ONE);
+    assertThat(flow.latest("r1").detail())
+        .contains("reviewed with no parcel scanned; 10 of the item's recent orders");
+    assertThat(flow.latest("r2")).isNull();
+    assertThat(flow.latest("g1")).isNull();
+    assertThat(flow.keys(Parcels.NAME)).isEqualTo(2); // r1 and r2 still wait for a parcel
   }
 
   @Test
