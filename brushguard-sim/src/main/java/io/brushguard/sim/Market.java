@@ -39,6 +39,7 @@ final class Market {
 
   /** Items that travel in an envelope (documents, SIM cards, stickers): planted by a trap. */
   final java.util.BitSet envelope = new java.util.BitSet();
+
   private final int[] byPopularity;
   private final AliasTable categories;
   private final AliasTable[] shopsIn;

@@ -42,7 +42,9 @@ final class Parcel implements Step {
   static void ship(Sim sim, Purchase p) {
     SplittableRandom rnd = sim.rnd;
     if (sim.market.virtual.get(p.item)) { // no parcel at all: "delivered" by message
-      sim.at(p.t + Rand.between(rnd, Sim.MINUTE, 30 * Sim.MINUTE), t -> p.afterDelivery.delivered(p, t));
+      sim.at(
+          p.t + Rand.between(rnd, Sim.MINUTE, 30 * Sim.MINUTE),
+          t -> p.afterDelivery.delivered(p, t));
       return;
     }
     String waybill = p.waybill != null ? p.waybill : sim.nextWaybill(sim.market.carrier[p.shop]);

@@ -217,6 +217,7 @@ final class Shopping {
 
     /** An empty parcel's broker also uploads a pick-up scan. */
     boolean fakePickup;
+
     AfterDelivery afterDelivery = Shopping.this::organicAfterDelivery;
     String order;
 

@@ -4,20 +4,20 @@ import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
-import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What is normal for a group of parcels, learned from the parcels themselves: per key (a shop, a
  * carrier's origin) and per sub-key (the shop's item, the destination) the {@link LowTail} of a
- * measure over the recent parcels that a carrier physically picked up, so that empty parcels,
- * which are not, do not teach it. A delivered parcel whose measure falls below what its sub-key's
- * tail allows (or its key's, while the sub-key has too few parcels) gets a {@link Cue}.
+ * measure over the recent parcels that a carrier physically picked up, so that empty parcels, which
+ * are not, do not teach it. A delivered parcel whose measure falls below what its sub-key's tail
+ * allows (or its key's, while the sub-key has too few parcels) gets a {@link Cue}.
  *
  * <p>Space per key: one {@link LowTail} for the key and one per sub-key seen, at most {@value
- * #SUBKEYS} (the least recently used goes), about 200 bytes each; forgotten {@code retention}
- * after the key's last parcel.
+ * #SUBKEYS} (the least recently used goes), about 200 bytes each; forgotten {@code retention} after
+ * the key's last parcel.
  */
 abstract class Baseline implements Stage<Baseline.State> {
   static final int SUBKEYS = 64;

@@ -27,9 +27,13 @@ public record Cue(String order, String shop, String buyer, Kind kind, String det
     NO_WAYBILL,
     /** Delivered where none of the address's recent parcels went (weak: people move). */
     ELSEWHERE,
-    /** The waybill also carried another order of the same buyer and address (weak: merged parcels). */
+    /**
+     * The waybill also carried another order of the same buyer and address (weak: merged parcels).
+     */
     WAYBILL_REUSED,
-    /** The waybill also carried orders of other buyers to other addresses: no parcel can (strong). */
+    /**
+     * The waybill also carried orders of other buyers to other addresses: no parcel can (strong).
+     */
     WAYBILL_SHARED
   }
 }

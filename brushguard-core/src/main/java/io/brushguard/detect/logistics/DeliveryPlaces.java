@@ -9,8 +9,8 @@ import java.util.Set;
 /**
  * Where each address's parcels are delivered, learned from the parcels a carrier picked up: a
  * parcel "delivered" where none of the address's last parcels went ({@link Cue.Kind#ELSEWHERE}) was
- * not carried to the order's address. The address is an opaque token, so its region is what its
- * own deliveries say; an address with fewer than {@value #ENOUGH} deliveries says nothing.
+ * not carried to the order's address. The address is an opaque token, so its region is what its own
+ * deliveries say; an address with fewer than {@value #ENOUGH} deliveries says nothing.
  *
  * <p>Key: the order's address token (orders without one are skipped). Space per address: up to
  * {@value #PLACES} places with counts (about 100 bytes), forgotten {@code retention} after its last

@@ -6,8 +6,8 @@ import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
-import java.util.Set;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Fake logistics (空包, empty parcels): orders made to look shipped so that they count as sales and
@@ -21,39 +21,38 @@ import java.util.List;
  * carrier picked up (so empty ones do not teach them) and send {@link Cue cues} back to the order:
  * {@link Baseline.Weights} (key: shop, per item) whether the parcel weighs under half the lightest
  * of its item's recent parcels; {@link Baseline.Routes} (key: carrier and origin, per destination)
- * whether it arrived in under half the time of the fastest recent parcel on its route; {@link WaybillOrders} (key:
- * waybill) whether its waybill was delivered for other orders; {@link DeliveryPlaces} (key: address) whether
- * it was delivered where none of the address's recent parcels went; {@link ItemShipping} (key:
- * shop, per item) whether an order reviewed before any parcel was scanned is of an item that ships. This stage (key: order) combines the
- * cues into one signal per order; {@link Tally} adds up per shop and per buyer. Light items,
- * same-city express and virtual goods pass because each is judged against its own kind: a light
- * item's parcels are all light, a same-city route's are all fast, and goods never shipped get no
- * shipment at all.
+ * whether it arrived in under half the time of the fastest recent parcel on its route; {@link
+ * WaybillOrders} (key: waybill) whether its waybill was delivered for other orders; {@link
+ * DeliveryPlaces} (key: address) whether it was delivered where none of the address's recent
+ * parcels went; {@link ItemShipping} (key: shop, per item) whether an order reviewed before any
+ * parcel was scanned is of an item that ships. This stage (key: order) combines the cues into one
+ * signal per order; {@link Tally} adds up per shop and per buyer. Light items, same-city express
+ * and virtual goods pass because each is judged against its own kind: a light item's parcels are
+ * all light, a same-city route's are all fast, and goods never shipped get no shipment at all.
  *
  * <p><b>Signals</b> (code {@value #CODE}):
  *
  * <ul>
  *   <li>order: one weak cue (no pick-up, too fast, too light, delivered elsewhere, reviewed without
- *       a waybill, waybill reused by the same buyer)
- *       {@value #ONE}; two {@value #TWO}, which no other single weak signal lifts to review; three
- *       or more {@value #THREE} and up: self-sufficient, as an empty parcel is what they describe
- *       together; a waybill shared by different buyers' orders to different addresses {@value
- *       #SHARED} and up, since no real parcel does that. At most {@value #CAP}.
+ *       a waybill, waybill reused by the same buyer) {@value #ONE}; two {@value #TWO}, which no
+ *       other single weak signal lifts to review; three or more {@value #THREE} and up:
+ *       self-sufficient, as an empty parcel is what they describe together; a waybill shared by
+ *       different buyers' orders to different addresses {@value #SHARED} and up, since no real
+ *       parcel does that. At most {@value #CAP}.
  *   <li>account: a buyer with orders judged fake-shipped ({@value #ONE} for one, above review for
  *       {@value Tally#REPEATED} or more): a hired buyer does several; an unlucky one does not.
- *   <li>shop: below review ({@value Tally#SHOP_STRENGTH}) with {@value Tally#REPEATED} or more
- *       such orders: a competitor can buy empty parcels for a victim shop too.
+ *   <li>shop: below review ({@value Tally#SHOP_STRENGTH}) with {@value Tally#REPEATED} or more such
+ *       orders: a competitor can buy empty parcels for a victim shop too.
  * </ul>
  *
  * <p><b>Window and memory.</b> Per order awaiting delivery (up to {@link Parcels#HOLD_MILLIS}):
  * about 120 bytes; delivered orders keep nothing in {@link Parcels}. Per waybill delivered in the
  * last {@code retention}: up to {@value WaybillOrders#KEPT} orders, about 400 bytes. Per shop and
  * per carrier-origin: about 200 bytes per item or destination seen (at most {@value
- * Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places, about 100 bytes. Per shop: two
- * counters per item ({@link ItemShipping}).
- * Per order with a cue (here): about 150 bytes for {@code retention}; orders
- * with none keep nothing. Per shop or buyer with fake-shipped orders: up to {@value Tally#KEPT}
- * order ids.
+ * Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places, about 100 bytes.
+ * Per shop: two counters per item ({@link ItemShipping}). Per order with a cue (here): about 150
+ * bytes for {@code retention}; orders with none keep nothing. Per shop or buyer with fake-shipped
+ * orders: up to {@value Tally#KEPT} order ids.
  *
  * <p><b>References.</b> Supreme People's Procuratorate and State Post Bureau cases on empty-parcel
  * (空包) waybill sales, e.g. the 2017 Hangzhou "空包网" case; Xu et al., "E-commerce Reputation

@@ -5,11 +5,10 @@ package io.brushguard.detect.logistics;
  * times) and their minimum: the lower tail that a genuine newcomer is unlikely to fall far below.
  *
  * <p><b>Accuracy.</b> For values drawn independently from one continuous distribution, a new value
- * is below the minimum of the last {@code n} with probability {@code 1/(n+1)} (about 3% at {@code
- * n = 32}) whatever the distribution, and below half of it far more rarely for any distribution
- * whose lower tail is not heavy. A recent window rather than a quantile sketch over all history
- * follows a shop that changes its packaging or a carrier that changes its network, and costs no
- * allocation.
+ * is below the minimum of the last {@code n} with probability {@code 1/(n+1)} (about 3% at {@code n
+ * = 32}) whatever the distribution, and below half of it far more rarely for any distribution whose
+ * lower tail is not heavy. A recent window rather than a quantile sketch over all history follows a
+ * shop that changes its packaging or a carrier that changes its network, and costs no allocation.
  *
  * <p><b>Space.</b> {@value #SIZE} ints and a counter: about 150 bytes.
  */

@@ -21,8 +21,8 @@ import io.brushguard.flow.Wiring;
  * until they expire and never announced; a second delivered scan is ignored.
  *
  * <p>Space: per order until its parcel is delivered, or {@link #HOLD_MILLIS} after its last input
- * (an order that never ships, such as virtual goods, or scans of an unknown order): the order's
- * ids (shared strings) and the parcel's first scan, about 120 bytes with the map entry. Delivered
+ * (an order that never ships, such as virtual goods, or scans of an unknown order): the order's ids
+ * (shared strings) and the parcel's first scan, about 120 bytes with the map entry. Delivered
  * orders keep nothing.
  */
 final class Parcels implements Stage<Parcels.State> {

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * The orders of one shop or one buyer judged fake-shipped, and the signal that follows: a buyer
  * with {@value #REPEATED} or more is a hired one (above review), a shop with {@value #REPEATED} or
- * more bought them or was made to look so (below review: it cannot tell a shop buying empty
- * parcels from a competitor buying them for it).
+ * more bought them or was made to look so (below review: it cannot tell a shop buying empty parcels
+ * from a competitor buying them for it).
  *
  * <p>Key: the shop or the buyer. Space: up to {@value #KEPT} order ids and a count, forgotten
  * {@code retention} after the last change.

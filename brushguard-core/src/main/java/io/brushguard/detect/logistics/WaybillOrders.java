@@ -4,23 +4,23 @@ import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The orders each waybill was delivered for. One physical parcel goes to one address: a waybill
- * delivered for orders of different buyers at different addresses ({@link
- * Cue.Kind#WAYBILL_SHARED}) is a number bought to make orders look shipped. A waybill delivered for
- * several orders of one buyer to one address ({@link Cue.Kind#WAYBILL_REUSED}) may be a shop
- * merging them into one parcel, so that cue is weak.
+ * delivered for orders of different buyers at different addresses ({@link Cue.Kind#WAYBILL_SHARED})
+ * is a number bought to make orders look shipped. A waybill delivered for several orders of one
+ * buyer to one address ({@link Cue.Kind#WAYBILL_REUSED}) may be a shop merging them into one
+ * parcel, so that cue is weak.
  *
  * <p>Key: the waybill. Each order delivered under it is compared with the ones kept, and a kept
  * order whose standing rises (from alone to reused, from reused to shared) is told again.
  *
  * <p>Space per waybill: the first {@value #KEPT} orders (order, buyer, address, shop: four shared
- * strings, about 40 bytes each) and a count, forgotten {@code retention} after its last delivery:
- * a waybill reused a thousand times costs what one reused {@value #KEPT} times does, and each
- * further order is compared with the kept ones only.
+ * strings, about 40 bytes each) and a count, forgotten {@code retention} after its last delivery: a
+ * waybill reused a thousand times costs what one reused {@value #KEPT} times does, and each further
+ * order is compared with the kept ones only.
  */
 final class WaybillOrders implements Stage<WaybillOrders.State> {
   static final String NAME = "waybill-orders";
@@ -48,6 +48,7 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
     final byte[] standing = new byte[KEPT];
     int kept;
     int count;
+
     /** Distinct buyers among the kept orders. */
     int buyersSeen;
   }

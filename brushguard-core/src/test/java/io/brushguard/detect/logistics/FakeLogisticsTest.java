@@ -133,7 +133,8 @@ class FakeLogisticsTest {
 
     assertThat(flow.latest(light)).isNull();
     assertThat(flow.latest(heavyButEmpty).detail())
-        .contains("weighs 35 g, under half the lightest of the last 10 picked-up parcels of this item");
+        .contains(
+            "weighs 35 g, under half the lightest of the last 10 picked-up parcels of this item");
     assertThat(flow.strength(heavyButEmpty)).isEqualTo(FakeLogistics.ONE);
   }
 
@@ -160,7 +161,8 @@ class FakeLogisticsTest {
       t += 60_000L;
     }
     flow.add(
-        new Order("m3", "u2", "s1", "i1", 1, t, 1, null, null, null, "addr-u1", null, 0, null, null));
+        new Order(
+            "m3", "u2", "s1", "i1", 1, t, 1, null, null, null, "addr-u1", null, 0, null, null));
     scan("wb-m", "m3", Status.PICKED_UP, t + 2 * H, "杭州", 1100);
     scan("wb-m", "m3", Status.DELIVERED, t + 30 * H, "北京", Logistics.UNKNOWN);
 

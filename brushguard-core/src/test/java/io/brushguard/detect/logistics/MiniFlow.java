@@ -14,9 +14,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * A small runtime for the detector's stages in tests: events in the order given (tests give them
- * in time order), facts handed on to their consumers as emitted, wake-ups fired before the first
- * later input, and states dropped when empty. Keeps the signals that reach the end.
+ * A small runtime for the detector's stages in tests: events in the order given (tests give them in
+ * time order), facts handed on to their consumers as emitted, wake-ups fired before the first later
+ * input, and states dropped when empty. Keeps the signals that reach the end.
  */
 final class MiniFlow {
   private final Topology topology;
