@@ -17,7 +17,7 @@ import java.util.Set;
  * buyers to several addresses.
  *
  * <p><b>How.</b> {@link Parcels} (key: order) joins each order to its parcel's scans and announces
- * the {@link Shipment} at delivery. Three stages learn what is normal from the parcels that a
+ * the {@link Shipment} at delivery. Five stages learn what is normal from the parcels that a
  * carrier picked up (so empty ones do not teach them) and send {@link Cue cues} back to the order:
  * {@link Baseline.Weights} (key: shop, per item) whether the parcel weighs under half the lightest
  * of its item's recent parcels; {@link Baseline.Routes} (key: carrier and origin, per destination)
@@ -54,10 +54,11 @@ import java.util.Set;
  * bytes for {@code retention}; orders with none keep nothing. Per shop or buyer with fake-shipped
  * orders: up to {@value Tally#KEPT} order ids.
  *
- * <p><b>References.</b> Supreme People's Procuratorate and State Post Bureau cases on empty-parcel
- * (空包) waybill sales, e.g. the 2017 Hangzhou "空包网" case; Xu et al., "E-commerce Reputation
- * Manipulation: The Emergence of Reputation-Escalation-as-a-Service", WWW 2015 (brushing services
- * and their fake-shipping step).
+ * <p><b>References.</b> Xu, Liu, Wang and Stavrou, "E-commerce Reputation Manipulation: The
+ * Emergence of Reputation-Escalation-as-a-Service", WWW 2015 (brushing services on Taobao and their
+ * fake-shipping step); the tactic as DESIGN.md describes it from real cases (empty parcels of a
+ * few grams, reused waybills, no pick-up scan, delivery faster than possible, far from the
+ * address).
  */
 public final class FakeLogistics implements Stage<FakeLogistics.State> {
   public static final String NAME = "fake-logistics";
