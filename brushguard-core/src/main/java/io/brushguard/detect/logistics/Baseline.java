@@ -91,9 +91,9 @@ abstract class Baseline implements Stage<Baseline.State> {
     state.touch(context, retention);
     String sub = sub(s);
     LowTail tail = state.bySub.get(sub);
-    boolean bySub = tail != null && tail.lowest() >= 0;
+    boolean bySub = tail != null && tail.low() >= 0;
     LowTail judge = bySub ? tail : state.all;
-    int lowest = judge.lowest();
+    int lowest = judge.low();
     if (lowest >= 0 && below(value, lowest)) {
       context.emit(cue(s, value, lowest, judge.count(), bySub));
     }
@@ -148,7 +148,7 @@ abstract class Baseline implements Stage<Baseline.State> {
     }
 
     /**
-     * Under half the lightest recent picked-up parcel. The lightest is usually a one-unit order,
+     * Under half the low end of the recent picked-up parcels. The light ones are one-unit orders,
      * and more units weigh more, so the quantity needs no model.
      */
     @Override
@@ -167,7 +167,7 @@ abstract class Baseline implements Stage<Baseline.State> {
               + s.waybill()
               + " weighs "
               + value
-              + " g, under half the lightest of the last "
+              + " g, under half the low end of the last "
               + count
               + " picked-up parcels of "
               + (bySub ? "this item" : "the shop")
@@ -207,8 +207,9 @@ abstract class Baseline implements Stage<Baseline.State> {
     }
 
     /**
-     * In under half the time of the fastest recent picked-up parcel on the route (from its origin,
-     * before the route has enough): below the fastest alone, a genuine parcel would be one in 33.
+     * In under half the low end of the recent picked-up parcels' times on the route (from its
+     * origin, before the route has enough): below the low end alone, a genuine parcel would be one
+     * in 9 to 17.
      */
     @Override
     boolean below(int value, int lowest) {
@@ -232,7 +233,7 @@ abstract class Baseline implements Stage<Baseline.State> {
               + s.to()
               + " in "
               + Parcels.minutes(value * 1000L)
-              + ", under half the fastest of the last "
+              + ", under half the low end of the last "
               + count
               + " picked-up parcels "
               + (bySub ? "on this route" : "from " + s.from())

@@ -19,9 +19,11 @@ public record Cue(String order, String shop, String buyer, Kind kind, String det
   public enum Kind {
     /** Delivered with no pick-up scan: nobody handled a parcel (weak: some carriers skip it). */
     NO_PICKUP,
-    /** Delivered in under half the time of any recent parcel of the carrier on the route (weak). */
+    /** Delivered in under half the time of the fastest recent parcels on its route (weak). */
     TOO_FAST,
-    /** Far lighter than the shop's picked-up parcels of the item: no goods inside (weak). */
+    /**
+     * Under half what the lightest of the item's picked-up parcels weigh: no goods inside (weak).
+     */
     TOO_LIGHT,
     /** Reviewed with no parcel scanned, for an item whose orders ship (weak: scans get lost). */
     NO_WAYBILL,

@@ -19,16 +19,17 @@ import java.util.Set;
  * <p><b>How.</b> {@link Parcels} (key: order) joins each order to its parcel's scans and announces
  * the {@link Shipment} at delivery. Five stages learn what is normal from the parcels that a
  * carrier picked up (so empty ones do not teach them) and send {@link Cue cues} back to the order:
- * {@link Baseline.Weights} (key: shop, per item) whether the parcel weighs under half the lightest
- * of its item's recent parcels; {@link Baseline.Routes} (key: carrier and origin, per destination)
- * whether it arrived in under half the time of the fastest recent parcel on its route; {@link
- * WaybillOrders} (key: waybill) whether its waybill was delivered for other orders; {@link
- * DeliveryPlaces} (key: address) whether it was delivered where none of the address's recent
- * parcels went; {@link ItemShipping} (key: shop, per item) whether an order reviewed before any
- * parcel was scanned is of an item that ships. This stage (key: order) combines the cues into one
- * signal per order; {@link Tally} adds up per shop and per buyer. Light items, same-city express
- * and virtual goods pass because each is judged against its own kind: a light item's parcels are
- * all light, a same-city route's are all fast, and goods never shipped get no shipment at all.
+ * {@link Baseline.Weights} (key: shop, per item) whether the parcel weighs under half the low end
+ * (the second lightest) of its item's recent parcels; {@link Baseline.Routes} (key: carrier and
+ * origin, per destination) whether it arrived in under half the time of the second fastest recent
+ * parcel on its route; {@link WaybillOrders} (key: waybill) whether its waybill was delivered for
+ * other orders; {@link DeliveryPlaces} (key: address) whether it was delivered where none of the
+ * address's recent parcels went; {@link ItemShipping} (key: shop, per item) whether an order
+ * reviewed before any parcel was scanned is of an item that ships. This stage (key: order) combines
+ * the cues into one signal per order; {@link Tally} adds up per shop and per buyer. Light items,
+ * same-city express and virtual goods pass because each is judged against its own kind: a light
+ * item's parcels are all light, a same-city route's are all fast, and goods never shipped get no
+ * shipment at all.
  *
  * <p><b>Signals</b> (code {@value #CODE}):
  *
@@ -56,9 +57,8 @@ import java.util.Set;
  *
  * <p><b>References.</b> Xu, Liu, Wang and Stavrou, "E-commerce Reputation Manipulation: The
  * Emergence of Reputation-Escalation-as-a-Service", WWW 2015 (brushing services on Taobao and their
- * fake-shipping step); the tactic as DESIGN.md describes it from real cases (empty parcels of a
- * few grams, reused waybills, no pick-up scan, delivery faster than possible, far from the
- * address).
+ * fake-shipping step); the tactic as DESIGN.md describes it from real cases (empty parcels of a few
+ * grams, reused waybills, no pick-up scan, delivery faster than possible, far from the address).
  */
 public final class FakeLogistics implements Stage<FakeLogistics.State> {
   public static final String NAME = "fake-logistics";

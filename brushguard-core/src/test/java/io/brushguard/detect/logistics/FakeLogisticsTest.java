@@ -134,7 +134,7 @@ class FakeLogisticsTest {
     assertThat(flow.latest(light)).isNull();
     assertThat(flow.latest(heavyButEmpty).detail())
         .contains(
-            "weighs 35 g, under half the lightest of the last 10 picked-up parcels of this item");
+            "weighs 35 g, under half the low end of the last 10 picked-up parcels of this item");
     assertThat(flow.strength(heavyButEmpty)).isEqualTo(FakeLogistics.ONE);
   }
 
@@ -147,7 +147,7 @@ class FakeLogisticsTest {
     scan("wb-e1", "e1", Status.DELIVERED, t + 2 * H, "北京", Logistics.UNKNOWN);
 
     assertThat(flow.strength("e1")).isEqualTo(FakeLogistics.ONE);
-    assertThat(flow.latest("e1").detail()).contains("under half the fastest of the last 10");
+    assertThat(flow.latest("e1").detail()).contains("under half the low end of the last 10");
   }
 
   @Test
