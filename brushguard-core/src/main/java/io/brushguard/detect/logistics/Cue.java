@@ -34,6 +34,11 @@ public record Cue(String order, String shop, String buyer, Kind kind, String det
      */
     WAYBILL_REUSED,
     /**
+     * The waybill was also delivered, hours apart, for another order of the same buyer: one number
+     * for several parcels (strong).
+     */
+    WAYBILL_REDELIVERED,
+    /**
      * The waybill also carried orders of other buyers to other addresses: no parcel can (strong).
      */
     WAYBILL_SHARED

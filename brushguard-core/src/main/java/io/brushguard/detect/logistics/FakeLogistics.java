@@ -38,8 +38,9 @@ import java.util.Set;
  *       a waybill, waybill reused by the same buyer) {@value #ONE}; two {@value #TWO}, which no
  *       other single weak signal lifts to review; three or more {@value #THREE} and up:
  *       self-sufficient, as an empty parcel is what they describe together; a waybill shared by
- *       different buyers' orders to different addresses {@value #SHARED} and up, since no real
- *       parcel does that. At most {@value #CAP}.
+ *       different buyers' orders to different addresses, or delivered for one buyer's orders at
+ *       different times, {@value #SHARED} and up, since no real parcel does that. At most {@value
+ *       #CAP}.
  *   <li>account: a buyer with orders judged fake-shipped ({@value #ONE} for one, above review for
  *       {@value Tally#REPEATED} or more): a hired buyer does several; an unlucky one does not.
  *   <li>shop: below review ({@value Tally#SHOP_STRENGTH}) with {@value Tally#REPEATED} or more such
@@ -74,7 +75,8 @@ public final class FakeLogistics implements Stage<FakeLogistics.State> {
   static final double FAKE = 0.5;
 
   private static final Cue.Kind[] KINDS = Cue.Kind.values();
-  private static final int SHARED_BIT = 1 << Cue.Kind.WAYBILL_SHARED.ordinal();
+  private static final int STRONG_BITS =
+      1 << Cue.Kind.WAYBILL_SHARED.ordinal() | 1 << Cue.Kind.WAYBILL_REDELIVERED.ordinal();
 
   private static final Wiring WIRING =
       new Wiring(Set.of(), Set.of(Cue.class), Set.of(Signal.class, Judged.class));
@@ -159,8 +161,8 @@ public final class FakeLogistics implements Stage<FakeLogistics.State> {
 
   /** The strength of a set of cues (bits by {@link Cue.Kind} ordinal). */
   static double strength(int cues) {
-    int weak = Integer.bitCount(cues & ~SHARED_BIT);
-    if ((cues & SHARED_BIT) != 0) {
+    int weak = Integer.bitCount(cues & ~STRONG_BITS);
+    if ((cues & STRONG_BITS) != 0) {
       return Math.min(CAP, SHARED + 0.05 * weak);
     }
     switch (weak) {

@@ -11,24 +11,33 @@ import java.util.Set;
  * The orders each waybill was delivered for. One physical parcel goes to one address: a waybill
  * delivered for orders of different buyers at different addresses ({@link Cue.Kind#WAYBILL_SHARED})
  * is a number bought to make orders look shipped. A waybill delivered for several orders of one
- * buyer to one address ({@link Cue.Kind#WAYBILL_REUSED}) may be a shop merging them into one
- * parcel, so that cue is weak.
+ * buyer to one address at one time ({@link Cue.Kind#WAYBILL_REUSED}) may be a shop merging them
+ * into one parcel, so that cue is weak; but a merged parcel is delivered once, so one buyer's
+ * orders delivered under one waybill more than {@link #REDELIVERY_MILLIS} apart ({@link
+ * Cue.Kind#WAYBILL_REDELIVERED}) are one number used for several parcels, which no carrier does.
  *
  * <p>Key: the waybill. Each order delivered under it is compared with the ones kept, and a kept
- * order whose standing rises (from alone to reused, from reused to shared) is told again.
+ * order whose standing rises (from alone to reused, to redelivered, to shared) is told again.
  *
  * <p>Space per waybill: the first {@value #KEPT} orders (order, buyer, address, shop: four shared
- * strings, about 40 bytes each) and a count, forgotten {@code retention} after its last delivery: a
- * waybill reused a thousand times costs what one reused {@value #KEPT} times does, and each further
- * order is compared with the kept ones only.
+ * strings, and the delivery time: about 50 bytes each) and a count, forgotten {@code retention}
+ * after its last delivery: a waybill reused a thousand times costs what one reused {@value #KEPT}
+ * times does, and each further order is compared with the kept ones only.
  */
 final class WaybillOrders implements Stage<WaybillOrders.State> {
   static final String NAME = "waybill-orders";
   static final int KEPT = 8;
 
+  /**
+   * Deliveries of one waybill further apart than this are separate deliveries: a carrier's scans of
+   * one parcel for its merged orders come together, give or take a late upload.
+   */
+  static final long REDELIVERY_MILLIS = 3_600_000L;
+
   private static final byte ALONE = 0;
   private static final byte REUSED = 1;
-  private static final byte SHARED = 2;
+  private static final byte REDELIVERED = 2;
+  private static final byte SHARED = 3;
 
   private static final Wiring WIRING =
       new Wiring(Set.of(), Set.of(Shipment.class), Set.of(Cue.class));
@@ -45,6 +54,7 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
     final String[] buyers = new String[KEPT];
     final String[] addresses = new String[KEPT];
     final String[] shops = new String[KEPT];
+    final long[] delivered = new long[KEPT];
     final byte[] standing = new byte[KEPT];
     int kept;
     int count;
@@ -88,7 +98,7 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
     boolean newBuyer = true;
     for (int i = 0; i < before; i++) {
       newBuyer &= !st.buyers[i].equals(s.buyer());
-      mine = (byte) Math.max(mine, relation(st.buyers[i], st.addresses[i], s.buyer(), s.address()));
+      mine = (byte) Math.max(mine, relation(st, i, s));
     }
     if (before < KEPT) {
       st.kept++;
@@ -96,13 +106,14 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
       st.buyers[before] = s.buyer();
       st.addresses[before] = s.address();
       st.shops[before] = s.shop();
+      st.delivered[before] = s.deliveredAt();
       st.standing[before] = mine;
       if (newBuyer) {
         st.buyersSeen++;
       }
     }
     for (int i = 0; i < before; i++) {
-      byte rel = relation(st.buyers[i], st.addresses[i], s.buyer(), s.address());
+      byte rel = relation(st, i, s);
       if (rel > st.standing[i]) {
         st.standing[i] = rel;
         tell(st, context, st.orders[i], st.shops[i], st.buyers[i], rel, s.waybill());
@@ -113,11 +124,15 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
     }
   }
 
-  private static byte relation(String buyerA, String addressA, String buyerB, String addressB) {
-    if (buyerA.equals(buyerB)) {
-      return REUSED;
+  /** How the kept order {@code i} and the new shipment share the waybill. */
+  private static byte relation(State st, int i, Shipment s) {
+    boolean oneDestination =
+        st.buyers[i].equals(s.buyer())
+            || st.addresses[i] != null && Objects.equals(st.addresses[i], s.address());
+    if (!oneDestination) {
+      return SHARED;
     }
-    return addressA != null && Objects.equals(addressA, addressB) ? REUSED : SHARED;
+    return Math.abs(st.delivered[i] - s.deliveredAt()) > REDELIVERY_MILLIS ? REDELIVERED : REUSED;
   }
 
   private static void tell(
@@ -130,13 +145,17 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
             + " orders"
             + (rel == SHARED
                 ? ", " + st.buyersSeen + " buyers among the first " + st.kept
-                : " of one buyer at one address");
+                : rel == REDELIVERED
+                    ? " of one buyer at one address, delivered at different times"
+                    : " of one buyer at one address");
     context.emit(
         new Cue(
             order,
             shop,
             buyer,
-            rel == SHARED ? Cue.Kind.WAYBILL_SHARED : Cue.Kind.WAYBILL_REUSED,
+            rel == SHARED
+                ? Cue.Kind.WAYBILL_SHARED
+                : rel == REDELIVERED ? Cue.Kind.WAYBILL_REDELIVERED : Cue.Kind.WAYBILL_REUSED,
             detail));
   }
 

@@ -211,6 +211,17 @@ class FakeLogisticsTest {
   }
 
   @Test
+  void oneBuyersOrdersDeliveredUnderOneWaybillHoursApart_isOneNumberForSeveralParcels() {
+    String a = empty("b1", "s9", "i9", "wb-twice", T0);
+    String b = empty("b1", "s9", "i9", "wb-twice", T0 + DAY);
+
+    assertThat(flow.strength(a)).isEqualTo(FakeLogistics.SHARED + 0.05);
+    assertThat(flow.strength(b)).isEqualTo(FakeLogistics.SHARED + 0.05);
+    assertThat(flow.latest(a).detail())
+        .contains("of one buyer at one address, delivered at different times");
+  }
+
+  @Test
   void waybillReusedAThousandTimes_flagsEveryOrder_withBoundedState() {
     long t = history();
     for (int k = 0; k < 1000; k++) {
