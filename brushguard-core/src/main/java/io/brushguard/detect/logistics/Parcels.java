@@ -17,8 +17,9 @@ import io.brushguard.flow.Wiring;
  * <p>Key: the order id, which every scan names. Scans arrive in event-time order per key (the
  * runtime's bounded reordering puts a carrier's batch upload back in place). The first waybill
  * scanned for the order is its parcel; scans of another waybill for the same order (a return, a
- * re-shipment) are ignored, as are {@code returned} scans. Scans for an order never seen are held
- * until they expire and never announced; a second delivered scan is ignored.
+ * re-shipment) are ignored, as are {@code returned} and {@code in_transit} scans (the first scan
+ * read, normally {@code created}, gives the origin and the start of transit). Scans for an order
+ * never seen are held until they expire and never announced; a second delivered scan is ignored.
  *
  * <p>Space: per order until its parcel is delivered, or {@link #HOLD_MILLIS} after its last input
  * (an order that never ships, such as virtual goods, or scans of an unknown order): the order's ids
@@ -70,7 +71,10 @@ final class Parcels implements Stage<Parcels.State> {
   @Override
   public String keyOf(Event event) {
     if (event instanceof Logistics l) {
-      return l.status() == Logistics.Status.RETURNED ? null : l.order();
+      // in-transit scans say nothing the detector uses, and are a third of all scans
+      return l.status() == Logistics.Status.RETURNED || l.status() == Logistics.Status.IN_TRANSIT
+          ? null
+          : l.order();
     }
     if (event instanceof Review r) {
       return r.order();
