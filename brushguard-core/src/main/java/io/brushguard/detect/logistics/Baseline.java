@@ -24,6 +24,7 @@ abstract class Baseline implements Stage<Baseline.State> {
 
   private static final Wiring WIRING =
       new Wiring(Set.of(), Set.of(Shipment.class), Set.of(Cue.class));
+  static final int CAP = 1 << 20;
 
   private final long retention;
 
@@ -76,6 +77,9 @@ abstract class Baseline implements Stage<Baseline.State> {
     return fact instanceof Shipment s ? key(s) : null;
   }
 
+  /** A fact other than a shipment that the wiring consumes. */
+  void onOther(State state, Fact fact, Context context) {}
+
   @Override
   public State newState() {
     return new State();
@@ -83,25 +87,29 @@ abstract class Baseline implements Stage<Baseline.State> {
 
   @Override
   public void onFact(State state, Fact fact, Context context) {
-    Shipment s = (Shipment) fact;
+    state.touch(context, retention);
+    if (!(fact instanceof Shipment s)) {
+      onOther(state, fact, context);
+      return;
+    }
+    String sub = sub(s);
+    LowTail tail = state.bySub.get(sub);
+    if (tail == null) {
+      tail = new LowTail();
+      state.bySub.put(sub, tail);
+    }
+    tail.parcels = Math.min(tail.parcels + 1, CAP);
     int value = measure(s);
     if (value < 0) {
       return;
     }
-    state.touch(context, retention);
-    String sub = sub(s);
-    LowTail tail = state.bySub.get(sub);
-    boolean bySub = tail != null && tail.low() >= 0;
+    boolean bySub = tail.low() >= 0;
     LowTail judge = bySub ? tail : state.all;
     int lowest = judge.low();
     if (lowest >= 0 && below(value, lowest)) {
       context.emit(cue(s, value, lowest, judge.count(), bySub));
     }
     if (s.pickedUp()) {
-      if (tail == null) {
-        tail = new LowTail();
-        state.bySub.put(sub, tail);
-      }
       tail.add(value);
       state.all.add(value);
     }
@@ -119,9 +127,18 @@ abstract class Baseline implements Stage<Baseline.State> {
     return !state.pending();
   }
 
-  /** Weights per shop and item: an empty parcel weighs what its packaging does. */
+  /**
+   * Weights per shop and item: an empty parcel weighs what its packaging does. Also whether the
+   * item ships at all, for orders reviewed before any parcel (the same key: one hand-off).
+   */
   static final class Weights extends Baseline {
     static final String NAME = "parcel-weights";
+
+    private static final Wiring WIRING =
+        new Wiring(Set.of(), Set.of(Shipment.class, Unshipped.class), Set.of(Cue.class));
+
+    /** An item ships when this many of its orders were delivered as parcels. */
+    static final int SHIPS = 8;
 
     Weights(long retention) {
       super(retention);
@@ -130,6 +147,46 @@ abstract class Baseline implements Stage<Baseline.State> {
     @Override
     public String name() {
       return NAME;
+    }
+
+    @Override
+    public Wiring wiring() {
+      return WIRING;
+    }
+
+    @Override
+    public String keyOf(Fact fact) {
+      return fact instanceof Unshipped u ? u.shop() : super.keyOf(fact);
+    }
+
+    /**
+     * An order reviewed before any parcel ({@link Cue.Kind#NO_WAYBILL}) is suspicious only for an
+     * item whose orders ship: {@value #SHIPS} or more delivered as parcels, and fewer than one in
+     * ten reviewed without one. Virtual goods (a top-up, an e-card) never ship, so their reviews
+     * before any parcel say nothing.
+     */
+    @Override
+    void onOther(State state, Fact fact, Context context) {
+      Unshipped u = (Unshipped) fact;
+      LowTail c = state.bySub.get(u.item());
+      if (c == null) {
+        c = new LowTail();
+        state.bySub.put(u.item(), c);
+      }
+      if (c.parcels >= SHIPS && 10L * c.unshipped < c.parcels) {
+        context.emit(
+            new Cue(
+                u.order(),
+                u.shop(),
+                u.buyer(),
+                Cue.Kind.NO_WAYBILL,
+                "reviewed with no parcel scanned; "
+                    + c.parcels
+                    + " of the item's recent orders were delivered as parcels, "
+                    + c.unshipped
+                    + " reviewed without one"));
+      }
+      c.unshipped = Math.min(c.unshipped + 1, CAP);
     }
 
     @Override

@@ -17,19 +17,18 @@ import java.util.Set;
  * buyers to several addresses.
  *
  * <p><b>How.</b> {@link Parcels} (key: order) joins each order to its parcel's scans and announces
- * the {@link Shipment} at delivery. Five stages learn what is normal from the parcels that a
+ * the {@link Shipment} at delivery. Four stages learn what is normal from the parcels that a
  * carrier picked up (so empty ones do not teach them) and send {@link Cue cues} back to the order:
  * {@link Baseline.Weights} (key: shop, per item) whether the parcel weighs under half the low end
  * (the second lightest) of its item's recent parcels; {@link Baseline.Routes} (key: carrier and
  * origin, per destination) whether it arrived in under half the time of the second fastest recent
  * parcel on its route; {@link WaybillOrders} (key: waybill) whether its waybill was delivered for
  * other orders; {@link DeliveryPlaces} (key: address) whether it was delivered where none of the
- * address's recent parcels went; {@link ItemShipping} (key: shop, per item) whether an order
- * reviewed before any parcel was scanned is of an item that ships. This stage (key: order) combines
- * the cues into one signal per order; {@link Tally} adds up per shop and per buyer. Light items,
- * same-city express and virtual goods pass because each is judged against its own kind: a light
- * item's parcels are all light, a same-city route's are all fast, and goods never shipped get no
- * shipment at all.
+ * address's recent parcels went. The weights stage also tells whether an order reviewed before any
+ * parcel was scanned is of an item that ships. This stage (key: order) combines the cues into one
+ * signal per order; {@link Tally} adds up per shop and per buyer. Light items, same-city express
+ * and virtual goods pass because each is judged against its own kind: a light item's parcels are
+ * all light, a same-city route's are all fast, and goods never shipped get no shipment at all.
  *
  * <p><b>Signals</b> (code {@value #CODE}):
  *
@@ -52,9 +51,8 @@ import java.util.Set;
  * last {@code retention}: up to {@value WaybillOrders#KEPT} orders, about 400 bytes. Per shop and
  * per carrier-origin: about 200 bytes per item or destination seen (at most {@value
  * Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places, about 100 bytes.
- * Per shop: two counters per item ({@link ItemShipping}). Per order with a cue (here): about 150
- * bytes for {@code retention}; orders with none keep nothing. Per shop or buyer with fake-shipped
- * orders: up to {@value Tally#KEPT} order ids.
+ * Per order with a cue (here): about 150 bytes for {@code retention}; orders with none keep
+ * nothing. Per shop or buyer with fake-shipped orders: up to {@value Tally#KEPT} order ids.
  *
  * <p><b>References.</b> Xu, Liu, Wang and Stavrou, "E-commerce Reputation Manipulation: The
  * Emergence of Reputation-Escalation-as-a-Service", WWW 2015 (brushing services on Taobao and their
@@ -96,7 +94,6 @@ public final class FakeLogistics implements Stage<FakeLogistics.State> {
         new Baseline.Weights(retention),
         new Baseline.Routes(retention),
         new DeliveryPlaces(retention),
-        new ItemShipping(retention),
         new FakeLogistics(retention),
         Tally.shops(retention),
         Tally.buyers(retention));

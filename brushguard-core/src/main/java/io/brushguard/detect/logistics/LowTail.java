@@ -16,7 +16,7 @@ package io.brushguard.detect.logistics;
  * rather than a quantile sketch over all history follows a shop that changes its packaging or a
  * carrier that changes its network, and costs no allocation.
  *
- * <p><b>Space.</b> {@value #SIZE} ints and a counter: about 150 bytes.
+ * <p><b>Space.</b> {@value #SIZE} ints and three counters: about 160 bytes.
  */
 final class LowTail {
   static final int SIZE = 32;
@@ -26,6 +26,14 @@ final class LowTail {
 
   private final int[] values = new int[SIZE];
   private int seen;
+
+  /**
+   * Parcels delivered for the tail's group, all of them, capped (the item-shipping rule's count).
+   */
+  int parcels;
+
+  /** The group's orders reviewed before any parcel, capped (the item-shipping rule's count). */
+  int unshipped;
 
   /** Adds a value (non-negative), replacing the oldest once full. */
   void add(int value) {
