@@ -7,6 +7,7 @@ import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.logistics.FakeLogistics;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.surge.SalesSurgeDetector;
 import io.brushguard.detect.velocity.Velocity;
@@ -44,6 +45,7 @@ public final class DetectorRegistry {
         new SalesSurgeDetector(config.surge().withRetentionMillis(config.retentionMillis())));
     stages.addAll(ScriptedSessions.stages(config.scripted()));
     stages.addAll(Velocity.stages(config.velocity()));
+    stages.addAll(FakeLogistics.stages(config.retentionMillis()));
     return List.copyOf(stages);
   }
 

@@ -313,14 +313,29 @@ final class MarketInput {
             + ts(ts)
             + "}");
     if (rnd.nextInt(3) == 0) { // a parcel, sometimes scanned before the order arrives
+      String waybill = "w" + rnd.nextInt(orders + 1); // now and then another order's too
       add(
           ts + rnd.nextLong(30_000) - 10_000,
-          "{\"type\":\"logistics\",\"waybill\":\"w"
-              + rnd.nextInt(orders + 1)
+          "{\"type\":\"logistics\",\"waybill\":\""
+              + waybill
               + "\",\"order\":\"o"
               + (orders - 1)
-              + "\",\"status\":\"picked_up\",\"ts\":"
+              + "\",\"status\":\"picked_up\",\"weight_g\":"
+              + (rnd.nextInt(4) == 0 ? 10 : 300 + rnd.nextInt(500))
+              + ",\"ts\":"
               + ts(ts + 5_000)
+              + "}");
+      long delivered = ts + 600_000L + rnd.nextLong(7_200_000L);
+      add(
+          delivered,
+          "{\"type\":\"logistics\",\"waybill\":\""
+              + waybill
+              + "\",\"order\":\"o"
+              + (orders - 1)
+              + "\",\"status\":\"delivered\",\"carrier\":\"SF\",\"location\":\"c"
+              + rnd.nextInt(3)
+              + "\",\"ts\":"
+              + ts(delivered)
               + "}");
     }
   }

@@ -63,7 +63,10 @@ public final class Evaluation {
           "gift_orders",
           "split_basket",
           "reorder_after_mistake",
-          "power_shopper");
+          "power_shopper",
+          "virtual_goods",
+          "same_city_express",
+          "light_parcels");
 
   /** The group name for fraud labels that give no tactic. */
   public static final String NO_TACTIC = "(no tactic)";

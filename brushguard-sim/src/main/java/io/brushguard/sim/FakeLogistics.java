@@ -12,7 +12,9 @@ import java.util.SplittableRandom;
  *
  * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 6-30 hired buyers, 15-80 orders over 2-6
  * days, 2-4 orders per waybill, delivery at the shop's own city or a random one, five-star
- * one-liners on 60% of the orders.
+ * one-liners on 60% of the orders; in a quarter of the campaigns the broker also uploads a pick-up
+ * scan (at the empty parcel's weight), which a detector that learns from picked-up parcels then
+ * learns from too.
  *
  * <p>Labelled {@code fake_logistics}: the orders, their reviews, the buyers, the shop.
  */
@@ -35,25 +37,28 @@ final class FakeLogistics implements Planting {
       waybills[k] = sim.nextWaybill(sim.market.carrier[shop]);
     }
     boolean shopCity = rnd.nextBoolean();
+    boolean fakePickup = Rand.chance(rnd, 0.25);
     sim.plan
         .instance(Tactic.FAKE_LOGISTICS)
         .shop(sim.market.shopId(shop))
         .param("buyers", buyers)
         .param("orders", orders)
         .param("waybills", waybills.length)
-        .param("delivered_at", shopCity ? "shop_city" : "random_city");
+        .param("delivered_at", shopCity ? "shop_city" : "random_city")
+        .param("pickup_scan", fakePickup);
     int[] hired = Brushing.recruit(sim, rnd, buyers, Tactic.FAKE_LOGISTICS);
     for (int k = 0; k < orders; k++) {
       int buyer = hired[rnd.nextInt(buyers)];
       String waybill = waybills[k % waybills.length];
       long t = Diurnal.timeOfDay(rnd, sim.dayStart(firstDay + rnd.nextInt(days)));
       int deliverTo = shopCity ? sim.market.city[shop] : rnd.nextInt(Cities.COUNT);
-      sim.at(t, now -> order(sim, buyer, shop, waybill, deliverTo, now));
+      sim.at(t, now -> order(sim, buyer, shop, waybill, deliverTo, fakePickup, now));
     }
     return orders * 6L;
   }
 
-  private static void order(Sim sim, int buyer, int shop, String waybill, int deliverTo, long now) {
+  private static void order(
+      Sim sim, int buyer, int shop, String waybill, int deliverTo, boolean fakePickup, long now) {
     SplittableRandom rnd = sim.rnd;
     Purchase p =
         Brushing.straightToItem(
@@ -62,6 +67,7 @@ final class FakeLogistics implements Planting {
     p.mayCancel = false;
     p.shipping = Shipping.EMPTY;
     p.waybill = waybill;
+    p.fakePickup = fakePickup;
     p.deliverTo = deliverTo;
     p.afterDelivery =
         (q, delivered) -> {

@@ -33,6 +33,13 @@ final class Market {
   final int[] itemPrice;
   final int[] itemWeight;
   final int[] itemShop;
+
+  /** Items sold without a parcel (top-ups, e-cards, tickets): planted by a trap. */
+  final java.util.BitSet virtual = new java.util.BitSet();
+
+  /** Items that travel in an envelope (documents, SIM cards, stickers): planted by a trap. */
+  final java.util.BitSet envelope = new java.util.BitSet();
+
   private final int[] byPopularity;
   private final AliasTable categories;
   private final AliasTable[] shopsIn;

@@ -13,7 +13,8 @@ import java.util.SplittableRandom;
  * picked up and weighed (the item's weight plus packaging), sorted at the hub nearest the route's
  * midpoint, trucked at 45-70 km/h, and delivered in daytime at the buyer's city, so transit time
  * grows with distance. An empty parcel ({@link Shopping.Shipping#EMPTY}) weighs 5-20 g whatever the
- * item, is never picked up, and is "delivered" within hours, wherever the tactic says.
+ * item, is not picked up (some brokers upload a pick-up scan all the same), and is "delivered"
+ * within hours, wherever the tactic says.
  *
  * <p>About one scan in 25 reaches the platform up to two minutes after it happened (carriers upload
  * in batches): the deliberate, bounded disorder of the stream.
@@ -27,6 +28,7 @@ final class Parcel implements Step {
   private final String waybill;
   private final int from;
   private int stage;
+  private long emptyGrams;
 
   private Parcel(Sim sim, Purchase p, String waybill) {
     this.sim = sim;
@@ -39,12 +41,20 @@ final class Parcel implements Step {
   /** Starts the parcel of a placed purchase. */
   static void ship(Sim sim, Purchase p) {
     SplittableRandom rnd = sim.rnd;
+    if (sim.market.virtual.get(p.item)) { // no parcel at all: "delivered" by message
+      sim.at(
+          p.t + Rand.between(rnd, Sim.MINUTE, 30 * Sim.MINUTE),
+          t -> p.afterDelivery.delivered(p, t));
+      return;
+    }
     String waybill = p.waybill != null ? p.waybill : sim.nextWaybill(sim.market.carrier[p.shop]);
     Parcel parcel = new Parcel(sim, p, waybill);
     long created =
         p.shipping == Shopping.Shipping.EMPTY
             ? p.t + Rand.between(rnd, 20 * Sim.MINUTE, 3 * Sim.HOUR)
-            : daytime(sim, p.t + Rand.between(rnd, 2 * Sim.HOUR, 30 * Sim.HOUR), 8, 22);
+            : p.shipping == Shopping.Shipping.EXPRESS
+                ? daytime(sim, p.t + Rand.between(rnd, 5 * Sim.MINUTE, 40 * Sim.MINUTE), 8, 21)
+                : daytime(sim, p.t + Rand.between(rnd, 2 * Sim.HOUR, 30 * Sim.HOUR), 8, 22);
     sim.at(created, parcel);
   }
 
@@ -52,15 +62,17 @@ final class Parcel implements Step {
   static void returned(Sim sim, Purchase p, long t) {
     SplittableRandom rnd = sim.rnd;
     String carrier = sim.market.carrierOf(p.shop);
-    sim.emit(
-        new Logistics(
-            sim.nextWaybill(sim.market.carrier[p.shop]),
-            p.order,
-            Logistics.Status.RETURNED,
-            t,
-            carrier,
-            Cities.name(sim.accounts.city[p.account]),
-            Logistics.UNKNOWN));
+    if (!sim.market.virtual.get(p.item)) { // virtual goods: nothing to send back, a refund only
+      sim.emit(
+          new Logistics(
+              sim.nextWaybill(sim.market.carrier[p.shop]),
+              p.order,
+              Logistics.Status.RETURNED,
+              t,
+              carrier,
+              Cities.name(sim.accounts.city[p.account]),
+              Logistics.UNKNOWN));
+    }
     sim.pay(
         sim.market.payer(p.shop),
         p.payer,
@@ -76,6 +88,8 @@ final class Parcel implements Step {
   public void run(long now) {
     if (p.shipping == Shopping.Shipping.EMPTY) {
       empty(now);
+    } else if (p.shipping == Shopping.Shipping.EXPRESS) {
+      express(now);
     } else {
       normal(now);
     }
@@ -126,15 +140,19 @@ final class Parcel implements Step {
   private void empty(long now) {
     switch (stage++) {
       case 0 -> {
-        scan(now, Logistics.Status.CREATED, from, Rand.between(rnd, 5, 20));
-        if (Rand.chance(rnd, 0.3)) {
-          sim.at(now + Rand.between(rnd, 20 * Sim.MINUTE, 90 * Sim.MINUTE), this);
+        emptyGrams = Rand.between(rnd, 5, 20);
+        scan(now, Logistics.Status.CREATED, from, emptyGrams);
+        if (p.fakePickup) {
+          sim.at(now + Rand.between(rnd, 5 * Sim.MINUTE, 40 * Sim.MINUTE), this);
         } else {
-          stage = 2;
-          sim.at(now + Rand.between(rnd, Sim.HOUR, 5 * Sim.HOUR), this);
+          afterCreated(now);
         }
       }
       case 1 -> {
+        scan(now, Logistics.Status.PICKED_UP, from, emptyGrams);
+        afterCreated(now);
+      }
+      case 2 -> {
         scan(now, Logistics.Status.IN_TRANSIT, Cities.hub(from, p.deliverTo), Logistics.UNKNOWN);
         sim.at(now + Rand.between(rnd, 30 * Sim.MINUTE, 3 * Sim.HOUR), this);
       }
@@ -145,8 +163,39 @@ final class Parcel implements Step {
     }
   }
 
+  /** An empty parcel after its first scan(s): sometimes a hub scan, then "delivered". */
+  private void afterCreated(long now) {
+    if (Rand.chance(rnd, 0.3)) {
+      stage = 2;
+      sim.at(now + Rand.between(rnd, 20 * Sim.MINUTE, 90 * Sim.MINUTE), this);
+    } else {
+      stage = 3;
+      sim.at(now + Rand.between(rnd, Sim.HOUR, 5 * Sim.HOUR), this);
+    }
+  }
+
+  /** A courier rides it across the city: picked up within the half hour, there within two. */
+  private void express(long now) {
+    switch (stage++) {
+      case 0 -> {
+        scan(now, Logistics.Status.CREATED, from, declaredWeight());
+        sim.at(now + Rand.between(rnd, 5 * Sim.MINUTE, 30 * Sim.MINUTE), this);
+      }
+      case 1 -> {
+        scan(now, Logistics.Status.PICKED_UP, from, declaredWeight());
+        sim.at(now + Rand.between(rnd, 25 * Sim.MINUTE, 2 * Sim.HOUR), this);
+      }
+      default -> {
+        scan(now, Logistics.Status.DELIVERED, p.deliverTo, Logistics.UNKNOWN);
+        p.afterDelivery.delivered(p, now);
+      }
+    }
+  }
+
   private long declaredWeight() {
-    return (long) sim.market.itemWeight[p.item] * p.quantity + Rand.between(rnd, 30, 250);
+    long goods = (long) sim.market.itemWeight[p.item] * p.quantity;
+    return goods
+        + (sim.market.envelope.get(p.item) ? Rand.between(rnd, 3, 12) : Rand.between(rnd, 30, 250));
   }
 
   private void scan(long now, Logistics.Status status, int city, long weight) {

@@ -53,5 +53,14 @@ final class Plantings {
               () -> new MultiOrderBuyers(Trap.REORDER_AFTER_MISTAKE),
               1,
               true),
-          new Entry(Trap.POWER_SHOPPER.wire(), PowerShopper::new, 1, true));
+          new Entry(Trap.POWER_SHOPPER.wire(), PowerShopper::new, 1, true),
+          new Entry(
+              Trap.VIRTUAL_GOODS.wire(), () -> new ParcelLookalikes(Trap.VIRTUAL_GOODS), 1, true),
+          new Entry(
+              Trap.SAME_CITY_EXPRESS.wire(),
+              () -> new ParcelLookalikes(Trap.SAME_CITY_EXPRESS),
+              1,
+              true),
+          new Entry(
+              Trap.LIGHT_PARCELS.wire(), () -> new ParcelLookalikes(Trap.LIGHT_PARCELS), 1, true));
 }

@@ -183,7 +183,9 @@ final class Shopping {
     /** Real goods through the carrier's network: pick-up, hubs, transit time by distance. */
     NORMAL,
     /** An empty parcel: 5-20 g, no pick-up scan, "delivered" within hours, often elsewhere. */
-    EMPTY
+    EMPTY,
+    /** Same-city express (闪送): picked up within the half hour, delivered within two hours. */
+    EXPRESS
   }
 
   /** An order being placed and, after placing, followed through delivery. */
@@ -212,6 +214,10 @@ final class Shopping {
 
     Shipping shipping = Shipping.NORMAL;
     String waybill;
+
+    /** An empty parcel's broker also uploads a pick-up scan. */
+    boolean fakePickup;
+
     AfterDelivery afterDelivery = Shopping.this::organicAfterDelivery;
     String order;
 

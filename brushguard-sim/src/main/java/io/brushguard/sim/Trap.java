@@ -19,7 +19,10 @@ public enum Trap {
   GIFT_ORDERS,
   SPLIT_BASKET,
   REORDER_AFTER_MISTAKE,
-  POWER_SHOPPER;
+  POWER_SHOPPER,
+  VIRTUAL_GOODS,
+  SAME_CITY_EXPRESS,
+  LIGHT_PARCELS;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

@@ -226,17 +226,29 @@ class TacticsTest {
   @Test
   void fakeLogistics_parcelsWeighGrams_areNeverPickedUp_reuseWaybills_andArriveWithinHours() {
     List<Order> orders = m.orders(o -> m.is(ORDER, o.order(), Tactic.FAKE_LOGISTICS));
+    Set<String> brokerPickups =
+        m.plan.instances().stream()
+            .filter(i -> i.tactic() == Tactic.FAKE_LOGISTICS)
+            .filter(i -> Boolean.TRUE.equals(i.params().get("pickup_scan")))
+            .flatMap(i -> i.shops().stream())
+            .collect(Collectors.toSet());
     Map<String, Set<String>> ordersOfWaybill = new HashMap<>();
     int delivered = 0;
     for (Order o : orders) {
       List<Logistics> scans = m.scans.getOrDefault(o.order(), List.of());
-      assertThat(scans).noneMatch(s -> s.status() == Logistics.Status.PICKED_UP);
       Logistics created =
           scans.stream()
               .filter(s -> s.status() == Logistics.Status.CREATED)
               .findFirst()
               .orElseThrow();
       assertThat(created.weightG()).isBetween(5L, 20L);
+      if (brokerPickups.contains(o.shop())) { // the broker's scan, at the empty weight
+        assertThat(scans)
+            .filteredOn(s -> s.status() == Logistics.Status.PICKED_UP)
+            .allMatch(s -> s.weightG() == created.weightG());
+      } else {
+        assertThat(scans).noneMatch(s -> s.status() == Logistics.Status.PICKED_UP);
+      }
       ordersOfWaybill.computeIfAbsent(created.waybill(), k -> new HashSet<>()).add(o.order());
       for (Logistics d : scans) {
         if (d.status() == Logistics.Status.DELIVERED) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brushguard.detect.EntityKind;
 import io.brushguard.event.Account;
+import io.brushguard.event.Logistics;
 import io.brushguard.event.Order;
 import io.brushguard.event.Review;
 import io.brushguard.event.View;
@@ -38,6 +39,66 @@ class TrapsTest {
     LABELLED.put(Trap.SPLIT_BASKET, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.REORDER_AFTER_MISTAKE, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.POWER_SHOPPER, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.VIRTUAL_GOODS, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.SAME_CITY_EXPRESS, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.LIGHT_PARCELS, List.of(ACCOUNT, ORDER));
+  }
+
+  private Map<String, List<Logistics>> scansOf(Trap trap) {
+    Set<String> items =
+        m.plan.instances().stream()
+            .filter(i -> i.trap() == trap)
+            .map(i -> (String) i.params().get("item"))
+            .collect(Collectors.toSet());
+    Set<String> orders =
+        m.orders(o -> m.is(ORDER, o.order(), trap) && items.contains(o.item())).stream()
+            .map(Order::order)
+            .collect(Collectors.toSet());
+    assertThat(orders).as(trap.wire()).isNotEmpty();
+    Map<String, List<Logistics>> scans = new HashMap<>();
+    for (Object e : m.events) {
+      if (e instanceof Logistics l && orders.contains(l.order())) {
+        scans.computeIfAbsent(l.order(), k -> new java.util.ArrayList<>()).add(l);
+      }
+    }
+    return scans;
+  }
+
+  @Test
+  void virtualGoods_areNeverScanned_yetReviewed() {
+    assertThat(scansOf(Trap.VIRTUAL_GOODS)).isEmpty();
+    assertThat(
+            m.reviews.values().stream()
+                .filter(r -> r.order() != null && m.is(ORDER, r.order(), Trap.VIRTUAL_GOODS)))
+        .isNotEmpty();
+  }
+
+  @Test
+  void sameCityExpress_isPickedUpAndDeliveredWithinHoursInTheShopsCity() {
+    Map<String, List<Logistics>> scans = scansOf(Trap.SAME_CITY_EXPRESS);
+    assertThat(scans).isNotEmpty();
+    for (List<Logistics> parcel : scans.values()) {
+      Logistics created = find(parcel, Logistics.Status.CREATED);
+      Logistics delivered = find(parcel, Logistics.Status.DELIVERED);
+      assertThat(find(parcel, Logistics.Status.PICKED_UP)).isNotNull();
+      assertThat(delivered.ts() - created.ts()).isLessThan(3 * Sim.HOUR);
+      assertThat(delivered.location()).isEqualTo(created.location());
+    }
+  }
+
+  @Test
+  void lightParcels_weighWhatAnEmptyParcelDoes_butArePickedUpAndCarried() {
+    Map<String, List<Logistics>> scans = scansOf(Trap.LIGHT_PARCELS);
+    assertThat(scans).isNotEmpty();
+    for (List<Logistics> parcel : scans.values()) {
+      Logistics picked = find(parcel, Logistics.Status.PICKED_UP);
+      assertThat(picked).isNotNull();
+      assertThat(picked.weightG()).isLessThanOrEqualTo(3 * 12 + 12 + 1);
+    }
+  }
+
+  private static Logistics find(List<Logistics> parcel, Logistics.Status status) {
+    return parcel.stream().filter(l -> l.status() == status).findFirst().orElse(null);
   }
 
   @Test

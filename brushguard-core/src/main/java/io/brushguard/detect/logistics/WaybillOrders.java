@@ -1,0 +1,173 @@
+package io.brushguard.detect.logistics;
+
+import io.brushguard.flow.Expiring;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The orders each waybill was delivered for. One physical parcel goes to one address: a waybill
+ * delivered for orders of different buyers at different addresses ({@link Cue.Kind#WAYBILL_SHARED})
+ * is a number bought to make orders look shipped. A waybill delivered for several orders of one
+ * buyer to one address at one time ({@link Cue.Kind#WAYBILL_REUSED}) may be a shop merging them
+ * into one parcel, so that cue is weak; but a merged parcel is delivered once, so one buyer's
+ * orders delivered under one waybill more than {@link #REDELIVERY_MILLIS} apart ({@link
+ * Cue.Kind#WAYBILL_REDELIVERED}) are one number used for several parcels, which no carrier does.
+ *
+ * <p>Key: the waybill. Each order delivered under it is compared with the ones kept, and a kept
+ * order whose standing rises (from alone to reused, to redelivered, to shared) is told again.
+ *
+ * <p>Space per waybill: the first {@value #KEPT} orders (order, buyer, address, shop: four shared
+ * strings, and the delivery time: about 50 bytes each) and a count, forgotten {@code retention}
+ * after its last delivery: a waybill reused a thousand times costs what one reused {@value #KEPT}
+ * times does, and each further order is compared with the kept ones only.
+ */
+final class WaybillOrders implements Stage<WaybillOrders.State> {
+  static final String NAME = "waybill-orders";
+  static final int KEPT = 8;
+
+  /**
+   * Deliveries of one waybill further apart than this are separate deliveries: a carrier's scans of
+   * one parcel for its merged orders come together, give or take a late upload.
+   */
+  static final long REDELIVERY_MILLIS = 3_600_000L;
+
+  private static final byte ALONE = 0;
+  private static final byte REUSED = 1;
+  private static final byte REDELIVERED = 2;
+  private static final byte SHARED = 3;
+
+  private static final Wiring WIRING =
+      new Wiring(Set.of(), Set.of(Shipment.class), Set.of(Cue.class));
+
+  private final long retention;
+
+  WaybillOrders(long retention) {
+    this.retention = retention;
+  }
+
+  /** A waybill's kept orders. */
+  static final class State extends Expiring {
+    final String[] orders = new String[KEPT];
+    final String[] buyers = new String[KEPT];
+    final String[] addresses = new String[KEPT];
+    final String[] shops = new String[KEPT];
+    final long[] delivered = new long[KEPT];
+    final byte[] standing = new byte[KEPT];
+    int kept;
+    int count;
+
+    /** Distinct buyers among the kept orders. */
+    int buyersSeen;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return WIRING;
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    return fact instanceof Shipment s ? s.waybill() : null;
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onFact(State st, Fact fact, Context context) {
+    Shipment s = (Shipment) fact;
+    for (int i = 0; i < st.kept; i++) {
+      if (st.orders[i].equals(s.order())) {
+        return; // delivered twice
+      }
+    }
+    st.touch(context, retention);
+    st.count++;
+    int before = st.kept;
+    byte mine = ALONE;
+    boolean newBuyer = true;
+    for (int i = 0; i < before; i++) {
+      newBuyer &= !st.buyers[i].equals(s.buyer());
+      mine = (byte) Math.max(mine, relation(st, i, s));
+    }
+    if (before < KEPT) {
+      st.kept++;
+      st.orders[before] = s.order();
+      st.buyers[before] = s.buyer();
+      st.addresses[before] = s.address();
+      st.shops[before] = s.shop();
+      st.delivered[before] = s.deliveredAt();
+      st.standing[before] = mine;
+      if (newBuyer) {
+        st.buyersSeen++;
+      }
+    }
+    for (int i = 0; i < before; i++) {
+      byte rel = relation(st, i, s);
+      if (rel > st.standing[i]) {
+        st.standing[i] = rel;
+        tell(st, context, st.orders[i], st.shops[i], st.buyers[i], rel, s.waybill());
+      }
+    }
+    if (mine != ALONE) {
+      tell(st, context, s.order(), s.shop(), s.buyer(), mine, s.waybill());
+    }
+  }
+
+  /** How the kept order {@code i} and the new shipment share the waybill. */
+  private static byte relation(State st, int i, Shipment s) {
+    boolean oneDestination =
+        st.buyers[i].equals(s.buyer())
+            || st.addresses[i] != null && Objects.equals(st.addresses[i], s.address());
+    if (!oneDestination) {
+      return SHARED;
+    }
+    return Math.abs(st.delivered[i] - s.deliveredAt()) > REDELIVERY_MILLIS ? REDELIVERED : REUSED;
+  }
+
+  private static void tell(
+      State st, Context context, String order, String shop, String buyer, byte rel, String wb) {
+    String detail =
+        "waybill "
+            + wb
+            + " delivered for "
+            + st.count
+            + " orders"
+            + (rel == SHARED
+                ? ", " + st.buyersSeen + " buyers among the first " + st.kept
+                : rel == REDELIVERED
+                    ? " of one buyer at one address, delivered at different times"
+                    : " of one buyer at one address");
+    context.emit(
+        new Cue(
+            order,
+            shop,
+            buyer,
+            rel == SHARED
+                ? Cue.Kind.WAYBILL_SHARED
+                : rel == REDELIVERED ? Cue.Kind.WAYBILL_REDELIVERED : Cue.Kind.WAYBILL_REUSED,
+            detail));
+  }
+
+  @Override
+  public void onWake(State st, long time, Context context) {
+    if (st.expired(time, context, retention)) {
+      st.kept = 0;
+    }
+  }
+
+  @Override
+  public boolean isEmpty(State st) {
+    return !st.pending();
+  }
+}
