@@ -5,6 +5,11 @@ import io.brushguard.credit.ShopLedger;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
+import io.brushguard.detect.cashback.Brokers;
+import io.brushguard.detect.cashback.BuyerVoice;
+import io.brushguard.detect.cashback.CashbackDetector;
+import io.brushguard.detect.cashback.Payouts;
+import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.flow.Stage;
@@ -34,7 +39,14 @@ public final class DetectorRegistry {
 
   /** The standard detection stages for a configuration: what emits signals. */
   public static List<Stage<?>> standard(BrushguardConfig config) {
-    return List.of(new Cancellations(), new ConcentrationDetector(config.concentration()));
+    return List.of(
+        new Cancellations(),
+        new ConcentrationDetector(config.concentration()),
+        new ShopPayers(config.retentionMillis()),
+        new Payouts(),
+        new BuyerVoice(config.retentionMillis()),
+        new CashbackDetector(CashbackDetector.Config.DEFAULT),
+        new Brokers(CashbackDetector.Config.DEFAULT));
   }
 
   /**
