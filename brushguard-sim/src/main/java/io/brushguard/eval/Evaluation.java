@@ -62,7 +62,11 @@ public final class Evaluation {
           "camouflage_shop",
           "gift_orders",
           "split_basket",
-          "reorder_after_mistake");
+          "reorder_after_mistake",
+          "goodwill_red_packet",
+          "price_protection",
+          "shipping_insurance",
+          "friends_transfer");
 
   /** The group name for fraud labels that give no tactic. */
   public static final String NO_TACTIC = "(no tactic)";

@@ -52,5 +52,13 @@ final class Plantings {
               Trap.REORDER_AFTER_MISTAKE.wire(),
               () -> new MultiOrderBuyers(Trap.REORDER_AFTER_MISTAKE),
               1,
-              true));
+              true),
+          money(Trap.GOODWILL_RED_PACKET),
+          money(Trap.PRICE_PROTECTION),
+          money(Trap.SHIPPING_INSURANCE),
+          money(Trap.FRIENDS_TRANSFER));
+
+  private static Entry money(Trap trap) {
+    return new Entry(trap.wire(), () -> new GenuineMoneyBack(trap), 2, true);
+  }
 }

@@ -2,6 +2,7 @@ package io.brushguard.sim;
 
 import static io.brushguard.detect.EntityKind.ACCOUNT;
 import static io.brushguard.detect.EntityKind.ORDER;
+import static io.brushguard.detect.EntityKind.PAYMENT;
 import static io.brushguard.detect.EntityKind.REVIEW;
 import static io.brushguard.detect.EntityKind.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +38,10 @@ class TrapsTest {
     LABELLED.put(Trap.GIFT_ORDERS, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.SPLIT_BASKET, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.REORDER_AFTER_MISTAKE, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.GOODWILL_RED_PACKET, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.PRICE_PROTECTION, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.SHIPPING_INSURANCE, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.FRIENDS_TRANSFER, List.of(ACCOUNT, ORDER, PAYMENT));
   }
 
   @Test
@@ -174,6 +179,36 @@ class TrapsTest {
     // victims).
     assertThat(m.orders(o -> shops.contains(o.shop()) && !m.genuine(ORDER, o.order())))
         .allMatch(o -> m.is(ORDER, o.order(), Tactic.BAD_REVIEWERS));
+  }
+
+  @Test
+  void moneyBack_goodwillFollowsABadWord_priceProtectionAndInsuranceNameTheOrder() {
+    for (Trap trap :
+        List.of(
+            Trap.GOODWILL_RED_PACKET,
+            Trap.PRICE_PROTECTION,
+            Trap.SHIPPING_INSURANCE,
+            Trap.FRIENDS_TRANSFER)) {
+      List<io.brushguard.event.Payment> paid =
+          m.payments.values().stream().filter(p -> m.is(PAYMENT, p.payment(), trap)).toList();
+      assertThat(paid).as(trap.wire()).isNotEmpty();
+      for (io.brushguard.event.Payment p : paid) {
+        switch (trap) {
+          case GOODWILL_RED_PACKET -> {
+            assertThat(p.kind()).isEqualTo(io.brushguard.event.Payment.Kind.RED_PACKET);
+            assertThat(m.shopPayer).containsValue(p.from());
+          }
+          case PRICE_PROTECTION, SHIPPING_INSURANCE -> {
+            assertThat(p.order()).as(p.payment()).isNotNull();
+            assertThat(m.orders.get(p.order()).payer()).isEqualTo(p.to());
+          }
+          default -> assertThat(m.shopPayer).doesNotContainValue(p.from());
+        }
+      }
+    }
+    for (Review r : m.reviews(r -> m.is(REVIEW, r.review(), Trap.GOODWILL_RED_PACKET))) {
+      assertThat(r.rating()).isLessThanOrEqualTo(2);
+    }
   }
 
   /**

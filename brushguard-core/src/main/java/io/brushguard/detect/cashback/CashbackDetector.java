@@ -256,7 +256,10 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
               ? Rebate.RECEIVED
               : e.shop.equals(p.shop()) ? Rebate.BOUND : null;
       if (t == null) {
-        if (untied == null && nearOrder(p.amount(), e.amount) && p.amount() * 10 >= e.amount * 9) {
+        if (untied == null
+            && e.praisedAt > e.unhappyAt
+            && nearOrder(p.amount(), e.amount)
+            && p.amount() * 10 >= e.amount * 9) {
           untied = e;
         }
         continue;
@@ -269,7 +272,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     if (best == null) {
       if (s.size == 0) {
         counts.unknownReceiver++;
-      } else if (untied != null && p.order() == null && untied.unhappyAt <= untied.praisedAt) {
+      } else if (untied != null && p.order() == null) {
         ctx.emit(rebate(s, ctx, untied, p, null)); // for Brokers: an untied account paying back
       } else {
         counts.untied++;

@@ -116,12 +116,15 @@ class CashbackDetectorTest {
   @Test
   void aFriendsTransfer_passes_butAnAccountPayingBackThreeBuyersOfOneShop_isABroker() {
     buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
+    review("r1", "u1", "s1", "o1", 5, T0 + HOUR);
     String first = pay("alipay-x", "alipay-u1", 6_200, Payment.Kind.TRANSFER, null, T0 + DAY);
     buy("o2", "u2", "alipay-u2", "s1", "alipay-s1", T0 + DAY);
+    review("r2", "u2", "s1", "o2", 4, T0 + DAY + HOUR);
     pay("alipay-x", "alipay-u2", 6_200, Payment.Kind.TRANSFER, null, T0 + 2 * DAY);
     assertThat(flow.signals).as("two buyers could be friends").isEmpty();
 
     buy("o3", "u3", "alipay-u3", "s1", "alipay-s1", T0 + 2 * DAY);
+    review("r3", "u3", "s1", "o3", 5, T0 + 2 * DAY + HOUR);
     String third = pay("alipay-x", "alipay-u3", 6_400, Payment.Kind.RED_PACKET, null, T0 + 3 * DAY);
 
     assertThat(flow.strongest(EntityKind.PAYMENT))
@@ -133,11 +136,16 @@ class CashbackDetectorTest {
   }
 
   @Test
-  void brokerBuyersOfDifferentShops_orPaymentsFarFromTheOrder_doNotCount() {
+  void brokerBuyersOfDifferentShops_unreviewed_orPaidFarFromTheOrder_doNotCount() {
     buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
     buy("o2", "u2", "alipay-u2", "s2", "alipay-s2", T0);
     buy("o3", "u3", "alipay-u3", "s3", "alipay-s3", T0);
     buy("o4", "u4", "alipay-u4", "s1", "alipay-s1", T0);
+    buy("o5", "u5", "alipay-u5", "s1", "alipay-s1", T0);
+    for (int i = 1; i <= 4; i++) {
+      review("r" + i, "u" + i, "s" + (i == 4 ? 1 : i), "o" + i, 5, T0 + HOUR);
+    }
+    pay("alipay-x", "alipay-u5", 6_000, Payment.Kind.TRANSFER, null, T0 + DAY); // reimbursed, unreviewed
     for (int i = 1; i <= 3; i++) {
       pay("alipay-x", "alipay-u" + i, 6_000, Payment.Kind.TRANSFER, null, T0 + DAY);
     }
