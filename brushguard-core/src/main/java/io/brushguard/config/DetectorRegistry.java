@@ -43,7 +43,7 @@ public final class DetectorRegistry {
         new Cancellations(),
         new ConcentrationDetector(config.concentration()),
         new ShopPayers(config.retentionMillis()),
-        new Payouts(),
+        new Payouts(config.retentionMillis()),
         new BuyerVoice(config.retentionMillis()),
         new CashbackDetector(CashbackDetector.Config.DEFAULT),
         new Brokers(CashbackDetector.Config.DEFAULT));

@@ -3,6 +3,7 @@ package io.brushguard.detect.cashback;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Payment;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -13,18 +14,28 @@ import io.brushguard.flow.Wiring;
  * merchant binds the paying account ({@link ShopPayer}), if any.
  *
  * <p>Key: the paying account. Space: per payment account bound to a merchant, the shop and the
- * merchant (about 80 bytes), kept while the binding is (the last binding wins); other paying
- * accounts keep nothing.
+ * merchant (about 80 bytes), kept (the last binding wins); per payment account some {@code link}
+ * binds, the platform account behind it (about 60 bytes), until {@code retention} after its last
+ * input; other paying accounts keep nothing.
  */
 public final class Payouts implements Stage<Payouts.State> {
   public static final String NAME = "cashback-payouts";
   private static final Wiring WIRING =
-      Wiring.events(EventType.PAYMENT).consumes(ShopPayer.class).produces(Payout.class);
+      Wiring.events(EventType.PAYMENT)
+          .consumes(ShopPayer.class, PayerOf.class)
+          .produces(Payout.class);
 
-  /** A paying account's shop, when a merchant binds it. */
-  public static final class State {
+  private final long retentionMillis;
+
+  public Payouts(long retentionMillis) {
+    this.retentionMillis = retentionMillis;
+  }
+
+  /** A paying account's shop, when a merchant binds it, and the account behind it. */
+  public static final class State extends Expiring {
     String shop;
     String merchant;
+    String owner;
   }
 
   @Override
@@ -52,7 +63,7 @@ public final class Payouts implements Stage<Payouts.State> {
 
   @Override
   public String keyOf(Fact fact) {
-    return ((ShopPayer) fact).payer();
+    return fact instanceof ShopPayer sp ? sp.payer() : ((PayerOf) fact).payer();
   }
 
   @Override
@@ -73,18 +84,36 @@ public final class Payouts implements Stage<Payouts.State> {
             p.order(),
             p.ts(),
             s.shop,
-            s.merchant));
+            s.merchant,
+            s.owner));
+    if (s.owner != null) {
+      s.touch(ctx, retentionMillis);
+    }
   }
 
   @Override
   public void onFact(State s, Fact fact, Context ctx) {
-    ShopPayer sp = (ShopPayer) fact;
-    s.shop = sp.shop();
-    s.merchant = sp.merchant();
+    if (fact instanceof ShopPayer sp) {
+      s.shop = sp.shop();
+      s.merchant = sp.merchant();
+      return;
+    }
+    String account = ((PayerOf) fact).account();
+    if (s.owner == null || s.owner.equals(s.merchant)) {
+      s.owner = account; // the first account to bind it, unless that was a merchant binding it too
+    }
+    s.touch(ctx, retentionMillis);
+  }
+
+  @Override
+  public void onWake(State s, long time, Context ctx) {
+    if (s.expired(time, ctx, retentionMillis)) {
+      s.owner = null;
+    }
   }
 
   @Override
   public boolean isEmpty(State s) {
-    return s.shop == null;
+    return s.shop == null && s.owner == null;
   }
 }

@@ -65,6 +65,7 @@ class CashbackDetectorTest {
   @Test
   void transferFromAnAccomplicesAccountTheMerchantBinds_isTiedByTheBinding() {
     merchant("m1", "s1", "alipay-s1", T0 - DAY);
+    flow.feed(new Link("acc1", "alipay-friend", T0 - DAY));
     flow.feed(new Link("m1", "alipay-friend", T0 - HOUR));
     buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
     review("r1", "u1", "s1", "o1", 5, T0 + 2 * DAY);
@@ -74,8 +75,11 @@ class CashbackDetectorTest {
     assertThat(flow.rebates).singleElement().satisfies(r -> {
       assertThat(r.tie()).isEqualTo(Rebate.BOUND);
       assertThat(r.merchant()).isEqualTo("m1");
-      assertThat(r.chain()).contains("bound by merchant m1");
+      assertThat(r.chain()).contains("bound by merchant m1", "payer of account acc1");
     });
+    assertThat(flow.strongest(EntityKind.ACCOUNT))
+        .as("the accomplice behind the money, with the buyer")
+        .containsOnlyKeys("u1", "acc1");
   }
 
   @Test
@@ -115,6 +119,7 @@ class CashbackDetectorTest {
 
   @Test
   void aFriendsTransfer_passes_butAnAccountPayingBackThreeBuyersOfOneShop_isABroker() {
+    flow.feed(new Link("x", "alipay-x", T0 - DAY));
     buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
     review("r1", "u1", "s1", "o1", 5, T0 + HOUR);
     String first = pay("alipay-x", "alipay-u1", 6_200, Payment.Kind.TRANSFER, null, T0 + DAY);
@@ -131,7 +136,7 @@ class CashbackDetectorTest {
         .containsEntry(first, Brokers.STRENGTH)
         .containsEntry(third, Brokers.STRENGTH)
         .hasSize(3);
-    assertThat(flow.strongest(EntityKind.ACCOUNT)).containsOnlyKeys("u1", "u2", "u3");
+    assertThat(flow.strongest(EntityKind.ACCOUNT)).containsOnlyKeys("u1", "u2", "u3", "x");
     assertThat(flow.signals.get(0).detail()).contains("alipay-x", "pays buyers of shop s1");
   }
 

@@ -32,7 +32,7 @@ final class CashbackFlow {
     for (Stage<?> s :
         List.of(
             new ShopPayers(30 * 86_400_000L),
-            new Payouts(),
+            new Payouts(30 * 86_400_000L),
             voice,
             detector,
             new Brokers(config))) {

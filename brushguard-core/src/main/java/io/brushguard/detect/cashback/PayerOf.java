@@ -1,0 +1,12 @@
+package io.brushguard.detect.cashback;
+
+import io.brushguard.flow.Fact;
+
+/**
+ * A platform account binds a payment account (a {@code link} event), sent to the payment account:
+ * who is behind the money it pays.
+ *
+ * @param payer the payment account
+ * @param account the platform account
+ */
+public record PayerOf(String payer, String account) implements Fact {}
