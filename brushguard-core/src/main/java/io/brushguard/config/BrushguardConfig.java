@@ -1,6 +1,7 @@
 package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
+import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import java.time.Duration;
 
@@ -15,13 +16,15 @@ import java.time.Duration;
  *     keep an entity after its last input: the one retention rule of both runtimes
  * @param decision thresholds from score to action
  * @param concentration the concentration detector's settings
+ * @param cashback the cashback detector's settings
  */
 public record BrushguardConfig(
     long latenessMillis,
     long aheadMillis,
     long retentionMillis,
     DecisionPolicy decision,
-    ConcentrationDetector.Config concentration) {
+    ConcentrationDetector.Config concentration,
+    CashbackDetector.Config cashback) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
@@ -29,7 +32,8 @@ public record BrushguardConfig(
           Duration.ofDays(1).toMillis(),
           Duration.ofDays(30).toMillis(),
           DecisionPolicy.DEFAULT,
-          ConcentrationDetector.Config.DEFAULT);
+          ConcentrationDetector.Config.DEFAULT,
+          CashbackDetector.Config.DEFAULT);
 
   public BrushguardConfig {
     if (latenessMillis < 0) {
@@ -44,10 +48,11 @@ public record BrushguardConfig(
   }
 
   public BrushguardConfig withLatenessMillis(long lateness) {
-    return new BrushguardConfig(lateness, aheadMillis, retentionMillis, decision, concentration);
+    return new BrushguardConfig(lateness, aheadMillis, retentionMillis, decision, concentration, cashback);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
-    return new BrushguardConfig(latenessMillis, ahead, retentionMillis, decision, concentration);
+    return new BrushguardConfig(
+        latenessMillis, ahead, retentionMillis, decision, concentration, cashback);
   }
 }

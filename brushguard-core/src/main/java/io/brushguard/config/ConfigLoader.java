@@ -1,6 +1,7 @@
 package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
+import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import java.io.IOException;
 import java.io.Reader;
@@ -33,6 +34,9 @@ import java.util.TreeSet;
  * concentration.window = 1h
  * concentration.ratio = 3
  * concentration.tally = 30d
+ * cashback.horizon = 7d           # money back counts this long after the order or its review
+ * cashback.broker_buyers = 3      # buyers of one shop an untied account pays back: a broker
+ * cashback.broker_window = 30d
  * </pre>
  */
 public final class ConfigLoader {
@@ -46,7 +50,10 @@ public final class ConfigLoader {
           "decide.shops_need_case",
           "concentration.window",
           "concentration.ratio",
-          "concentration.tally");
+          "concentration.tally",
+          "cashback.horizon",
+          "cashback.broker_buyers",
+          "cashback.broker_window");
 
   private final Properties props;
   private final List<String> errors = new ArrayList<>();
@@ -95,6 +102,13 @@ public final class ConfigLoader {
     long window = seconds("concentration.window", d.concentration().windowSeconds());
     long ratio = integer("concentration.ratio", d.concentration().ratio(), 2, Integer.MAX_VALUE);
     long tally = seconds("concentration.tally", d.concentration().tallySeconds());
+    long horizon = millis("cashback.horizon", d.cashback().horizonMillis());
+    long brokerBuyers =
+        integer("cashback.broker_buyers", d.cashback().brokerBuyers(), 2, Integer.MAX_VALUE);
+    long brokerWindow = millis("cashback.broker_window", d.cashback().brokerWindowMillis());
+    if (horizon == 0 || brokerWindow == 0) {
+      errors.add("cashback.horizon and cashback.broker_window: must be positive");
+    }
     // rules across keys, checked only between values that are valid on their own
     if (reviewAt > blockAt) {
       errors.add(
@@ -116,7 +130,8 @@ public final class ConfigLoader {
         ahead,
         retention,
         new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
-        new ConcentrationDetector.Config(window, (int) ratio, tally));
+        new ConcentrationDetector.Config(window, (int) ratio, tally),
+        new CashbackDetector.Config(horizon, (int) brokerBuyers, brokerWindow));
   }
 
   private String value(String key) {

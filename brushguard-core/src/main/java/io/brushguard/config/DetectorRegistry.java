@@ -45,8 +45,8 @@ public final class DetectorRegistry {
         new ShopPayers(config.retentionMillis()),
         new Payouts(config.retentionMillis()),
         new BuyerVoice(config.retentionMillis()),
-        new CashbackDetector(CashbackDetector.Config.DEFAULT),
-        new Brokers(CashbackDetector.Config.DEFAULT));
+        new CashbackDetector(config.cashback()),
+        new Brokers(config.cashback()));
   }
 
   /**
