@@ -11,6 +11,9 @@ import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.cashback.Payouts;
 import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.concentration.Cancellations;
+import io.brushguard.detect.subsidy.StaffDevices;
+import io.brushguard.detect.subsidy.StaffPayers;
+import io.brushguard.detect.subsidy.SubsidyDetector;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
@@ -46,7 +49,10 @@ public final class DetectorRegistry {
         new Payouts(config.retentionMillis()),
         new BuyerVoice(config.retentionMillis()),
         new CashbackDetector(config.cashback()),
-        new Brokers(config.cashback()));
+        new Brokers(config.cashback()),
+        new StaffPayers(),
+        new StaffDevices(),
+        new SubsidyDetector());
   }
 
   /**

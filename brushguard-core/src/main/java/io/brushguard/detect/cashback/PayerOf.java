@@ -8,5 +8,6 @@ import io.brushguard.flow.Fact;
  *
  * @param payer the payment account
  * @param account the platform account
+ * @param staff whether the account is registered as platform staff
  */
-public record PayerOf(String payer, String account) implements Fact {}
+public record PayerOf(String payer, String account, boolean staff) implements Fact {}

@@ -21,8 +21,8 @@ import java.util.List;
  * reads only {@code account} and {@code link} events (a fraction of a percent of a market's).
  *
  * <p>Key: the platform account. Space: per merchant, its shop and at most {@value #MAX_PAYERS}
- * payment accounts (about 120 bytes), kept (merchants are few); per other account with links, its
- * payment accounts until {@code retention} after its last link.
+ * payment accounts (about 120 bytes), kept (merchants are few); per staff account a flag, kept;
+ * per other account with links, its payment accounts until {@code retention} after its last link.
  */
 public final class ShopPayers implements Stage<ShopPayers.State> {
   public static final String NAME = "cashback-shop-payers";
@@ -39,6 +39,7 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
   /** One account: its shop if it is a merchant, and its payment accounts. */
   public static final class State extends Expiring {
     String shop;
+    boolean staff;
     final List<String> payers = new ArrayList<>(2);
   }
 
@@ -58,7 +59,9 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
       return l.account();
     }
     Account a = (Account) event;
-    return a.role() == Account.Role.MERCHANT && a.shop() != null ? a.account() : null;
+    return (a.role() == Account.Role.MERCHANT && a.shop() != null) || a.role() == Account.Role.STAFF
+        ? a.account()
+        : null;
   }
 
   @Override
@@ -69,6 +72,10 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
   @Override
   public void onEvent(State s, Event event, Context ctx) {
     if (event instanceof Account a) {
+      if (a.role() == Account.Role.STAFF) {
+        s.staff = true;
+        return;
+      }
       if (!a.shop().equals(s.shop)) {
         s.shop = a.shop();
         for (String payer : s.payers) {
@@ -83,7 +90,7 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
         s.payers.remove(0);
       }
       s.payers.add(payer);
-      ctx.emit(new PayerOf(payer, ctx.key()));
+      ctx.emit(new PayerOf(payer, ctx.key(), s.staff));
       if (s.shop != null) {
         ctx.emit(new ShopPayer(s.shop, ctx.key(), payer));
       }
@@ -100,6 +107,6 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
 
   @Override
   public boolean isEmpty(State s) {
-    return s.shop == null && s.payers.isEmpty();
+    return s.shop == null && !s.staff && s.payers.isEmpty();
   }
 }

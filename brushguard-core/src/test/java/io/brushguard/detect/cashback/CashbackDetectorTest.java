@@ -9,6 +9,8 @@ import io.brushguard.event.Order;
 import io.brushguard.event.Payment;
 import io.brushguard.event.Report;
 import io.brushguard.event.Review;
+import io.brushguard.flow.StageFlow;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Money back to buyers, through the five cashback stages. */
@@ -17,8 +19,21 @@ class CashbackDetectorTest {
   private static final long HOUR = 3_600_000L;
   private static final long DAY = 24 * HOUR;
 
-  private final CashbackFlow flow = new CashbackFlow(CashbackDetector.Config.DEFAULT);
+  private static final long RETENTION = 30 * DAY;
+  private final CashbackDetector detector = new CashbackDetector(CashbackDetector.Config.DEFAULT);
+  private final StageFlow flow =
+      new StageFlow(
+          List.of(
+              new ShopPayers(RETENTION),
+              new Payouts(RETENTION),
+              new BuyerVoice(RETENTION),
+              detector,
+              new Brokers(CashbackDetector.Config.DEFAULT)));
   private int n;
+
+  private List<Rebate> rebates() {
+    return flow.facts.stream().filter(f -> f instanceof Rebate).map(f -> (Rebate) f).toList();
+  }
 
   private void merchant(String account, String shop, String payer, long t) {
     flow.feed(new Account(account, t, Account.Role.MERCHANT, shop, null, null, null, null));
@@ -54,7 +69,7 @@ class CashbackDetectorTest {
     assertThat(flow.strongest(EntityKind.REVIEW)).containsEntry("r1", CashbackDetector.AFTER_PRAISE);
     assertThat(flow.strongest(EntityKind.ACCOUNT)).containsEntry("u1", CashbackDetector.AFTER_PRAISE);
     assertThat(flow.strongest(EntityKind.SHOP)).containsEntry("s1", CashbackDetector.SHOP_STRENGTH);
-    assertThat(flow.rebates).singleElement().satisfies(r -> {
+    assertThat(rebates()).singleElement().satisfies(r -> {
       assertThat(r.payer()).isEqualTo("alipay-s1");
       assertThat(r.tie()).isEqualTo(Rebate.RECEIVED);
       assertThat(r.chain()).contains("alipay-s1", "o1", "s1");
@@ -72,7 +87,7 @@ class CashbackDetectorTest {
     String p = pay("alipay-friend", "alipay-u1", 6_500, Payment.Kind.TRANSFER, null, T0 + 2 * DAY + HOUR);
 
     assertThat(flow.strongest(EntityKind.PAYMENT)).containsEntry(p, CashbackDetector.AFTER_PRAISE);
-    assertThat(flow.rebates).singleElement().satisfies(r -> {
+    assertThat(rebates()).singleElement().satisfies(r -> {
       assertThat(r.tie()).isEqualTo(Rebate.BOUND);
       assertThat(r.merchant()).isEqualTo("m1");
       assertThat(r.chain()).contains("bound by merchant m1", "payer of account acc1");
@@ -92,7 +107,7 @@ class CashbackDetectorTest {
     pay("alipay-s1", "alipay-u2", 2_000, Payment.Kind.RED_PACKET, null, T0 + DAY + HOUR);
 
     assertThat(flow.signals).isEmpty();
-    assertThat(flow.detector.counts().goodwill()).isEqualTo(2);
+    assertThat(detector.counts().goodwill()).isEqualTo(2);
   }
 
   @Test
@@ -104,7 +119,7 @@ class CashbackDetectorTest {
     pay("alipay-s1", "alipay-u1", 500, Payment.Kind.OTHER, "o1", T0 + 3 * DAY + HOUR);
 
     assertThat(flow.signals).isEmpty();
-    assertThat(flow.detector.counts().namedOrder()).isEqualTo(2);
+    assertThat(detector.counts().namedOrder()).isEqualTo(2);
   }
 
   @Test
@@ -165,7 +180,7 @@ class CashbackDetectorTest {
       pay("alipay-a" + i, "alipay-b" + i, 1_000, Payment.Kind.TRANSFER, null, T0 + i);
     }
 
-    assertThat(flow.detector.counts().unknownReceiver()).isEqualTo(100);
+    assertThat(detector.counts().unknownReceiver()).isEqualTo(100);
     assertThat(flow.keys(3)).isZero();
     assertThat(flow.keys(1)).isZero();
   }

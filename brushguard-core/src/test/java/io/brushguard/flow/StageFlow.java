@@ -1,9 +1,7 @@
-package io.brushguard.detect.cashback;
+package io.brushguard.flow;
 
 import io.brushguard.detect.Signal;
 import io.brushguard.event.Event;
-import io.brushguard.flow.Fact;
-import io.brushguard.flow.Stage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,36 +10,26 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The cashback stages driven as a runtime would, in one thread: events in time order, each stage's
+ * Stages driven as a runtime would, in one thread: events in time order, each stage's
  * facts handed at once to the stages that consume them, wake-ups before the first input after them.
  */
-final class CashbackFlow {
+public final class StageFlow {
   private final List<Stage<Object>> stages = new ArrayList<>();
   private final List<Map<String, Object>> states = new ArrayList<>();
   private final TreeMap<Long, List<long[]>> wakes = new TreeMap<>();
   private final List<String> wakeKeys = new ArrayList<>();
-  final List<Signal> signals = new ArrayList<>();
-  final List<Rebate> rebates = new ArrayList<>();
-  final CashbackDetector detector;
-  final BuyerVoice voice;
+  public final List<Signal> signals = new ArrayList<>();
+  public final List<Fact> facts = new ArrayList<>();
 
   @SuppressWarnings("unchecked")
-  CashbackFlow(CashbackDetector.Config config) {
-    detector = new CashbackDetector(config);
-    voice = new BuyerVoice(30 * 86_400_000L);
-    for (Stage<?> s :
-        List.of(
-            new ShopPayers(30 * 86_400_000L),
-            new Payouts(30 * 86_400_000L),
-            voice,
-            detector,
-            new Brokers(config))) {
+  public StageFlow(List<? extends Stage<?>> list) {
+    for (Stage<?> s : list) {
       stages.add((Stage<Object>) s);
       states.add(new HashMap<>());
     }
   }
 
-  void feed(Event e) {
+  public void feed(Event e) {
     while (!wakes.isEmpty() && wakes.firstKey() < e.ts()) {
       Map.Entry<Long, List<long[]>> w = wakes.pollFirstEntry();
       for (long[] sk : w.getValue()) {
@@ -77,9 +65,7 @@ final class CashbackFlow {
       if (f instanceof Signal sig) {
         signals.add(sig);
       }
-      if (f instanceof Rebate r) {
-        rebates.add(r);
-      }
+      facts.add(f);
       for (int i = 0; i < stages.size(); i++) {
         Stage<Object> s = stages.get(i);
         if (!s.wiring().consumes().contains(f.getClass())) {
@@ -101,7 +87,7 @@ final class CashbackFlow {
     }
   }
 
-  int keys(int stage) {
+  public int keys(int stage) {
     return states.get(stage).size();
   }
 
@@ -133,7 +119,7 @@ final class CashbackFlow {
   }
 
   /** The strongest live signal per entity id of a kind (latest per origin). */
-  Map<String, Double> strongest(io.brushguard.detect.EntityKind kind) {
+  public Map<String, Double> strongest(io.brushguard.detect.EntityKind kind) {
     Map<String, Double> latest = new HashMap<>();
     for (Signal s : signals) {
       if (s.entity() == kind) {
