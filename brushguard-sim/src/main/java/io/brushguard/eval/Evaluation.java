@@ -66,7 +66,9 @@ public final class Evaluation {
           "goodwill_red_packet",
           "price_protection",
           "shipping_insurance",
-          "friends_transfer");
+          "friends_transfer",
+          "subsidy_for_all",
+          "honest_staff");
 
   /** The group name for fraud labels that give no tactic. */
   public static final String NO_TACTIC = "(no tactic)";

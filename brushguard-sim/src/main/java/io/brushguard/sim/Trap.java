@@ -22,7 +22,9 @@ public enum Trap {
   GOODWILL_RED_PACKET,
   PRICE_PROTECTION,
   SHIPPING_INSURANCE,
-  FRIENDS_TRANSFER;
+  FRIENDS_TRANSFER,
+  SUBSIDY_FOR_ALL,
+  HONEST_STAFF;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

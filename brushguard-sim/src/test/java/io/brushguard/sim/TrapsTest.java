@@ -42,6 +42,8 @@ class TrapsTest {
     LABELLED.put(Trap.PRICE_PROTECTION, List.of(ACCOUNT, ORDER, PAYMENT));
     LABELLED.put(Trap.SHIPPING_INSURANCE, List.of(ACCOUNT, ORDER, PAYMENT));
     LABELLED.put(Trap.FRIENDS_TRANSFER, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.SUBSIDY_FOR_ALL, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.HONEST_STAFF, List.of(ACCOUNT));
   }
 
   @Test
@@ -182,6 +184,22 @@ class TrapsTest {
   }
 
   @Test
+  void subsidyForAll_manyBuyersAtOneGenerousRate_someStockingUp() {
+    // the trap's buyers also shop as usual (with the usual coupons): the sale is what is generous
+    List<Order> sale =
+        m.orders(
+            o ->
+                m.is(ORDER, o.order(), Trap.SUBSIDY_FOR_ALL) && o.subsidy() * 10 >= o.amount() * 4);
+    assertThat(sale).isNotEmpty().allMatch(o -> o.campaign() != null);
+    assertThat(sale.stream().map(Order::account).distinct().count()).isGreaterThanOrEqualTo(10);
+    Map<String, Long> perBuyer =
+        sale.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(Order::account, java.util.stream.Collectors.counting()));
+    assertThat(perBuyer.values()).contains(1L).anyMatch(k -> k >= 4);
+  }
+
+  @Test
   void moneyBack_goodwillFollowsABadWord_priceProtectionAndInsuranceNameTheOrder() {
     for (Trap trap :
         List.of(
@@ -275,7 +293,8 @@ class TrapsTest {
     for (io.brushguard.event.Event e : m.events) {
       if (e instanceof io.brushguard.event.Payment p
           && p.kind() == io.brushguard.event.Payment.Kind.REFUND
-          && p.order() != null) {
+          && p.order() != null
+          && "取消订单".equals(p.memo())) { // a cancellation, not a return after delivery
         refunded.add(p.order());
       }
     }
