@@ -48,7 +48,8 @@ public record BrushguardConfig(
   }
 
   public BrushguardConfig withLatenessMillis(long lateness) {
-    return new BrushguardConfig(lateness, aheadMillis, retentionMillis, decision, concentration, cashback);
+    return new BrushguardConfig(
+        lateness, aheadMillis, retentionMillis, decision, concentration, cashback);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Stages driven as a runtime would, in one thread: events in time order, each stage's
- * facts handed at once to the stages that consume them, wake-ups before the first input after them.
+ * Stages driven as a runtime would, in one thread: events in time order, each stage's facts handed
+ * at once to the stages that consume them, wake-ups before the first input after them.
  */
 public final class StageFlow {
   private final List<Stage<Object>> stages = new ArrayList<>();
@@ -52,7 +52,8 @@ public final class StageFlow {
       }
       String key = s.keyOf(e);
       if (key != null) {
-        s.onEvent(states.get(i).computeIfAbsent(key, k -> s.newState()), e, context(i, key, e.ts(), out));
+        s.onEvent(
+            states.get(i).computeIfAbsent(key, k -> s.newState()), e, context(i, key, e.ts(), out));
         drop(i, key);
       }
     }
@@ -73,7 +74,8 @@ public final class StageFlow {
         }
         String key = s.keyOf(f);
         if (key != null) {
-          s.onFact(states.get(i).computeIfAbsent(key, k -> s.newState()), f, context(i, key, now, out));
+          s.onFact(
+              states.get(i).computeIfAbsent(key, k -> s.newState()), f, context(i, key, now, out));
           drop(i, key);
         }
       }

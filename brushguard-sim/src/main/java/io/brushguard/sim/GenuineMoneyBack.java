@@ -98,7 +98,11 @@ final class GenuineMoneyBack implements Planting {
                   q, said, rating, Texts.genuineReview(rnd, q.category(), rating), null, tag);
             } else {
               sim.shopping.report(
-                  q.account, Report.TargetKind.SHOP, sim.market.shopId(q.shop), said, "other",
+                  q.account,
+                  Report.TargetKind.SHOP,
+                  sim.market.shopId(q.shop),
+                  said,
+                  "other",
                   false);
             }
             long amount =

@@ -62,7 +62,10 @@ final class GenuineSubsidies implements Planting {
       sim.at(at, now -> buy(sim, account, shop, item, campaign, rate, n, now));
       orders += n;
     }
-    sim.plan.instance(trap).param("buyers", buyers).param("subsidy_rate", Math.round(rate * 100) / 100.0);
+    sim.plan
+        .instance(trap)
+        .param("buyers", buyers)
+        .param("subsidy_rate", Math.round(rate * 100) / 100.0);
     return orders * 8;
   }
 

@@ -195,7 +195,8 @@ class TrapsTest {
     Map<String, Long> perBuyer =
         sale.stream()
             .collect(
-                java.util.stream.Collectors.groupingBy(Order::account, java.util.stream.Collectors.counting()));
+                java.util.stream.Collectors.groupingBy(
+                    Order::account, java.util.stream.Collectors.counting()));
     assertThat(perBuyer.values()).contains(1L).anyMatch(k -> k >= 4);
   }
 

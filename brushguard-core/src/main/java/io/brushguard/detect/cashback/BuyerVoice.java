@@ -16,8 +16,8 @@ import io.brushguard.flow.Wiring;
  * order was paid from.
  *
  * <p>Key: the buyer's platform account. Space: per account that ordered within {@code retention},
- * its payment account (a reference into an order event, about 40 bytes with the state). A review
- * or report by an account with no order seen is dropped and counted ({@link #unrouted}).
+ * its payment account (a reference into an order event, about 40 bytes with the state). A review or
+ * report by an account with no order seen is dropped and counted ({@link #unrouted}).
  */
 public final class BuyerVoice implements Stage<BuyerVoice.State> {
   public static final String NAME = "cashback-buyer-voice";

@@ -13,8 +13,8 @@ import io.brushguard.flow.Wiring;
 import java.util.Locale;
 
 /**
- * "Experience officer" cashback (用户体验官, 好评返现): a buyer who, after an order and above all
- * after a good review, gets money back off the platform's books from the shop.
+ * "Experience officer" cashback (用户体验官, 好评返现): a buyer who, after an order and above all after a
+ * good review, gets money back off the platform's books from the shop.
  *
  * <p><b>How the fraud works, and what gives it away.</b> The purchase and the five-star review look
  * like any other; the shop pays the price back, often with a commission, as a red packet or a
@@ -49,9 +49,9 @@ import java.util.Locale;
  * orders (about 100 bytes each, references into the events), the buyer's account and an expiry:
  * under 1 KB; forgotten a horizon after the last input.
  *
- * <p>References: Alibaba's 2017 report on brushing gangs (用户体验官 cashback via Alipay red
- * packets); China E-Commerce Law art. 17 and Anti-Unfair Competition Law art. 8 (fake sales and
- * reviews); Xu et al., "Exposing Fake Logistics Service Providers and Brushing" (WWW 2019).
+ * <p>References: Alibaba's 2017 report on brushing gangs (用户体验官 cashback via Alipay red packets);
+ * China E-Commerce Law art. 17 and Anti-Unfair Competition Law art. 8 (fake sales and reviews); Xu
+ * et al., "Exposing Fake Logistics Service Providers and Brushing" (WWW 2019).
  */
 public final class CashbackDetector implements Stage<CashbackDetector.State> {
   public static final String NAME = "cashback";
@@ -301,7 +301,13 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     }
     Rebate r = rebate(s, ctx, best, p, tie);
     ctx.emit(r);
-    signals(ctx, NAME + "/" + ctx.key(), r, strength, describe(r, p.kind().name().toLowerCase(Locale.ROOT)), best);
+    signals(
+        ctx,
+        NAME + "/" + ctx.key(),
+        r,
+        strength,
+        describe(r, p.kind().name().toLowerCase(Locale.ROOT)),
+        best);
   }
 
   /**
@@ -330,7 +336,8 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
   }
 
   /** Emits the signals on the payment, order, review, buyer and (when strong) shop. */
-  static void signals(Context ctx, String origin, Rebate r, double strength, String detail, Entry e) {
+  static void signals(
+      Context ctx, String origin, Rebate r, double strength, String detail, Entry e) {
     long ts = r.ts();
     ctx.emit(new Signal(EntityKind.PAYMENT, r.payment(), CODE, origin, strength, ts, detail));
     if (e != null && e.emitted >= strength) {

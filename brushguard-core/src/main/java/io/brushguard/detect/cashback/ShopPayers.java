@@ -13,16 +13,16 @@ import java.util.List;
 /**
  * The payment accounts of each shop's merchant, from {@code account} events with {@code role:
  * merchant} and {@code link} events, whichever comes first: one {@link ShopPayer} per payment
- * account, sent to that account's {@link Payouts} key; and for every link a {@link PayerOf}, so that
- * the money a payment account pays can be put to the platform account behind it.
+ * account, sent to that account's {@link Payouts} key; and for every link a {@link PayerOf}, so
+ * that the money a payment account pays can be put to the platform account behind it.
  *
  * <p>The same relation as {@code resolve.Merchants}, read straight from the two event types rather
  * than from the token-link resolution: those stages cost about 2.4 µs per event when on, this one
  * reads only {@code account} and {@code link} events (a fraction of a percent of a market's).
  *
  * <p>Key: the platform account. Space: per merchant, its shop and at most {@value #MAX_PAYERS}
- * payment accounts (about 120 bytes), kept (merchants are few); per staff account a flag, kept;
- * per other account with links, its payment accounts until {@code retention} after its last link.
+ * payment accounts (about 120 bytes), kept (merchants are few); per staff account a flag, kept; per
+ * other account with links, its payment accounts until {@code retention} after its last link.
  */
 public final class ShopPayers implements Stage<ShopPayers.State> {
   public static final String NAME = "cashback-shop-payers";

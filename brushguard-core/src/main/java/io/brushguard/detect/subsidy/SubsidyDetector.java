@@ -16,9 +16,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Insider subsidy abuse (内外勾结套取补贴): during a platform campaign, a few buyers place many
- * subsidised orders at one shop with subsidies far above what the campaign gives everyone else,
- * often with a platform staff account tied to the shop's merchant.
+ * Insider subsidy abuse (内外勾结套取补贴): during a platform campaign, a few buyers place many subsidised
+ * orders at one shop with subsidies far above what the campaign gives everyone else, often with a
+ * platform staff account tied to the shop's merchant.
  *
  * <p><b>How the fraud works.</b> An employee who knows (or sets) the subsidy rules colludes with a
  * merchant; accounts they control buy at the shop in bursts; the platform pays the shop the
@@ -289,13 +289,18 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
         .append(shop)
         .append(" in campaign ")
         .append(c.id)
-        .append(String.format(Locale.ROOT, ", subsidy %.0f%% of the price", 100.0 * b.subsidy / b.amount));
+        .append(
+            String.format(
+                Locale.ROOT, ", subsidy %.0f%% of the price", 100.0 * b.subsidy / b.amount));
     if (usual >= 0) {
       d.append(String.format(Locale.ROOT, " (other buyers: %.0f%%)", 100 * usual));
     }
     d.append("; ").append(over).append(" such buyer(s)");
     if (staff != null) {
-      d.append("; staff ").append(staff.staff()).append(" tied to the shop via ").append(staff.via());
+      d.append("; staff ")
+          .append(staff.staff())
+          .append(" tied to the shop via ")
+          .append(staff.via());
     }
     return d.toString();
   }

@@ -41,11 +41,22 @@ class CashbackDetectorTest {
   }
 
   /** An order of {@code amount} by {@code buyer} (paying from {@code payer}) at a shop. */
-  private void buy(String order, String buyer, String payer, String shop, String shopPayer, long t) {
+  private void buy(
+      String order, String buyer, String payer, String shop, String shopPayer, long t) {
     flow.feed(
-        new Order(order, buyer, shop, "i1", 5_900, t, 1, null, null, null, null, payer, 0, null, null));
+        new Order(
+            order, buyer, shop, "i1", 5_900, t, 1, null, null, null, null, payer, 0, null, null));
     flow.feed(
-        new Payment("pay-" + order, payer, shopPayer, 5_900, t + 5_000, Payment.Kind.ORDER, order, null, null));
+        new Payment(
+            "pay-" + order,
+            payer,
+            shopPayer,
+            5_900,
+            t + 5_000,
+            Payment.Kind.ORDER,
+            order,
+            null,
+            null));
   }
 
   private void review(String id, String buyer, String shop, String order, int rating, long t) {
@@ -62,18 +73,30 @@ class CashbackDetectorTest {
   void redPacketFromTheShopsAccountAfterFiveStars_flagsPaymentOrderReviewBuyerAndShop() {
     buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
     review("r1", "u1", "s1", "o1", 5, T0 + 3 * DAY);
-    String p = pay("alipay-s1", "alipay-u1", 5_900 + 1_000, Payment.Kind.RED_PACKET, null, T0 + 3 * DAY + 5 * HOUR);
+    String p =
+        pay(
+            "alipay-s1",
+            "alipay-u1",
+            5_900 + 1_000,
+            Payment.Kind.RED_PACKET,
+            null,
+            T0 + 3 * DAY + 5 * HOUR);
 
     assertThat(flow.strongest(EntityKind.PAYMENT)).containsEntry(p, CashbackDetector.AFTER_PRAISE);
     assertThat(flow.strongest(EntityKind.ORDER)).containsEntry("o1", CashbackDetector.AFTER_PRAISE);
-    assertThat(flow.strongest(EntityKind.REVIEW)).containsEntry("r1", CashbackDetector.AFTER_PRAISE);
-    assertThat(flow.strongest(EntityKind.ACCOUNT)).containsEntry("u1", CashbackDetector.AFTER_PRAISE);
+    assertThat(flow.strongest(EntityKind.REVIEW))
+        .containsEntry("r1", CashbackDetector.AFTER_PRAISE);
+    assertThat(flow.strongest(EntityKind.ACCOUNT))
+        .containsEntry("u1", CashbackDetector.AFTER_PRAISE);
     assertThat(flow.strongest(EntityKind.SHOP)).containsEntry("s1", CashbackDetector.SHOP_STRENGTH);
-    assertThat(rebates()).singleElement().satisfies(r -> {
-      assertThat(r.payer()).isEqualTo("alipay-s1");
-      assertThat(r.tie()).isEqualTo(Rebate.RECEIVED);
-      assertThat(r.chain()).contains("alipay-s1", "o1", "s1");
-    });
+    assertThat(rebates())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.payer()).isEqualTo("alipay-s1");
+              assertThat(r.tie()).isEqualTo(Rebate.RECEIVED);
+              assertThat(r.chain()).contains("alipay-s1", "o1", "s1");
+            });
     assertThat(flow.signals.get(0).detail()).contains(p, "alipay-s1", "5-star review r1", "69.00");
   }
 
@@ -84,14 +107,18 @@ class CashbackDetectorTest {
     flow.feed(new Link("m1", "alipay-friend", T0 - HOUR));
     buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
     review("r1", "u1", "s1", "o1", 5, T0 + 2 * DAY);
-    String p = pay("alipay-friend", "alipay-u1", 6_500, Payment.Kind.TRANSFER, null, T0 + 2 * DAY + HOUR);
+    String p =
+        pay("alipay-friend", "alipay-u1", 6_500, Payment.Kind.TRANSFER, null, T0 + 2 * DAY + HOUR);
 
     assertThat(flow.strongest(EntityKind.PAYMENT)).containsEntry(p, CashbackDetector.AFTER_PRAISE);
-    assertThat(rebates()).singleElement().satisfies(r -> {
-      assertThat(r.tie()).isEqualTo(Rebate.BOUND);
-      assertThat(r.merchant()).isEqualTo("m1");
-      assertThat(r.chain()).contains("bound by merchant m1", "payer of account acc1");
-    });
+    assertThat(rebates())
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.tie()).isEqualTo(Rebate.BOUND);
+              assertThat(r.merchant()).isEqualTo("m1");
+              assertThat(r.chain()).contains("bound by merchant m1", "payer of account acc1");
+            });
     assertThat(flow.strongest(EntityKind.ACCOUNT))
         .as("the accomplice behind the money, with the buyer")
         .containsOnlyKeys("u1", "acc1");
@@ -103,7 +130,16 @@ class CashbackDetectorTest {
     review("r1", "u1", "s1", "o1", 1, T0 + 3 * DAY);
     pay("alipay-s1", "alipay-u1", 1_000, Payment.Kind.RED_PACKET, null, T0 + 3 * DAY + HOUR);
     buy("o2", "u2", "alipay-u2", "s1", "alipay-s1", T0);
-    flow.feed(new Report("c1", "u2", Report.TargetKind.SHOP, "s1", T0 + DAY, Report.Category.OTHER, "late", null));
+    flow.feed(
+        new Report(
+            "c1",
+            "u2",
+            Report.TargetKind.SHOP,
+            "s1",
+            T0 + DAY,
+            Report.Category.OTHER,
+            "late",
+            null));
     pay("alipay-s1", "alipay-u2", 2_000, Payment.Kind.RED_PACKET, null, T0 + DAY + HOUR);
 
     assertThat(flow.signals).isEmpty();
@@ -165,7 +201,13 @@ class CashbackDetectorTest {
     for (int i = 1; i <= 4; i++) {
       review("r" + i, "u" + i, "s" + (i == 4 ? 1 : i), "o" + i, 5, T0 + HOUR);
     }
-    pay("alipay-x", "alipay-u5", 6_000, Payment.Kind.TRANSFER, null, T0 + DAY); // reimbursed, unreviewed
+    pay(
+        "alipay-x",
+        "alipay-u5",
+        6_000,
+        Payment.Kind.TRANSFER,
+        null,
+        T0 + DAY); // reimbursed, unreviewed
     for (int i = 1; i <= 3; i++) {
       pay("alipay-x", "alipay-u" + i, 6_000, Payment.Kind.TRANSFER, null, T0 + DAY);
     }

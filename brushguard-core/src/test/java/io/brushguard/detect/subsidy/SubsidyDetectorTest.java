@@ -26,7 +26,8 @@ class SubsidyDetectorTest {
   private long t = T0;
 
   private void shop(String shop, String device) {
-    flow.feed(new Account("m-" + shop, T0 - DAY, Account.Role.MERCHANT, shop, null, null, device, null));
+    flow.feed(
+        new Account("m-" + shop, T0 - DAY, Account.Role.MERCHANT, shop, null, null, device, null));
     flow.feed(new Link("m-" + shop, "pay-" + shop, T0 - DAY));
   }
 
@@ -42,11 +43,33 @@ class SubsidyDetectorTest {
     String id = "o" + ++n;
     t += MINUTE;
     flow.feed(
-        new Order(id, buyer, shop, "i1", amount, t, 1, null, null, null, null, "pay-" + buyer,
-            subsidy, "camp1", null));
+        new Order(
+            id,
+            buyer,
+            shop,
+            "i1",
+            amount,
+            t,
+            1,
+            null,
+            null,
+            null,
+            null,
+            "pay-" + buyer,
+            subsidy,
+            "camp1",
+            null));
     flow.feed(
-        new Payment("sub-" + id, "pay-platform", "pay-" + shop, subsidy, t + MINUTE,
-            Payment.Kind.SUBSIDY, id, "camp1", null));
+        new Payment(
+            "sub-" + id,
+            "pay-platform",
+            "pay-" + shop,
+            subsidy,
+            t + MINUTE,
+            Payment.Kind.SUBSIDY,
+            id,
+            "camp1",
+            null));
     return id;
   }
 
