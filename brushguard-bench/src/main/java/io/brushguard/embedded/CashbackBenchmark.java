@@ -8,6 +8,9 @@ import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.cashback.Payouts;
 import io.brushguard.detect.cashback.Rebate;
 import io.brushguard.detect.cashback.ShopPayers;
+import io.brushguard.detect.subsidy.StaffDevices;
+import io.brushguard.detect.subsidy.StaffPayers;
+import io.brushguard.detect.subsidy.SubsidyDetector;
 import io.brushguard.flow.Topology;
 import java.util.List;
 import java.util.Set;
@@ -36,7 +39,9 @@ import org.openjdk.jmh.infra.Blackhole;
  *   <li>{@code gate}: the gate and a dataflow with no stage;
  *   <li>{@code cashback}: the five cashback stages ({@link ShopPayers}, {@link Payouts}, {@link
  *       BuyerVoice}, {@link CashbackDetector}, {@link Brokers}), their signals and rebates
- *       collected.
+ *       collected;
+ *   <li>{@code subsidy}: the subsidy-abuse stages ({@link ShopPayers}, {@link StaffPayers}, {@link
+ *       StaffDevices}, {@link SubsidyDetector}), their signals collected.
  * </ul>
  *
  * <p>The difference of the two rows is what cashback adds to a scan per event. The stages read
@@ -51,7 +56,7 @@ import org.openjdk.jmh.infra.Blackhole;
     value = 1,
     jvmArgsAppend = {"-Xmx3g", "-XX:+UseParallelGC"})
 public class CashbackBenchmark {
-  @Param({"gate", "cashback"})
+  @Param({"gate", "cashback", "subsidy"})
   public String stages;
 
   private SimulatedEvents input;
@@ -70,6 +75,15 @@ public class CashbackBenchmark {
       return Topology.of(List.of(), Set.of());
     }
     long retention = config.retentionMillis();
+    if (stages.equals("subsidy")) {
+      return Topology.of(
+          List.of(
+              new ShopPayers(retention),
+              new StaffPayers(),
+              new StaffDevices(),
+              new SubsidyDetector()),
+          Set.of(Signal.class));
+    }
     CashbackDetector.Config c = CashbackDetector.Config.DEFAULT;
     return Topology.of(
         List.of(
