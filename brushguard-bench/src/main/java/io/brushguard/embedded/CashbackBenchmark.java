@@ -78,7 +78,7 @@ public class CashbackBenchmark {
     if (stages.equals("subsidy")) {
       return Topology.of(
           List.of(
-              new ShopPayers(retention),
+              new ShopPayers(),
               new StaffPayers(),
               new StaffDevices(),
               new SubsidyDetector()),
@@ -87,7 +87,7 @@ public class CashbackBenchmark {
     CashbackDetector.Config c = CashbackDetector.Config.DEFAULT;
     return Topology.of(
         List.of(
-            new ShopPayers(retention),
+            new ShopPayers(),
             new Payouts(retention),
             new BuyerVoice(retention),
             new CashbackDetector(c),

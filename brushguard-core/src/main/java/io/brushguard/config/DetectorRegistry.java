@@ -45,7 +45,7 @@ public final class DetectorRegistry {
     return List.of(
         new Cancellations(),
         new ConcentrationDetector(config.concentration()),
-        new ShopPayers(config.retentionMillis()),
+        new ShopPayers(),
         new Payouts(config.retentionMillis()),
         new BuyerVoice(config.retentionMillis()),
         new CashbackDetector(config.cashback()),

@@ -3,8 +3,8 @@ package io.brushguard.detect.cashback;
 import io.brushguard.flow.Fact;
 
 /**
- * A platform account binds a payment account (a {@code link} event), sent to the payment account:
- * who is behind the money it pays.
+ * A staff account binds a payment account (a {@code link} event), sent to the payment account: a
+ * merchant's payment account a staff member also binds ties the staff member to the shop.
  *
  * @param payer the payment account
  * @param account the platform account

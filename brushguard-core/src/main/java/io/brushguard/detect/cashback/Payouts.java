@@ -2,6 +2,7 @@ package io.brushguard.detect.cashback;
 
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
+import io.brushguard.event.Link;
 import io.brushguard.event.Payment;
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
@@ -11,18 +12,19 @@ import io.brushguard.flow.Wiring;
 /**
  * Re-keys off-order money from the paying account to the receiving one: each {@code red_packet},
  * {@code transfer} or {@code other} payment leaves as a {@link Payout} carrying the shop whose
- * merchant binds the paying account ({@link ShopPayer}), if any.
+ * merchant binds the paying account ({@link ShopPayer}), if any, and the platform account that
+ * holds it (from {@code link} events).
  *
  * <p>Key: the paying account. Space: per payment account bound to a merchant, the shop and the
- * merchant (about 80 bytes), kept (the last binding wins); per payment account some {@code link}
- * binds, the platform account behind it (about 60 bytes), until {@code retention} after its last
- * input; other paying accounts keep nothing.
+ * merchant (about 80 bytes), kept (the last binding wins); per payment account a {@code link}
+ * binds, the platform account that bound it first, its holder (about 60 bytes), until {@code
+ * retention} after its last link or payment; other paying accounts keep nothing.
  */
 public final class Payouts implements Stage<Payouts.State> {
   public static final String NAME = "cashback-payouts";
   private static final Wiring WIRING =
-      Wiring.events(EventType.PAYMENT)
-          .consumes(ShopPayer.class, PayerOf.class)
+      Wiring.events(EventType.PAYMENT, EventType.LINK)
+          .consumes(ShopPayer.class)
           .produces(Payout.class);
 
   private final long retentionMillis;
@@ -57,13 +59,16 @@ public final class Payouts implements Stage<Payouts.State> {
 
   @Override
   public String keyOf(Event event) {
+    if (event instanceof Link l) {
+      return l.payer();
+    }
     Payment p = (Payment) event;
     return offOrder(p.kind()) && !p.from().equals(p.to()) ? p.from() : null;
   }
 
   @Override
   public String keyOf(Fact fact) {
-    return fact instanceof ShopPayer sp ? sp.payer() : ((PayerOf) fact).payer();
+    return ((ShopPayer) fact).payer();
   }
 
   @Override
@@ -73,6 +78,13 @@ public final class Payouts implements Stage<Payouts.State> {
 
   @Override
   public void onEvent(State s, Event event, Context ctx) {
+    if (event instanceof Link l) {
+      if (s.owner == null) {
+        s.owner = l.account(); // the first account to bind it: its holder
+      }
+      s.touch(ctx, retentionMillis);
+      return;
+    }
     Payment p = (Payment) event;
     ctx.emit(
         new Payout(
@@ -93,16 +105,9 @@ public final class Payouts implements Stage<Payouts.State> {
 
   @Override
   public void onFact(State s, Fact fact, Context ctx) {
-    if (fact instanceof ShopPayer sp) {
-      s.shop = sp.shop();
-      s.merchant = sp.merchant();
-      return;
-    }
-    String account = ((PayerOf) fact).account();
-    if (s.owner == null || s.owner.equals(s.merchant)) {
-      s.owner = account; // the first account to bind it, unless that was a merchant binding it too
-    }
-    s.touch(ctx, retentionMillis);
+    ShopPayer sp = (ShopPayer) fact;
+    s.shop = sp.shop();
+    s.merchant = sp.merchant();
   }
 
   @Override

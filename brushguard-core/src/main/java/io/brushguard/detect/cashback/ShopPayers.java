@@ -4,7 +4,6 @@ import io.brushguard.event.Account;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Link;
-import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
@@ -12,17 +11,19 @@ import java.util.List;
 
 /**
  * The payment accounts of each shop's merchant, from {@code account} events with {@code role:
- * merchant} and {@code link} events, whichever comes first: one {@link ShopPayer} per payment
- * account, sent to that account's {@link Payouts} key; and for every link a {@link PayerOf}, so
- * that the money a payment account pays can be put to the platform account behind it.
+ * merchant} and the {@code link} events that follow: one {@link ShopPayer} per payment account,
+ * sent to that account's {@link Payouts} key; and for the links of staff accounts a {@link
+ * PayerOf}, for the subsidy detector.
  *
  * <p>The same relation as {@code resolve.Merchants}, read straight from the two event types rather
- * than from the token-link resolution: those stages cost about 2.4 µs per event when on, this one
- * reads only {@code account} and {@code link} events (a fraction of a percent of a market's).
+ * than from the token-link resolution: those stages cost about 2.4 µs per registration once on.
+ * Only accounts registered as merchants or staff hold state, so a buyer's link costs a lookup and
+ * nothing is kept; the price is that a merchant's link that comes before its registration is not
+ * joined (platforms register the account first).
  *
- * <p>Key: the platform account. Space: per merchant, its shop and at most {@value #MAX_PAYERS}
- * payment accounts (about 120 bytes), kept (merchants are few); per staff account a flag, kept; per
- * other account with links, its payment accounts until {@code retention} after its last link.
+ * <p>Key: the platform account. Space: per merchant its shop and at most {@value #MAX_PAYERS}
+ * payment accounts (about 120 bytes), per staff account a flag and its payment accounts; kept
+ * (merchants and staff are few and long-lived).
  */
 public final class ShopPayers implements Stage<ShopPayers.State> {
   public static final String NAME = "cashback-shop-payers";
@@ -30,14 +31,8 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
   private static final Wiring WIRING =
       Wiring.events(EventType.ACCOUNT, EventType.LINK).produces(ShopPayer.class, PayerOf.class);
 
-  private final long retentionMillis;
-
-  public ShopPayers(long retentionMillis) {
-    this.retentionMillis = retentionMillis;
-  }
-
-  /** One account: its shop if it is a merchant, and its payment accounts. */
-  public static final class State extends Expiring {
+  /** One merchant or staff account. */
+  public static final class State {
     String shop;
     boolean staff;
     final List<String> payers = new ArrayList<>(2);
@@ -74,39 +69,32 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
     if (event instanceof Account a) {
       if (a.role() == Account.Role.STAFF) {
         s.staff = true;
-        return;
-      }
-      if (!a.shop().equals(s.shop)) {
+      } else {
         s.shop = a.shop();
-        for (String payer : s.payers) {
-          ctx.emit(new ShopPayer(s.shop, ctx.key(), payer));
-        }
       }
       return;
     }
-    String payer = ((Link) event).payer();
-    if (!s.payers.contains(payer)) {
-      if (s.payers.size() == MAX_PAYERS) {
-        s.payers.remove(0);
-      }
-      s.payers.add(payer);
-      ctx.emit(new PayerOf(payer, ctx.key(), s.staff));
-      if (s.shop != null) {
-        ctx.emit(new ShopPayer(s.shop, ctx.key(), payer));
-      }
+    if (s.shop == null && !s.staff) {
+      return; // a buyer's link: nothing to keep
     }
-    s.touch(ctx, retentionMillis);
-  }
-
-  @Override
-  public void onWake(State s, long time, Context ctx) {
-    if (s.expired(time, ctx, retentionMillis) && s.shop == null) {
-      s.payers.clear();
+    String payer = ((Link) event).payer();
+    if (s.payers.contains(payer)) {
+      return;
+    }
+    if (s.payers.size() == MAX_PAYERS) {
+      s.payers.remove(0);
+    }
+    s.payers.add(payer);
+    if (s.staff) {
+      ctx.emit(new PayerOf(payer, ctx.key(), true));
+    }
+    if (s.shop != null) {
+      ctx.emit(new ShopPayer(s.shop, ctx.key(), payer));
     }
   }
 
   @Override
   public boolean isEmpty(State s) {
-    return s.shop == null && !s.staff && s.payers.isEmpty();
+    return s.shop == null && !s.staff;
   }
 }

@@ -95,6 +95,16 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
     }
   }
 
+  /** Orders awaiting their subsidy payment, the oldest dropped past the cap. */
+  static final class Pending extends LinkedHashMap<String, Buyer> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Buyer> eldest) {
+      return size() > MAX_PENDING;
+    }
+  }
+
   /** One campaign at the shop. */
   static final class Campaign {
     final String id;
@@ -103,13 +113,7 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
     long amount;
     final Map<String, Buyer> buyers = new LinkedHashMap<>();
     final List<Buyer> concentrated = new ArrayList<>(2);
-    final Map<String, Buyer> pending =
-        new LinkedHashMap<>() {
-          @Override
-          protected boolean removeEldestEntry(Map.Entry<String, Buyer> eldest) {
-            return size() > MAX_PENDING;
-          }
-        };
+    final Pending pending = new Pending();
 
     Campaign(String id) {
       this.id = id;

@@ -24,7 +24,7 @@ class CashbackDetectorTest {
   private final StageFlow flow =
       new StageFlow(
           List.of(
-              new ShopPayers(RETENTION),
+              new ShopPayers(),
               new Payouts(RETENTION),
               new BuyerVoice(RETENTION),
               detector,

@@ -21,7 +21,7 @@ class SubsidyDetectorTest {
   private final SubsidyDetector detector = new SubsidyDetector();
   private final StageFlow flow =
       new StageFlow(
-          List.of(new ShopPayers(30 * DAY), new StaffPayers(), new StaffDevices(), detector));
+          List.of(new ShopPayers(), new StaffPayers(), new StaffDevices(), detector));
   private int n;
   private long t = T0;
 
