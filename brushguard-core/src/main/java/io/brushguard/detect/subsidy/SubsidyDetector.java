@@ -27,8 +27,9 @@ import java.util.Map;
  *
  * <p><b>Per shop and campaign</b>, a buyer is <i>concentrated</i> with at least {@value
  * #CONCENTRATED} subsidised orders, and <i>over the rule</i> when their subsidies are at least
- * three times the share of the price the campaign's other (unconcentrated) buyers get at the shop,
- * and at least 30% (at least 50% when the shop has no other subsidised buyer to compare with).
+ * twice the share of the price the campaign gives its other (unconcentrated) buyers at the shop
+ * ({@link #usualRate}: the third-highest of theirs), and at least 30% (at least 50% when the shop
+ * has no other subsidised buyer to compare with).
  *
  * <p><b>Signals</b> (code {@value #CODE}, on the buyer's subsidised orders, the platform's subsidy
  * payments for them, the buyer, the staff account; on the shop {@value #SHOP_STRENGTH}):
@@ -57,6 +58,7 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
   public static final String NAME = "subsidy";
   public static final String CODE = "SUBSIDY_ABUSE";
   static final int CONCENTRATED = 4;
+  static final int PEERS = 3;
   static final double WITH_STAFF = 0.8;
   static final double RING = 0.6;
   static final double ALONE = 0.29;
@@ -221,13 +223,10 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
 
   /** Judges every buyer of a campaign; emits for those whose strength rose. */
   private void judge(State s, Campaign c, Buyer current, Context ctx) {
-    long otherSubsidy = c.subsidy;
-    long otherAmount = c.amount;
-    for (Buyer b : c.concentrated) {
-      otherSubsidy -= b.subsidy;
-      otherAmount -= b.amount;
+    if (c.concentrated.isEmpty()) {
+      return;
     }
-    double usual = otherAmount > 0 ? (double) otherSubsidy / otherAmount : -1;
+    double usual = usualRate(c);
     int over = 0;
     for (Buyer b : c.concentrated) {
       if (overTheRule(b, usual)) {
@@ -279,7 +278,38 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
       return false;
     }
     double rate = (double) b.subsidy / b.amount;
-    return usual < 0 ? rate >= 0.5 : rate >= 0.3 && rate >= 3 * usual;
+    return usual < 0 ? rate >= 0.5 : rate >= 0.3 && rate >= 2 * usual;
+  }
+
+  /**
+   * What the campaign gives other buyers at the shop: the {@value #PEERS}rd-highest share of the
+   * price among its unconcentrated buyers (the highest when fewer), or -1 when there are none. A
+   * high rank rather than an average, so a generous subsidy that many buyers get (a platform-wide
+   * offer on one item) counts as the rule, however many others get small coupons.
+   *
+   * <p>Time: O(buyers of the campaign at the shop), run only while some buyer is concentrated.
+   */
+  static double usualRate(Campaign c) {
+    double first = -1;
+    double second = -1;
+    double third = -1;
+    for (Buyer b : c.buyers.values()) {
+      if (b.orders >= CONCENTRATED || b.amount == 0) {
+        continue;
+      }
+      double r = (double) b.subsidy / b.amount;
+      if (r > first) {
+        third = second;
+        second = first;
+        first = r;
+      } else if (r > second) {
+        third = second;
+        second = r;
+      } else if (r > third) {
+        third = r;
+      }
+    }
+    return third >= 0 ? third : first;
   }
 
   private static String detail(

@@ -147,6 +147,21 @@ class SubsidyDetectorTest {
   }
 
   @Test
+  void aGenerousOfferOnOneItem_amongManySmallCoupons_isTheRuleForThoseWhoStockUp() {
+    shop("s1", "dev-m1");
+    crowd("s1", 60); // 10% coupons
+    for (int i = 0; i < 20; i++) {
+      order("f" + i, "s1", 3_000, 1_800); // the offer: 60% for everyone
+    }
+    for (int i = 0; i < 5; i++) {
+      order("fan1", "s1", 3_000, 1_800);
+      order("fan2", "s1", 3_000, 1_800);
+    }
+
+    assertThat(flow.signals).isEmpty();
+  }
+
+  @Test
   void buyersPastTheCap_areCountedNotTracked() {
     shop("s1", "dev-m1");
     for (int i = 0; i < SubsidyDetector.MAX_BUYERS + 10; i++) {
