@@ -11,7 +11,7 @@ import java.util.SplittableRandom;
  * <ul>
  *   <li>{@code subsidy_for_all}: during a campaign the platform subsidises one item of a popular
  *       shop at 40-70% for everyone (百亿补贴): 30-80 buyers each buy it, and one in five stocks up
- *       with 4-6 orders (one unit per order);
+ *       with 4-6 orders (one unit per order, one order a visit) over the campaign's days;
  *   <li>{@code honest_staff}: 3-8 platform staff accounts; three in ten registered on a merchant's
  *       device (a support visit, a staff member whose family runs the shop), and that shop gets
  *       subsidised campaign orders as usual.
@@ -59,7 +59,11 @@ final class GenuineSubsidies implements Planting {
           Math.max(
               Rand.between(rnd, campaign.from(), campaign.to() - 2 * Sim.HOUR),
               sim.accounts.registered[account]);
-      sim.at(at, now -> buy(sim, account, shop, item, campaign, rate, n, now));
+      // one order a visit (the offer's limit per order), on different days of the campaign
+      for (int k = 0; k < n; k++) {
+        long t = k == 0 ? at : Rand.between(rnd, at, campaign.to() - Sim.HOUR);
+        sim.at(t, now -> buy(sim, account, shop, item, campaign, rate, now));
+      }
       orders += n;
     }
     sim.plan
@@ -69,24 +73,20 @@ final class GenuineSubsidies implements Planting {
     return orders * 8;
   }
 
-  private void buy(
-      Sim sim, int account, int shop, int item, Campaign c, double rate, int n, long now) {
+  private void buy(Sim sim, int account, int shop, int item, Campaign c, double rate, long now) {
     SplittableRandom rnd = sim.rnd;
     Visit v = sim.shopping.visit(account, now);
     v.search(Texts.query(rnd, sim.market.categoryOf(shop)));
     v.view(shop, item, sim.shopping.browseDwell());
-    for (int k = 0; k < n; k++) {
-      Purchase p = v.purchase(shop, item);
-      p.quantity = 1;
-      p.amount = sim.market.itemPrice[item];
-      p.tag = tag;
-      p.subsidyTag = tag;
-      p.mayCancel = false;
-      p.campaign = c.id();
-      p.subsidy = Math.round(p.amount * rate);
-      sim.shopping.place(p);
-      v.pause(Rand.between(rnd, 20_000L, 120_000L));
-    }
+    Purchase p = v.purchase(shop, item);
+    p.quantity = 1;
+    p.amount = sim.market.itemPrice[item];
+    p.tag = tag;
+    p.subsidyTag = tag;
+    p.mayCancel = false;
+    p.campaign = c.id();
+    p.subsidy = Math.round(p.amount * rate);
+    sim.shopping.place(p);
   }
 
   /** An existing campaign, or a new three-day one. */

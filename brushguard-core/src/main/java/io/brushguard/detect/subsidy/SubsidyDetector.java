@@ -126,6 +126,8 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
   public static final class State extends Expiring {
     final List<Campaign> campaigns = new ArrayList<>(1);
     final List<StaffTie> staff = new ArrayList<>(1);
+    double staffEmitted;
+    double shopEmitted;
   }
 
   @Override
@@ -221,7 +223,11 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
     }
   }
 
-  /** Judges every buyer of a campaign; emits for those whose strength rose. */
+  /**
+   * Judges the concentrated buyers of a campaign; emits for those whose strength changed, and
+   * withdraws (strength 0) a buyer no longer over the rule: the campaign's other buyers arrive over
+   * its days, and a generous offer that looked like one buyer's may turn out to be everyone's.
+   */
   private void judge(State s, Campaign c, Buyer current, Context ctx) {
     if (c.concentrated.isEmpty()) {
       return;
@@ -233,43 +239,43 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
         over++;
       }
     }
-    if (over == 0) {
-      return;
-    }
     StaffTie staff = s.staff.isEmpty() ? null : s.staff.get(s.staff.size() - 1);
-    double strength = staff != null ? WITH_STAFF : over >= 2 ? RING : ALONE;
+    double strength = over == 0 ? 0 : staff != null ? WITH_STAFF : over >= 2 ? RING : ALONE;
     String origin = NAME + "/" + ctx.key();
+    String detail = null;
     for (Buyer b : c.concentrated) {
-      if (!overTheRule(b, usual)) {
+      double target = overTheRule(b, usual) ? strength : 0;
+      if (target == 0 && b.emitted == 0) {
         continue;
       }
-      String detail = detail(ctx.key(), c, b, usual, over, staff);
-      if (b.emitted >= strength) {
-        if (b == current) { // already flagged this strongly: only the newest order is new
+      detail = target == 0 ? null : detail(ctx.key(), c, b, usual, over, staff);
+      if (b.emitted == target) {
+        if (b == current) { // as strong as before: only the newest order is new
           String last = b.orderIds.get(b.orderIds.size() - 1);
-          ctx.emit(new Signal(EntityKind.ORDER, last, CODE, origin, b.emitted, ctx.now(), detail));
+          ctx.emit(new Signal(EntityKind.ORDER, last, CODE, origin, target, ctx.now(), detail));
         }
         continue;
       }
-      b.emitted = strength;
+      b.emitted = target;
       for (String order : b.orderIds) {
-        ctx.emit(new Signal(EntityKind.ORDER, order, CODE, origin, strength, ctx.now(), detail));
+        ctx.emit(new Signal(EntityKind.ORDER, order, CODE, origin, target, ctx.now(), detail));
       }
       for (String payment : b.payments) {
-        ctx.emit(
-            new Signal(EntityKind.PAYMENT, payment, CODE, origin, strength, ctx.now(), detail));
+        ctx.emit(new Signal(EntityKind.PAYMENT, payment, CODE, origin, target, ctx.now(), detail));
       }
+      ctx.emit(new Signal(EntityKind.ACCOUNT, b.account, CODE, origin, target, ctx.now(), detail));
+    }
+    double staffTarget = staff != null && over > 0 ? strength : 0;
+    if (staff != null && staffTarget != s.staffEmitted) {
+      s.staffEmitted = staffTarget;
       ctx.emit(
-          new Signal(EntityKind.ACCOUNT, b.account, CODE, origin, strength, ctx.now(), detail));
-      if (staff != null) {
-        ctx.emit(
-            new Signal(
-                EntityKind.ACCOUNT, staff.staff(), CODE, origin, strength, ctx.now(), detail));
-      }
-      if (strength >= 0.5) {
-        ctx.emit(
-            new Signal(EntityKind.SHOP, ctx.key(), CODE, origin, SHOP_STRENGTH, ctx.now(), detail));
-      }
+          new Signal(
+              EntityKind.ACCOUNT, staff.staff(), CODE, origin, staffTarget, ctx.now(), detail));
+    }
+    double shopTarget = strength >= 0.5 ? SHOP_STRENGTH : 0;
+    if (shopTarget != s.shopEmitted) {
+      s.shopEmitted = shopTarget;
+      ctx.emit(new Signal(EntityKind.SHOP, ctx.key(), CODE, origin, shopTarget, ctx.now(), detail));
     }
   }
 

@@ -162,6 +162,28 @@ class SubsidyDetectorTest {
   }
 
   @Test
+  void anEarlyStockUp_isWithdrawn_whenEveryoneTurnsOutToGetTheSameOffer() {
+    shop("s1", "dev-m1");
+    staff("st1", "dev-m1", null, T0); // honest: registered on the merchant's device
+    crowd("s1", 10);
+    String first = null;
+    for (int i = 0; i < 4; i++) {
+      String o = order("fan", "s1", 3_000, 1_800);
+      first = first == null ? o : first;
+    }
+    assertThat(flow.strongest(EntityKind.ORDER)).containsKey(first);
+
+    for (int i = 0; i < 3; i++) {
+      order("f" + i, "s1", 3_000, 1_800);
+    }
+
+    assertThat(flow.strongest(EntityKind.ORDER)).isEmpty();
+    assertThat(flow.strongest(EntityKind.ACCOUNT)).isEmpty();
+    assertThat(flow.strongest(EntityKind.PAYMENT)).isEmpty();
+    assertThat(flow.strongest(EntityKind.SHOP)).isEmpty();
+  }
+
+  @Test
   void buyersPastTheCap_areCountedNotTracked() {
     shop("s1", "dev-m1");
     for (int i = 0; i < SubsidyDetector.MAX_BUYERS + 10; i++) {
