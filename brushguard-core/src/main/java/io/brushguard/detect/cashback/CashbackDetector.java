@@ -264,7 +264,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         }
         continue;
       }
-      if (best == null || (e.praisedAt > best.praisedAt)) {
+      if (best == null || before(best, e)) {
         best = e;
         tie = t;
       }
@@ -308,6 +308,19 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         strength,
         describe(r, p.kind().name().toLowerCase(Locale.ROOT)),
         best);
+  }
+
+  /**
+   * Which of two tied orders a payment pays back: one not yet paid back before one that was (an
+   * officer with two tasks at the shop is paid twice), then the later praised.
+   */
+  private static boolean before(Entry best, Entry e) {
+    boolean bestPaid = best.emitted > 0;
+    boolean ePaid = e.emitted > 0;
+    if (bestPaid != ePaid) {
+      return bestPaid;
+    }
+    return e.praisedAt > best.praisedAt;
   }
 
   /**

@@ -125,6 +125,19 @@ class CashbackDetectorTest {
   }
 
   @Test
+  void twoTasksAtOneShop_twoPaymentsBack_flagBothOrders() {
+    buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
+    buy("o2", "u1", "alipay-u1", "s1", "alipay-s1", T0 + DAY);
+    review("r1", "u1", "s1", "o1", 5, T0 + 3 * DAY);
+    review("r2", "u1", "s1", "o2", 5, T0 + 4 * DAY);
+    pay("alipay-s1", "alipay-u1", 6_900, Payment.Kind.RED_PACKET, null, T0 + 4 * DAY + HOUR);
+    pay("alipay-s1", "alipay-u1", 6_900, Payment.Kind.RED_PACKET, null, T0 + 4 * DAY + 2 * HOUR);
+
+    assertThat(flow.strongest(EntityKind.ORDER)).containsOnlyKeys("o1", "o2");
+    assertThat(flow.strongest(EntityKind.REVIEW)).containsOnlyKeys("r1", "r2");
+  }
+
+  @Test
   void goodwillAfterABadReviewOrAComplaint_passes() {
     buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
     review("r1", "u1", "s1", "o1", 1, T0 + 3 * DAY);
