@@ -245,7 +245,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     prune(s, now);
     Entry best = null;
     String tie = null;
-    Entry untied = null;
+    int untied = 0;
     for (int i = s.size - 1; i >= 0; i--) {
       Entry e = s.orders[i];
       if (e.orderedAt > p.ts()) {
@@ -256,11 +256,10 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
               ? Rebate.RECEIVED
               : e.shop.equals(p.shop()) ? Rebate.BOUND : null;
       if (t == null) {
-        if (untied == null
-            && e.praisedAt > e.unhappyAt
+        if (e.praisedAt > e.unhappyAt
             && nearOrder(p.amount(), e.amount)
             && p.amount() * 10 >= e.amount * 9) {
-          untied = e;
+          untied++;
         }
         continue;
       }
@@ -272,8 +271,18 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     if (best == null) {
       if (s.size == 0) {
         counts.unknownReceiver++;
-      } else if (untied != null && p.order() == null) {
-        ctx.emit(rebate(s, ctx, untied, p, null)); // for Brokers: an untied account paying back
+      } else if (untied > 0 && p.order() == null) {
+        // for Brokers: every praised order it may pay back; only the shop whose buyers the payer
+        // keeps paying back adds up there
+        for (int i = s.size - 1; i >= 0; i--) {
+          Entry e = s.orders[i];
+          if (e.orderedAt <= p.ts()
+              && e.praisedAt > e.unhappyAt
+              && nearOrder(p.amount(), e.amount)
+              && p.amount() * 10 >= e.amount * 9) {
+            ctx.emit(rebate(s, ctx, e, p, null));
+          }
+        }
       } else {
         counts.untied++;
       }

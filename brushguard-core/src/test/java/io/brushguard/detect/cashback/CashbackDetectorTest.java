@@ -194,6 +194,8 @@ class CashbackDetectorTest {
 
     buy("o3", "u3", "alipay-u3", "s1", "alipay-s1", T0 + 2 * DAY);
     review("r3", "u3", "s1", "o3", 5, T0 + 2 * DAY + HOUR);
+    buy("o9", "u3", "alipay-u3", "s9", "alipay-s9", T0 + 2 * DAY); // praised too, same price
+    review("r9", "u3", "s9", "o9", 5, T0 + 2 * DAY + 2 * HOUR);
     String third = pay("alipay-x", "alipay-u3", 6_400, Payment.Kind.RED_PACKET, null, T0 + 3 * DAY);
 
     assertThat(flow.strongest(EntityKind.PAYMENT))
@@ -201,6 +203,9 @@ class CashbackDetectorTest {
         .containsEntry(third, Brokers.STRENGTH)
         .hasSize(3);
     assertThat(flow.strongest(EntityKind.ACCOUNT)).containsOnlyKeys("u1", "u2", "u3", "x");
+    assertThat(flow.strongest(EntityKind.ORDER))
+        .as("the other praised order of the same price is not the broker's shop")
+        .containsOnlyKeys("o1", "o2", "o3");
     assertThat(flow.signals.get(0).detail()).contains("alipay-x", "pays buyers of shop s1");
   }
 
