@@ -57,12 +57,13 @@ final class GenuineSubsidies implements Planting {
       int n = Rand.chance(rnd, 0.2) ? Rand.between(rnd, 4, 6) : 1;
       long at =
           Math.max(
-              Rand.between(rnd, campaign.from(), campaign.to() - 2 * Sim.HOUR),
+              Rand.between(rnd, campaign.from(), campaign.from() + (campaign.to() - campaign.from()) / 3),
               sim.accounts.registered[account]);
       // one order a visit (the offer's limit per order), on different days of the campaign
-      for (int k = 0; k < n; k++) {
-        long t = k == 0 ? at : Rand.between(rnd, at, campaign.to() - Sim.HOUR);
+      long t = at;
+      for (int k = 0; k < n && t < campaign.to(); k++) {
         sim.at(t, now -> buy(sim, account, shop, item, campaign, rate, now));
+        t += Rand.between(rnd, 2 * Sim.HOUR, 12 * Sim.HOUR); // hours apart, not a burst
       }
       orders += n;
     }
