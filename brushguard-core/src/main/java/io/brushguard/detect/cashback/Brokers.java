@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * Cashback brokers: a payment account with no known tie to a shop that pays back, about the order's
- * amount and after a review of four or five stars, {@link CashbackDetector.Config#brokerBuyers} or
+ * amount and within two days after a review of four or five stars, {@link CashbackDetector.Config#brokerBuyers} or
  * more distinct buyers of the same shop within {@link CashbackDetector.Config#brokerWindowMillis}
  * (an accomplice, or a broker who runs "experience officers" for the shop). A friend who pays a
  * friend back for something bought on their behalf pays one buyer; a colleague who reimburses a

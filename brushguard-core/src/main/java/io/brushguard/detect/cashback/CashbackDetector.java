@@ -61,6 +61,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
   static final double SMALL = 0.25;
   static final double SHOP_STRENGTH = 0.45;
   static final int MAX_ORDERS = 8;
+  static final long PRAISE_COUPLING_MILLIS = 2 * 86_400_000L;
 
   /**
    * Settings.
@@ -256,7 +257,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
               ? Rebate.RECEIVED
               : e.shop.equals(p.shop()) ? Rebate.BOUND : null;
       if (t == null) {
-        if (e.praisedAt > e.unhappyAt
+        if (brokerCandidate(e, p)
             && nearOrder(p.amount(), e.amount)
             && p.amount() * 10 >= e.amount * 9) {
           untied++;
@@ -276,10 +277,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         // keeps paying back adds up there
         for (int i = s.size - 1; i >= 0; i--) {
           Entry e = s.orders[i];
-          if (e.orderedAt <= p.ts()
-              && e.praisedAt > e.unhappyAt
-              && nearOrder(p.amount(), e.amount)
-              && p.amount() * 10 >= e.amount * 9) {
+          if (e.orderedAt <= p.ts() && brokerCandidate(e, p)) {
             ctx.emit(rebate(s, ctx, e, p, null));
           }
         }
@@ -317,6 +315,19 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         strength,
         describe(r, p.kind().name().toLowerCase(Locale.ROOT)),
         best);
+  }
+
+  /**
+   * Whether money from an account with no tie to the shop may pay back this order for a broker: the
+   * buyer praised the order and was paid, about its amount, within {@link #PRAISE_COUPLING_MILLIS}
+   * after: money that pays for a review follows the review (the officer shows it and is paid),
+   * where a friend's reimbursement follows the purchase, whenever the review comes.
+   */
+  private static boolean brokerCandidate(Entry e, Payout p) {
+    return e.praisedAt > e.unhappyAt
+        && p.ts() - e.praisedAt <= PRAISE_COUPLING_MILLIS
+        && nearOrder(p.amount(), e.amount)
+        && p.amount() * 10 >= e.amount * 9;
   }
 
   /**
