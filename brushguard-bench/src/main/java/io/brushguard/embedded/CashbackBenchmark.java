@@ -11,6 +11,7 @@ import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.subsidy.StaffDevices;
 import io.brushguard.detect.subsidy.StaffPayers;
 import io.brushguard.detect.subsidy.SubsidyDetector;
+import io.brushguard.detect.subsidy.SubsidyPayments;
 import io.brushguard.flow.Topology;
 import java.util.List;
 import java.util.Set;
@@ -81,6 +82,7 @@ public class CashbackBenchmark {
               new ShopPayers(),
               new StaffPayers(),
               new StaffDevices(),
+              new SubsidyPayments(),
               new SubsidyDetector()),
           Set.of(Signal.class));
     }

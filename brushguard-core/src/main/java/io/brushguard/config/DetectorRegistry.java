@@ -15,6 +15,7 @@ import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.subsidy.StaffDevices;
 import io.brushguard.detect.subsidy.StaffPayers;
 import io.brushguard.detect.subsidy.SubsidyDetector;
+import io.brushguard.detect.subsidy.SubsidyPayments;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
 import io.brushguard.resolve.Merchants;
@@ -52,6 +53,7 @@ public final class DetectorRegistry {
         new Brokers(config.cashback()),
         new StaffPayers(),
         new StaffDevices(),
+        new SubsidyPayments(),
         new SubsidyDetector());
   }
 

@@ -57,7 +57,8 @@ final class GenuineSubsidies implements Planting {
       int n = Rand.chance(rnd, 0.2) ? Rand.between(rnd, 4, 6) : 1;
       long at =
           Math.max(
-              Rand.between(rnd, campaign.from(), campaign.from() + (campaign.to() - campaign.from()) / 3),
+              Rand.between(
+                  rnd, campaign.from(), campaign.from() + (campaign.to() - campaign.from()) / 3),
               sim.accounts.registered[account]);
       // one order a visit (the offer's limit per order), on different days of the campaign
       long t = at;

@@ -11,13 +11,13 @@ import java.util.Set;
 
 /**
  * Cashback brokers: a payment account with no known tie to a shop that pays back, about the order's
- * amount and within two days after a review of four or five stars, {@link CashbackDetector.Config#brokerBuyers} or
- * more distinct buyers of the same shop within {@link CashbackDetector.Config#brokerWindowMillis}
- * (an accomplice, or a broker who runs "experience officers" for the shop). A friend who pays a
- * friend back for something bought on their behalf pays one buyer; a colleague who reimburses a
- * team's purchases at one shop pays them before they have reviewed, and not all of them praise;
- * that three people a payer sends money to each just praised one shop and each got back about what
- * they paid is not chance.
+ * amount and within two days after a review of four or five stars, {@link
+ * CashbackDetector.Config#brokerBuyers} or more distinct buyers of the same shop within {@link
+ * CashbackDetector.Config#brokerWindowMillis} (an accomplice, or a broker who runs "experience
+ * officers" for the shop). A friend who pays a friend back for something bought on their behalf
+ * pays one buyer; a colleague who reimburses a team's purchases at one shop pays them before they
+ * have reviewed, and not all of them praise; that three people a payer sends money to each just
+ * praised one shop and each got back about what they paid is not chance.
  *
  * <p>Signal {@value CashbackDetector#CODE} of {@value #STRENGTH} on each payment, order, review and
  * buyer the broker paid back for that shop, the earlier ones included once the count is reached

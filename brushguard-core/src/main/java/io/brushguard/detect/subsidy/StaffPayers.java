@@ -2,42 +2,30 @@ package io.brushguard.detect.subsidy;
 
 import io.brushguard.detect.cashback.PayerOf;
 import io.brushguard.detect.cashback.ShopPayer;
-import io.brushguard.event.Event;
-import io.brushguard.event.EventType;
-import io.brushguard.event.Payment;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Per payment account of a shop's merchant: which staff accounts also bind it ({@link StaffTie} to
- * the shop), and the subsidies the platform pays into it ({@link SubsidyPaid} to the shop).
+ * the shop).
  *
  * <p>Key: the payment account. Space: per merchant payment account the shop (kept, as merchants'
  * accounts are); per payment account a staff account binds, at most {@value #MAX_STAFF} staff ids.
- * Subsidies into an account no merchant binds are dropped and counted.
  */
 public final class StaffPayers implements Stage<StaffPayers.State> {
   public static final String NAME = "subsidy-staff-payers";
   static final int MAX_STAFF = 4;
   private static final Wiring WIRING =
-      Wiring.events(EventType.PAYMENT)
-          .consumes(ShopPayer.class, PayerOf.class)
-          .produces(StaffTie.class, SubsidyPaid.class);
-
-  private long unknownShop;
+      new Wiring(Set.of(), Set.of(ShopPayer.class, PayerOf.class), Set.of(StaffTie.class));
 
   /** One payment account: its shop and the staff who bind it. */
   public static final class State {
     String shop;
     final List<String> staff = new ArrayList<>(1);
-  }
-
-  /** Subsidies paid into a payment account that no merchant binds. */
-  public long unknownShop() {
-    return unknownShop;
   }
 
   @Override
@@ -48,12 +36,6 @@ public final class StaffPayers implements Stage<StaffPayers.State> {
   @Override
   public Wiring wiring() {
     return WIRING;
-  }
-
-  @Override
-  public String keyOf(Event event) {
-    Payment p = (Payment) event;
-    return p.kind() == Payment.Kind.SUBSIDY && p.order() != null ? p.to() : null;
   }
 
   @Override
@@ -68,16 +50,6 @@ public final class StaffPayers implements Stage<StaffPayers.State> {
   @Override
   public State newState() {
     return new State();
-  }
-
-  @Override
-  public void onEvent(State s, Event event, Context ctx) {
-    Payment p = (Payment) event;
-    if (s.shop == null) {
-      unknownShop++;
-      return;
-    }
-    ctx.emit(new SubsidyPaid(s.shop, p.order(), p.payment()));
   }
 
   @Override

@@ -21,7 +21,12 @@ class SubsidyDetectorTest {
   private final SubsidyDetector detector = new SubsidyDetector();
   private final StageFlow flow =
       new StageFlow(
-          List.of(new ShopPayers(), new StaffPayers(), new StaffDevices(), detector));
+          List.of(
+              new ShopPayers(),
+              new StaffPayers(),
+              new StaffDevices(),
+              new SubsidyPayments(),
+              detector));
   private int n;
   private long t = T0;
 
