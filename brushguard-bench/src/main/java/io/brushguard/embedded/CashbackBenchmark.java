@@ -90,7 +90,7 @@ public class CashbackBenchmark {
     return Topology.of(
         List.of(
             new ShopPayers(),
-            new Payouts(retention),
+            new Payouts(),
             new BuyerVoice(retention),
             new CashbackDetector(c),
             new Brokers(c)),

@@ -47,7 +47,7 @@ public final class DetectorRegistry {
         new Cancellations(),
         new ConcentrationDetector(config.concentration()),
         new ShopPayers(),
-        new Payouts(config.retentionMillis()),
+        new Payouts(),
         new BuyerVoice(config.retentionMillis()),
         new CashbackDetector(config.cashback()),
         new Brokers(config.cashback()),

@@ -364,8 +364,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         p.amount(),
         p.ts(),
         tie,
-        p.merchant(),
-        p.owner());
+        p.merchant());
   }
 
   /** Emits the signals on the payment, order, review, buyer and (when strong) shop. */
@@ -385,10 +384,6 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     }
     if (r.buyer() != null) {
       ctx.emit(new Signal(EntityKind.ACCOUNT, r.buyer(), CODE, origin, strength, ts, detail));
-    }
-    String accomplice = r.accomplice();
-    if (accomplice != null && !accomplice.equals(r.buyer())) {
-      ctx.emit(new Signal(EntityKind.ACCOUNT, accomplice, CODE, origin, strength, ts, detail));
     }
     if (strength >= 0.5) {
       ctx.emit(new Signal(EntityKind.SHOP, r.shop(), CODE, origin, SHOP_STRENGTH, ts, detail));

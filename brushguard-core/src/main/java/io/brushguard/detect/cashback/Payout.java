@@ -16,7 +16,6 @@ import io.brushguard.flow.Fact;
  * @param ts when it was paid
  * @param shop the shop whose merchant binds {@code from}, or null
  * @param merchant that merchant's platform account, or null
- * @param owner the platform account that binds {@code from}, or null when none is known
  */
 public record Payout(
     String payment,
@@ -27,6 +26,5 @@ public record Payout(
     String order,
     long ts,
     String shop,
-    String merchant,
-    String owner)
+    String merchant)
     implements Fact {}

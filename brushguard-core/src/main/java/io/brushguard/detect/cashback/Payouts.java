@@ -2,9 +2,7 @@ package io.brushguard.detect.cashback;
 
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
-import io.brushguard.event.Link;
 import io.brushguard.event.Payment;
-import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -12,32 +10,27 @@ import io.brushguard.flow.Wiring;
 /**
  * Re-keys off-order money from the paying account to the receiving one: each {@code red_packet},
  * {@code transfer} or {@code other} payment leaves as a {@link Payout} carrying the shop whose
- * merchant binds the paying account ({@link ShopPayer}), if any, and the platform account that
- * holds it (from {@code link} events).
+ * merchant binds the paying account ({@link ShopPayer}), if any.
  *
  * <p>Key: the paying account. Space: per payment account bound to a merchant, the shop and the
- * merchant (about 80 bytes), kept (the last binding wins); per payment account a {@code link}
- * binds, the platform account that bound it first, its holder (about 60 bytes), until {@code
- * retention} after its last link or payment; other paying accounts keep nothing.
+ * merchant (about 80 bytes), kept (the last binding wins); other paying accounts keep nothing.
+ *
+ * <p>Who holds an accomplice's payment account (its {@code link}) is not looked up: that link is
+ * usually made at registration, long before the money moves, and kept for the retention it would
+ * cost a state per payment account of the population (measured: about 200 ns per event of a
+ * registration-heavy stream) for a link mostly forgotten by then.
  */
 public final class Payouts implements Stage<Payouts.State> {
   public static final String NAME = "cashback-payouts";
   private static final Wiring WIRING =
-      Wiring.events(EventType.PAYMENT, EventType.LINK)
+      Wiring.events(EventType.PAYMENT)
           .consumes(ShopPayer.class)
           .produces(Payout.class);
 
-  private final long retentionMillis;
-
-  public Payouts(long retentionMillis) {
-    this.retentionMillis = retentionMillis;
-  }
-
-  /** A paying account's shop, when a merchant binds it, and the account behind it. */
-  public static final class State extends Expiring {
+  /** A paying account's shop, when a merchant binds it. */
+  public static final class State {
     String shop;
     String merchant;
-    String owner;
   }
 
   @Override
@@ -59,9 +52,6 @@ public final class Payouts implements Stage<Payouts.State> {
 
   @Override
   public String keyOf(Event event) {
-    if (event instanceof Link l) {
-      return l.payer();
-    }
     Payment p = (Payment) event;
     return offOrder(p.kind()) && !p.from().equals(p.to()) ? p.from() : null;
   }
@@ -78,13 +68,6 @@ public final class Payouts implements Stage<Payouts.State> {
 
   @Override
   public void onEvent(State s, Event event, Context ctx) {
-    if (event instanceof Link l) {
-      if (s.owner == null) {
-        s.owner = l.account(); // the first account to bind it: its holder
-      }
-      s.touch(ctx, retentionMillis);
-      return;
-    }
     Payment p = (Payment) event;
     ctx.emit(
         new Payout(
@@ -96,11 +79,7 @@ public final class Payouts implements Stage<Payouts.State> {
             p.order(),
             p.ts(),
             s.shop,
-            s.merchant,
-            s.owner));
-    if (s.owner != null) {
-      s.touch(ctx, retentionMillis);
-    }
+            s.merchant));
   }
 
   @Override
@@ -111,14 +90,7 @@ public final class Payouts implements Stage<Payouts.State> {
   }
 
   @Override
-  public void onWake(State s, long time, Context ctx) {
-    if (s.expired(time, ctx, retentionMillis)) {
-      s.owner = null;
-    }
-  }
-
-  @Override
   public boolean isEmpty(State s) {
-    return s.shop == null && s.owner == null;
+    return s.shop == null;
   }
 }

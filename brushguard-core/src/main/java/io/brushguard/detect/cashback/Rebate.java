@@ -21,7 +21,6 @@ import io.brushguard.flow.Fact;
  * @param tie how the payer is tied to the shop: {@link #RECEIVED}, {@link #BOUND} or null (none
  *     known; a broker if it pays many buyers of the same shop)
  * @param merchant the merchant account binding the payer, or null
- * @param payerAccount the platform account behind the payer (its {@code link}), or null
  */
 public record Rebate(
     String payer,
@@ -35,8 +34,7 @@ public record Rebate(
     long amount,
     long ts,
     String tie,
-    String merchant,
-    String payerAccount)
+    String merchant)
     implements Fact {
 
   /** The payer received the order's money: the shop's own account. */
@@ -47,23 +45,6 @@ public record Rebate(
 
   /** The chain of links, in words. */
   public String chain() {
-    if (payerAccount != null && !payerAccount.equals(merchant)) {
-      return links() + " (payer of account " + payerAccount + ")";
-    }
-    return links();
-  }
-
-  /**
-   * The platform account behind the money when it is not the shop's merchant (an accomplice, a
-   * broker), or null: it is flagged with the buyers.
-   */
-  public String accomplice() {
-    return payerAccount != null && !payerAccount.equals(merchant) && !RECEIVED.equals(tie)
-        ? payerAccount
-        : null;
-  }
-
-  private String links() {
     if (RECEIVED.equals(tie)) {
       return "payer " + payer + " received order " + order + "'s payment for shop " + shop;
     }

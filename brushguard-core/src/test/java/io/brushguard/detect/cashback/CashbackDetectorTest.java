@@ -25,7 +25,7 @@ class CashbackDetectorTest {
       new StageFlow(
           List.of(
               new ShopPayers(),
-              new Payouts(RETENTION),
+              new Payouts(),
               new BuyerVoice(RETENTION),
               detector,
               new Brokers(CashbackDetector.Config.DEFAULT)));
@@ -202,7 +202,7 @@ class CashbackDetectorTest {
         .containsEntry(first, Brokers.STRENGTH)
         .containsEntry(third, Brokers.STRENGTH)
         .hasSize(3);
-    assertThat(flow.strongest(EntityKind.ACCOUNT)).containsOnlyKeys("u1", "u2", "u3", "x");
+    assertThat(flow.strongest(EntityKind.ACCOUNT)).containsOnlyKeys("u1", "u2", "u3");
     assertThat(flow.strongest(EntityKind.ORDER))
         .as("the other praised order of the same price is not the broker's shop")
         .containsOnlyKeys("o1", "o2", "o3");
