@@ -23,9 +23,7 @@ import io.brushguard.flow.Wiring;
 public final class Payouts implements Stage<Payouts.State> {
   public static final String NAME = "cashback-payouts";
   private static final Wiring WIRING =
-      Wiring.events(EventType.PAYMENT)
-          .consumes(ShopPayer.class)
-          .produces(Payout.class);
+      Wiring.events(EventType.PAYMENT).consumes(ShopPayer.class).produces(Payout.class);
 
   /** A paying account's shop, when a merchant binds it. */
   public static final class State {

@@ -31,11 +31,11 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
   private static final Wiring WIRING =
       Wiring.events(EventType.ACCOUNT, EventType.LINK).produces(ShopPayer.class, PayerOf.class);
 
-  /** One merchant or staff account. */
+  /** One merchant or staff account; a buyer's link makes one, empty, that is dropped at once. */
   public static final class State {
     String shop;
     boolean staff;
-    final List<String> payers = new ArrayList<>(2);
+    List<String> payers; // allocated for merchants and staff only
   }
 
   @Override
@@ -78,6 +78,9 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
       return; // a buyer's link: nothing to keep
     }
     String payer = ((Link) event).payer();
+    if (s.payers == null) {
+      s.payers = new ArrayList<>(2);
+    }
     if (s.payers.contains(payer)) {
       return;
     }
