@@ -1,6 +1,7 @@
 package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
+import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.surge.SalesSurgeDetector;
@@ -21,6 +22,7 @@ import java.time.Duration;
  * @param surge the sales-surge detector's settings
  * @param scripted the scripted-session detector's settings
  * @param velocity the velocity stages' settings
+ * @param cashback the cashback detector's settings
  */
 public record BrushguardConfig(
     long latenessMillis,
@@ -30,7 +32,8 @@ public record BrushguardConfig(
     ConcentrationDetector.Config concentration,
     SalesSurgeDetector.Config surge,
     ScriptedSessions.Config scripted,
-    Velocity.Config velocity) {
+    Velocity.Config velocity,
+    CashbackDetector.Config cashback) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
@@ -41,7 +44,8 @@ public record BrushguardConfig(
           ConcentrationDetector.Config.DEFAULT,
           SalesSurgeDetector.Config.DEFAULT,
           ScriptedSessions.Config.DEFAULT,
-          Velocity.Config.DEFAULT);
+          Velocity.Config.DEFAULT,
+          CashbackDetector.Config.DEFAULT);
 
   public BrushguardConfig {
     if (latenessMillis < 0) {
@@ -57,11 +61,27 @@ public record BrushguardConfig(
 
   public BrushguardConfig withLatenessMillis(long lateness) {
     return new BrushguardConfig(
-        lateness, aheadMillis, retentionMillis, decision, concentration, surge, scripted, velocity);
+        lateness,
+        aheadMillis,
+        retentionMillis,
+        decision,
+        concentration,
+        surge,
+        scripted,
+        velocity,
+        cashback);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
     return new BrushguardConfig(
-        latenessMillis, ahead, retentionMillis, decision, concentration, surge, scripted, velocity);
+        latenessMillis,
+        ahead,
+        retentionMillis,
+        decision,
+        concentration,
+        surge,
+        scripted,
+        velocity,
+        cashback);
   }
 }

@@ -1,6 +1,7 @@
 package io.brushguard.config;
 
 import io.brushguard.decide.DecisionPolicy;
+import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import java.io.IOException;
@@ -39,6 +40,9 @@ import java.util.TreeSet;
  * scripted.window = 2d            # how far back an account's tasks are judged together
  * scripted.alpha = 1e-5           # false-alarm bound of one test of a genuine account
  * scripted.margin = 0.5           # genuine spread assumed at least this share of the population's
+ * cashback.horizon = 7d           # money back counts this long after the order or its review
+ * cashback.broker_buyers = 3      # buyers of one shop an untied account pays back: a broker
+ * cashback.broker_window = 30d
  * </pre>
  */
 public final class ConfigLoader {
@@ -57,7 +61,10 @@ public final class ConfigLoader {
           "surge.lookback",
           "scripted.window",
           "scripted.alpha",
-          "scripted.margin");
+          "scripted.margin",
+          "cashback.horizon",
+          "cashback.broker_buyers",
+          "cashback.broker_window");
 
   private final Properties props;
   private final List<String> errors = new ArrayList<>();
@@ -124,6 +131,13 @@ public final class ConfigLoader {
       errors.add("scripted.alpha: must be below 1, was " + alpha);
     }
     double margin = fraction("scripted.margin", sd.spreadMargin());
+    long horizon = millis("cashback.horizon", d.cashback().horizonMillis());
+    long brokerBuyers =
+        integer("cashback.broker_buyers", d.cashback().brokerBuyers(), 2, Integer.MAX_VALUE);
+    long brokerWindow = millis("cashback.broker_window", d.cashback().brokerWindowMillis());
+    if (horizon == 0 || brokerWindow == 0) {
+      errors.add("cashback.horizon and cashback.broker_window: must be positive");
+    }
     // rules across keys, checked only between values that are valid on their own
     if (reviewAt > blockAt) {
       errors.add(
@@ -157,7 +171,8 @@ public final class ConfigLoader {
             sd.minBuyersPaid(),
             sd.payoutDays(),
             sd.linkDays()),
-        d.velocity());
+        d.velocity(),
+        new CashbackDetector.Config(horizon, (int) brokerBuyers, brokerWindow));
   }
 
   private String value(String key) {

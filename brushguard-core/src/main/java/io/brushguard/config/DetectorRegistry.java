@@ -5,10 +5,19 @@ import io.brushguard.credit.ShopLedger;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
+import io.brushguard.detect.cashback.Brokers;
+import io.brushguard.detect.cashback.BuyerVoice;
+import io.brushguard.detect.cashback.CashbackDetector;
+import io.brushguard.detect.cashback.Payouts;
+import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.logistics.FakeLogistics;
 import io.brushguard.detect.scripted.ScriptedSessions;
+import io.brushguard.detect.subsidy.StaffDevices;
+import io.brushguard.detect.subsidy.StaffPayers;
+import io.brushguard.detect.subsidy.SubsidyDetector;
+import io.brushguard.detect.subsidy.SubsidyPayments;
 import io.brushguard.detect.surge.SalesSurgeDetector;
 import io.brushguard.detect.velocity.Velocity;
 import io.brushguard.flow.Stage;
@@ -46,6 +55,15 @@ public final class DetectorRegistry {
     stages.addAll(ScriptedSessions.stages(config.scripted()));
     stages.addAll(Velocity.stages(config.velocity()));
     stages.addAll(FakeLogistics.stages(config.retentionMillis()));
+    stages.add(new ShopPayers());
+    stages.add(new Payouts());
+    stages.add(new BuyerVoice(config.retentionMillis()));
+    stages.add(new CashbackDetector(config.cashback()));
+    stages.add(new Brokers(config.cashback()));
+    stages.add(new StaffPayers());
+    stages.add(new StaffDevices());
+    stages.add(new SubsidyPayments());
+    stages.add(new SubsidyDetector());
     return List.copyOf(stages);
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.brushguard.decide.DecisionPolicy;
+import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import java.io.IOException;
@@ -58,11 +59,24 @@ class ConfigLoaderTest {
                 "decide.shops_need_case", "false",
                 "concentration.window", "2h",
                 "concentration.ratio", "4",
-                "concentration.tally", "7d"));
+                "concentration.tally", "7d",
+                "cashback.horizon", "3d",
+                "cashback.broker_buyers", "5",
+                "cashback.broker_window", "10d"));
     assertThat(c.latenessMillis()).isEqualTo(90_000);
+    assertThat(c.cashback())
+        .isEqualTo(new CashbackDetector.Config(3 * 86_400_000L, 5, 10 * 86_400_000L));
     assertThat(c.retentionMillis()).isEqualTo(7 * 86_400_000L);
     assertThat(c.decision()).isEqualTo(new DecisionPolicy(0.4, 0.95, false));
     assertThat(c.concentration()).isEqualTo(new ConcentrationDetector.Config(7200, 4, 7 * 86_400));
+  }
+
+  @Test
+  void cashbackHorizonOfZero_orBrokerOfOneBuyer_isRefused() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ConfigLoader.from(props("cashback.horizon", "0s", "cashback.broker_buyers", "1")))
+        .hasMessageContaining("cashback.horizon")
+        .hasMessageContaining("cashback.broker_buyers");
   }
 
   @Test
@@ -88,7 +102,10 @@ class ConfigLoaderTest {
             "surge.lookback",
             "scripted.window",
             "scripted.alpha",
-            "scripted.margin");
+            "scripted.margin",
+            "cashback.horizon",
+            "cashback.broker_buyers",
+            "cashback.broker_window");
   }
 
   @Test
@@ -149,7 +166,7 @@ class ConfigLoaderTest {
             "concentration.ratio", "x",
             "concentration.tally", "-1d");
     assertThat(m)
-        .contains("latenes: unknown setting (known: [ahead, concentration.ratio")
+        .contains("latenes: unknown setting (known: [ahead, cashback.broker_buyers")
         .contains("decide.blockat: unknown setting")
         .contains(
             "lateness: must be a duration such as 90s, 10m, 2h, 1d or PT10M, was \"ten minutes\"")

@@ -197,6 +197,44 @@ final class MarketInput {
               + "}");
     }
     ring(T0 + 3_600_000L);
+    // a staff account registered on a merchant's device, and subsidised campaign orders with the
+    // platform's subsidy payments: what the subsidy stages read
+    long reg = T0 + rnd.nextLong(span / 3);
+    add(
+        reg,
+        "{\"type\":\"account\",\"account\":\"m9\",\"role\":\"merchant\",\"shop\":\"s9\","
+            + "\"device\":\"dev-m9\",\"ts\":"
+            + ts(reg)
+            + "}");
+    add(
+        reg + 60_000,
+        "{\"type\":\"account\",\"account\":\"st1\",\"role\":\"staff\",\"device\":\"dev-m9\","
+            + "\"ts\":"
+            + ts(reg + 60_000)
+            + "}");
+    for (int i = 0; i < 6 * scale; i++) {
+      long ts = T0 + rnd.nextLong(span);
+      add(
+          ts,
+          "{\"type\":\"order\",\"order\":\"so"
+              + i
+              + "\",\"account\":\"u"
+              + rnd.nextInt(4)
+              + "\",\"shop\":\"s9\",\"item\":\"i1\",\"amount\":1000,\"subsidy\":700,"
+              + "\"campaign\":\"camp1\",\"ts\":"
+              + ts(ts)
+              + "}");
+      add(
+          ts + 60_000,
+          "{\"type\":\"payment\",\"payment\":\"sp"
+              + i
+              + "\",\"from\":\"pplatform\",\"to\":\"pshop9\",\"amount\":700,"
+              + "\"kind\":\"subsidy\",\"order\":\"so"
+              + i
+              + "\",\"ts\":"
+              + ts(ts + 60_000)
+              + "}");
+    }
     items.sort(Comparator.comparingLong(Item::arrival).thenComparingInt(Item::seq));
     StringBuilder out = new StringBuilder();
     for (Item item : items) {

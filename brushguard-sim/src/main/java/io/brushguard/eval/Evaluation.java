@@ -66,7 +66,13 @@ public final class Evaluation {
           "power_shopper",
           "virtual_goods",
           "same_city_express",
-          "light_parcels");
+          "light_parcels",
+          "goodwill_red_packet",
+          "price_protection",
+          "shipping_insurance",
+          "friends_transfer",
+          "subsidy_for_all",
+          "honest_staff");
 
   /** The group name for fraud labels that give no tactic. */
   public static final String NO_TACTIC = "(no tactic)";

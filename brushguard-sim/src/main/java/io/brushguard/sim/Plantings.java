@@ -62,5 +62,20 @@ final class Plantings {
               1,
               true),
           new Entry(
-              Trap.LIGHT_PARCELS.wire(), () -> new ParcelLookalikes(Trap.LIGHT_PARCELS), 1, true));
+              Trap.LIGHT_PARCELS.wire(), () -> new ParcelLookalikes(Trap.LIGHT_PARCELS), 1, true),
+          money(Trap.GOODWILL_RED_PACKET),
+          money(Trap.PRICE_PROTECTION),
+          money(Trap.SHIPPING_INSURANCE),
+          money(Trap.FRIENDS_TRANSFER),
+          new Entry(
+              Trap.SUBSIDY_FOR_ALL.wire(),
+              () -> new GenuineSubsidies(Trap.SUBSIDY_FOR_ALL),
+              0.5,
+              true),
+          new Entry(
+              Trap.HONEST_STAFF.wire(), () -> new GenuineSubsidies(Trap.HONEST_STAFF), 1, true));
+
+  private static Entry money(Trap trap) {
+    return new Entry(trap.wire(), () -> new GenuineMoneyBack(trap), 2, true);
+  }
 }

@@ -268,6 +268,7 @@ class TacticsTest {
         m.accounts.values().stream()
             .filter(a -> a.role() == Account.Role.STAFF)
             .map(Account::account)
+            .filter(s -> !m.is(ACCOUNT, s, Trap.HONEST_STAFF))
             .collect(Collectors.toSet());
     assertThat(staff).isNotEmpty().allMatch(s -> m.is(ACCOUNT, s, Tactic.INSIDER_SUBSIDY));
     Set<String> merchantPayers = new HashSet<>();
@@ -284,7 +285,13 @@ class TacticsTest {
       assertThat(o.subsidy()).isGreaterThan(o.amount() / 2);
       assertThat(o.campaign()).isNotNull();
     }
-    for (Order o : m.orders(o -> m.genuine(ORDER, o.order()) && o.subsidy() > 0)) {
+    // genuine coupons are small, except the platform's generous subsidy for everyone (a trap)
+    for (Order o :
+        m.orders(
+            o ->
+                m.genuine(ORDER, o.order())
+                    && o.subsidy() > 0
+                    && !m.is(ORDER, o.order(), Trap.SUBSIDY_FOR_ALL))) {
       assertThat(o.subsidy()).isLessThanOrEqualTo(Math.max(300, o.amount() * 15 / 100));
     }
     assertThat(m.payments.values())

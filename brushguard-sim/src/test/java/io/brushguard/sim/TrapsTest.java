@@ -2,6 +2,7 @@ package io.brushguard.sim;
 
 import static io.brushguard.detect.EntityKind.ACCOUNT;
 import static io.brushguard.detect.EntityKind.ORDER;
+import static io.brushguard.detect.EntityKind.PAYMENT;
 import static io.brushguard.detect.EntityKind.REVIEW;
 import static io.brushguard.detect.EntityKind.SHOP;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,12 @@ class TrapsTest {
     LABELLED.put(Trap.VIRTUAL_GOODS, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.SAME_CITY_EXPRESS, List.of(ACCOUNT, ORDER));
     LABELLED.put(Trap.LIGHT_PARCELS, List.of(ACCOUNT, ORDER));
+    LABELLED.put(Trap.GOODWILL_RED_PACKET, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.PRICE_PROTECTION, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.SHIPPING_INSURANCE, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.FRIENDS_TRANSFER, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.SUBSIDY_FOR_ALL, List.of(ACCOUNT, ORDER, PAYMENT));
+    LABELLED.put(Trap.HONEST_STAFF, List.of(ACCOUNT));
   }
 
   private Map<String, List<Logistics>> scansOf(Trap trap) {
@@ -238,6 +245,53 @@ class TrapsTest {
         .allMatch(o -> m.is(ORDER, o.order(), Tactic.BAD_REVIEWERS));
   }
 
+  @Test
+  void subsidyForAll_manyBuyersAtOneGenerousRate_someStockingUp() {
+    // the trap's buyers also shop as usual (with the usual coupons): the sale is what is generous
+    List<Order> sale =
+        m.orders(
+            o ->
+                m.is(ORDER, o.order(), Trap.SUBSIDY_FOR_ALL) && o.subsidy() * 10 >= o.amount() * 4);
+    assertThat(sale).isNotEmpty().allMatch(o -> o.campaign() != null);
+    assertThat(sale.stream().map(Order::account).distinct().count()).isGreaterThanOrEqualTo(10);
+    Map<String, Long> perBuyer =
+        sale.stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    Order::account, java.util.stream.Collectors.counting()));
+    assertThat(perBuyer.values()).contains(1L).anyMatch(k -> k >= 4);
+  }
+
+  @Test
+  void moneyBack_goodwillFollowsABadWord_priceProtectionAndInsuranceNameTheOrder() {
+    for (Trap trap :
+        List.of(
+            Trap.GOODWILL_RED_PACKET,
+            Trap.PRICE_PROTECTION,
+            Trap.SHIPPING_INSURANCE,
+            Trap.FRIENDS_TRANSFER)) {
+      List<io.brushguard.event.Payment> paid =
+          m.payments.values().stream().filter(p -> m.is(PAYMENT, p.payment(), trap)).toList();
+      assertThat(paid).as(trap.wire()).isNotEmpty();
+      for (io.brushguard.event.Payment p : paid) {
+        switch (trap) {
+          case GOODWILL_RED_PACKET -> {
+            assertThat(p.kind()).isEqualTo(io.brushguard.event.Payment.Kind.RED_PACKET);
+            assertThat(m.shopPayer).containsValue(p.from());
+          }
+          case PRICE_PROTECTION, SHIPPING_INSURANCE -> {
+            assertThat(p.order()).as(p.payment()).isNotNull();
+            assertThat(m.orders.get(p.order()).payer()).isEqualTo(p.to());
+          }
+          default -> assertThat(m.shopPayer).doesNotContainValue(p.from());
+        }
+      }
+    }
+    for (Review r : m.reviews(r -> m.is(REVIEW, r.review(), Trap.GOODWILL_RED_PACKET))) {
+      assertThat(r.rating()).isLessThanOrEqualTo(2);
+    }
+  }
+
   /**
    * Per buyer of the trap, the planted orders: the buyer's orders at one shop within the hour of
    * the first (the accounts also shop as usual, and those orders carry the trap's label too).
@@ -302,7 +356,8 @@ class TrapsTest {
     for (io.brushguard.event.Event e : m.events) {
       if (e instanceof io.brushguard.event.Payment p
           && p.kind() == io.brushguard.event.Payment.Kind.REFUND
-          && p.order() != null) {
+          && p.order() != null
+          && "取消订单".equals(p.memo())) { // a cancellation, not a return after delivery
         refunded.add(p.order());
       }
     }

@@ -1,0 +1,105 @@
+package io.brushguard.embedded;
+
+import io.brushguard.config.BrushguardConfig;
+import io.brushguard.detect.Signal;
+import io.brushguard.detect.cashback.Brokers;
+import io.brushguard.detect.cashback.BuyerVoice;
+import io.brushguard.detect.cashback.CashbackDetector;
+import io.brushguard.detect.cashback.Payouts;
+import io.brushguard.detect.cashback.Rebate;
+import io.brushguard.detect.cashback.ShopPayers;
+import io.brushguard.detect.subsidy.StaffDevices;
+import io.brushguard.detect.subsidy.StaffPayers;
+import io.brushguard.detect.subsidy.SubsidyDetector;
+import io.brushguard.detect.subsidy.SubsidyPayments;
+import io.brushguard.flow.Topology;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * The cashback stages' cost, in nanoseconds per input event of the simulator's stream ({@value
+ * DataflowBenchmark#EVENTS} events, every tactic and trap planted), through the gate and the
+ * embedded {@link Dataflow} as {@link DataflowBenchmark} feeds it.
+ *
+ * <ul>
+ *   <li>{@code gate}: the gate and a dataflow with no stage;
+ *   <li>{@code cashback}: the five cashback stages ({@link ShopPayers}, {@link Payouts}, {@link
+ *       BuyerVoice}, {@link CashbackDetector}, {@link Brokers}), their signals and rebates
+ *       collected;
+ *   <li>{@code subsidy}: the subsidy-abuse stages ({@link ShopPayers}, {@link StaffPayers}, {@link
+ *       StaffDevices}, {@link SubsidyDetector}), their signals collected.
+ * </ul>
+ *
+ * <p>The difference of the two rows is what cashback adds to a scan per event. The stages read
+ * orders, reviews, reports, payments, accounts and links (about 17% of the stream).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 5)
+@Measurement(iterations = 5, time = 5)
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xmx3g", "-XX:+UseParallelGC"})
+public class CashbackBenchmark {
+  @Param({"gate", "cashback", "subsidy"})
+  public String stages;
+
+  private SimulatedEvents input;
+  private Topology topology;
+  private BrushguardConfig config;
+
+  @Setup(Level.Trial)
+  public void setUp() {
+    config = BrushguardConfig.DEFAULT;
+    input = SimulatedEvents.simulate(7, DataflowBenchmark.EVENTS).first(DataflowBenchmark.EVENTS);
+    topology = topology(config, stages);
+  }
+
+  static Topology topology(BrushguardConfig config, String stages) {
+    if (stages.equals("gate")) {
+      return Topology.of(List.of(), Set.of());
+    }
+    long retention = config.retentionMillis();
+    if (stages.equals("subsidy")) {
+      return Topology.of(
+          List.of(
+              new ShopPayers(),
+              new StaffPayers(),
+              new StaffDevices(),
+              new SubsidyPayments(),
+              new SubsidyDetector()),
+          Set.of(Signal.class));
+    }
+    CashbackDetector.Config c = CashbackDetector.Config.DEFAULT;
+    return Topology.of(
+        List.of(
+            new ShopPayers(),
+            new Payouts(),
+            new BuyerVoice(retention),
+            new CashbackDetector(c),
+            new Brokers(c)),
+        Set.of(Signal.class, Rebate.class));
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(DataflowBenchmark.EVENTS)
+  public long run(Blackhole bh) {
+    return DataflowBenchmark.feed(topology, config, input, bh::consume);
+  }
+}

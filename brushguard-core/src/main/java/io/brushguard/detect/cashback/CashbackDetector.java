@@ -1,0 +1,462 @@
+package io.brushguard.detect.cashback;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.Signal;
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.Order;
+import io.brushguard.event.Payment;
+import io.brushguard.flow.Expiring;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.Locale;
+
+/**
+ * "Experience officer" cashback (用户体验官, 好评返现): a buyer who, after an order and above all after a
+ * good review, gets money back off the platform's books from the shop.
+ *
+ * <p><b>How the fraud works, and what gives it away.</b> The purchase and the five-star review look
+ * like any other; the shop pays the price back, often with a commission, as a red packet or a
+ * transfer that names no order, hours after the review. The money has to come from somewhere the
+ * shop controls: the account that received the order's payment, or a payment account the merchant
+ * binds (its own or an accomplice's). An accomplice the shop does not bind is caught by {@link
+ * Brokers}: it pays back many buyers of the same shop.
+ *
+ * <p><b>Signals</b> (code {@value #CODE}, on the payment, the order, the review, the buyer's
+ * account; on the shop {@value #SHOP_STRENGTH}) for a {@code red_packet}, {@code transfer} or
+ * {@code other} payment from an account tied to the shop of one of the buyer's orders, paid within
+ * the horizon after that order (or its review), naming no order, of at most the order's amount plus
+ * half again and a commission ({@link #nearOrder}):
+ *
+ * <ul>
+ *   <li>after a review of four or five stars of that order: {@value #AFTER_PRAISE} (praise bought:
+ *       sufficient on its own);
+ *   <li>no review, about the order's amount: {@value #PRICE_BACK} (the price back off the books);
+ *   <li>no review, a smaller sum: {@value #SMALL} (a hint only).
+ * </ul>
+ *
+ * <p><b>Spared</b> (counted): money after the buyer's complaint or a review of three stars or fewer
+ * of that shop (a merchant's goodwill after a complaint: the opposite of buying praise); a payment
+ * naming the order (price protection, compensation on the books); platform refunds (kind {@code
+ * refund}, not read); money from an account with no tie to the shop (friends), unless {@link
+ * Brokers} finds it pays many of the shop's buyers.
+ *
+ * <p>Key: the buyer's payment account (the order's {@code payer}). Inputs: its orders, the order
+ * payments from it (which tell the shop's receiving account), {@link Said} from {@link BuyerVoice}
+ * and {@link Payout} from {@link Payouts}. Window: {@link Config#horizonMillis} after the later of
+ * the order and its review. Space per tracked payment account: at most {@value #MAX_ORDERS} recent
+ * orders (about 100 bytes each, references into the events), the buyer's account and an expiry:
+ * under 1 KB; forgotten a horizon after the last input.
+ *
+ * <p>References: Alibaba's 2017 report on brushing gangs (用户体验官 cashback via Alipay red packets);
+ * China E-Commerce Law art. 17 and Anti-Unfair Competition Law art. 8 (fake sales and reviews); Xu
+ * et al., "Exposing Fake Logistics Service Providers and Brushing" (WWW 2019).
+ */
+public final class CashbackDetector implements Stage<CashbackDetector.State> {
+  public static final String NAME = "cashback";
+  public static final String CODE = "CASHBACK";
+  static final double AFTER_PRAISE = 0.8;
+  static final double PRICE_BACK = 0.6;
+  static final double SMALL = 0.25;
+  static final double SHOP_STRENGTH = 0.45;
+  static final int MAX_ORDERS = 8;
+  static final long PRAISE_COUPLING_MILLIS = 2 * 86_400_000L;
+
+  /**
+   * Settings.
+   *
+   * @param horizonMillis how long after an order, or its review, money back counts
+   * @param brokerBuyers how many distinct buyers of one shop an untied account must pay back within
+   *     {@code brokerWindowMillis} to be a broker
+   * @param brokerWindowMillis the window over which a broker's payments are counted
+   */
+  public record Config(long horizonMillis, int brokerBuyers, long brokerWindowMillis) {
+    public static final Config DEFAULT = new Config(7 * 86_400_000L, 3, 30 * 86_400_000L);
+
+    public Config {
+      if (horizonMillis <= 0 || brokerWindowMillis <= 0) {
+        throw new IllegalArgumentException("cashback horizon and broker window must be positive");
+      }
+      if (brokerBuyers < 2) {
+        throw new IllegalArgumentException("cashback broker buyers must be at least 2");
+      }
+    }
+  }
+
+  private static final Wiring WIRING =
+      Wiring.events(EventType.ORDER, EventType.PAYMENT)
+          .consumes(Said.class, Payout.class)
+          .produces(Signal.class, Rebate.class);
+
+  private final Config config;
+  private final Counts counts = new Counts();
+
+  public CashbackDetector(Config config) {
+    this.config = config;
+  }
+
+  /** What the stage spared or could not join, for the run's statistics. */
+  public static final class Counts {
+    long goodwill;
+    long namedOrder;
+    long untied;
+    long unknownReceiver;
+    long tooLarge;
+
+    public long goodwill() {
+      return goodwill;
+    }
+
+    public long namedOrder() {
+      return namedOrder;
+    }
+
+    public long untied() {
+      return untied;
+    }
+
+    public long unknownReceiver() {
+      return unknownReceiver;
+    }
+
+    public long tooLarge() {
+      return tooLarge;
+    }
+  }
+
+  public Counts counts() {
+    return counts;
+  }
+
+  /** One recent order of the buyer. */
+  static final class Entry {
+    String order;
+    String shop;
+    long amount;
+    long orderedAt;
+    String receiver;
+    String review;
+    int rating;
+    long reviewedAt;
+    long unhappyAt = Long.MIN_VALUE;
+    long praisedAt = Long.MIN_VALUE;
+    double emitted;
+
+    long lastWord() {
+      return Math.max(orderedAt, reviewedAt);
+    }
+  }
+
+  /** One buyer payment account: its recent orders, oldest first. */
+  public static final class State extends Expiring {
+    String buyer;
+    final Entry[] orders = new Entry[MAX_ORDERS];
+    int size;
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return WIRING;
+  }
+
+  @Override
+  public String keyOf(Event event) {
+    if (event instanceof Order o) {
+      return o.payer();
+    }
+    Payment p = (Payment) event;
+    return p.kind() == Payment.Kind.ORDER && p.order() != null ? p.from() : null;
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    if (fact instanceof Payout p) {
+      return p.to();
+    }
+    return ((Said) fact).payer();
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onEvent(State s, Event event, Context ctx) {
+    if (event instanceof Order o) {
+      prune(s, ctx.now());
+      if (find(s, o.order()) == null) {
+        Entry e = new Entry();
+        e.order = o.order();
+        e.shop = o.shop();
+        e.amount = Math.max(0, o.amount() - o.subsidy());
+        e.orderedAt = o.ts();
+        add(s, e);
+        s.buyer = o.account();
+        s.touch(ctx, config.horizonMillis());
+      }
+      return;
+    }
+    Payment p = (Payment) event;
+    Entry e = find(s, p.order());
+    if (e != null) {
+      e.receiver = p.to();
+    }
+  }
+
+  @Override
+  public void onFact(State s, Fact fact, Context ctx) {
+    if (fact instanceof Said said) {
+      heard(s, said, ctx);
+    } else {
+      paid(s, (Payout) fact, ctx);
+    }
+  }
+
+  private void heard(State s, Said said, Context ctx) {
+    Entry byOrder = said.order() == null ? null : find(s, said.order());
+    if (said.review() != null && byOrder != null) {
+      byOrder.review = said.review();
+      byOrder.rating = said.rating();
+      byOrder.reviewedAt = said.ts();
+      s.touch(ctx, config.horizonMillis());
+    }
+    for (int i = 0; i < s.size; i++) {
+      Entry e = s.orders[i];
+      boolean about = e == byOrder || (said.shop() != null && said.shop().equals(e.shop));
+      if (!about) {
+        continue;
+      }
+      if (said.unhappy()) {
+        e.unhappyAt = said.ts();
+      } else if (e == byOrder) {
+        e.praisedAt = said.ts();
+      }
+    }
+  }
+
+  private void paid(State s, Payout p, Context ctx) {
+    long now = ctx.now();
+    prune(s, now);
+    Entry best = null;
+    String tie = null;
+    int untied = 0;
+    for (int i = s.size - 1; i >= 0; i--) {
+      Entry e = s.orders[i];
+      if (e.orderedAt > p.ts()) {
+        continue;
+      }
+      String t =
+          p.from().equals(e.receiver)
+              ? Rebate.RECEIVED
+              : e.shop.equals(p.shop()) ? Rebate.BOUND : null;
+      if (t == null) {
+        if (brokerCandidate(e, p)
+            && nearOrder(p.amount(), e.amount)
+            && p.amount() * 10 >= e.amount * 9) {
+          untied++;
+        }
+        continue;
+      }
+      if (best == null || before(best, e)) {
+        best = e;
+        tie = t;
+      }
+    }
+    if (best == null) {
+      if (s.size == 0) {
+        counts.unknownReceiver++;
+      } else if (untied > 0 && p.order() == null) {
+        // for Brokers: every praised order it may pay back; only the shop whose buyers the payer
+        // keeps paying back adds up there
+        for (int i = s.size - 1; i >= 0; i--) {
+          Entry e = s.orders[i];
+          if (e.orderedAt <= p.ts() && brokerCandidate(e, p)) {
+            ctx.emit(rebate(s, ctx, e, p, null));
+          }
+        }
+      } else {
+        counts.untied++;
+      }
+      return;
+    }
+    if (p.order() != null) {
+      counts.namedOrder++;
+      return;
+    }
+    if (best.unhappyAt > best.praisedAt) {
+      counts.goodwill++;
+      return;
+    }
+    if (!nearOrder(p.amount(), best.amount)) {
+      counts.tooLarge++;
+      return;
+    }
+    double strength;
+    if (best.praisedAt != Long.MIN_VALUE && best.rating >= 4) {
+      strength = AFTER_PRAISE;
+    } else if (p.amount() * 10 >= best.amount * 9) {
+      strength = PRICE_BACK;
+    } else {
+      strength = SMALL;
+    }
+    Rebate r = rebate(s, ctx, best, p, tie);
+    ctx.emit(r);
+    signals(
+        ctx,
+        NAME + "/" + ctx.key(),
+        r,
+        strength,
+        describe(r, p.kind().name().toLowerCase(Locale.ROOT)),
+        best);
+  }
+
+  /**
+   * Whether money from an account with no tie to the shop may pay back this order for a broker: the
+   * buyer praised the order and was paid, about its amount, within {@link #PRAISE_COUPLING_MILLIS}
+   * after: money that pays for a review follows the review (the officer shows it and is paid),
+   * where a friend's reimbursement follows the purchase, whenever the review comes.
+   */
+  private static boolean brokerCandidate(Entry e, Payout p) {
+    return e.praisedAt > e.unhappyAt
+        && p.ts() - e.praisedAt <= PRAISE_COUPLING_MILLIS
+        && nearOrder(p.amount(), e.amount)
+        && p.amount() * 10 >= e.amount * 9;
+  }
+
+  /**
+   * Which of two tied orders a payment pays back: one not yet paid back before one that was (an
+   * officer with two tasks at the shop is paid twice), then the later praised.
+   */
+  private static boolean before(Entry best, Entry e) {
+    boolean bestPaid = best.emitted > 0;
+    boolean ePaid = e.emitted > 0;
+    if (bestPaid != ePaid) {
+      return bestPaid;
+    }
+    return e.praisedAt > best.praisedAt;
+  }
+
+  /**
+   * Whether {@code amount} could be an order's price back with a commission: positive and at most
+   * the order's amount and half again plus 50 yuan (a commission of a few yuan to a few dozen).
+   */
+  static boolean nearOrder(long amount, long orderAmount) {
+    return amount > 0 && amount <= orderAmount + orderAmount / 2 + 5_000;
+  }
+
+  private static Rebate rebate(State s, Context ctx, Entry e, Payout p, String tie) {
+    return new Rebate(
+        p.from(),
+        e.shop,
+        s.buyer,
+        ctx.key(),
+        e.order,
+        e.review,
+        e.rating,
+        p.payment(),
+        p.amount(),
+        p.ts(),
+        tie,
+        p.merchant());
+  }
+
+  /** Emits the signals on the payment, order, review, buyer and (when strong) shop. */
+  static void signals(
+      Context ctx, String origin, Rebate r, double strength, String detail, Entry e) {
+    long ts = r.ts();
+    ctx.emit(new Signal(EntityKind.PAYMENT, r.payment(), CODE, origin, strength, ts, detail));
+    if (e != null && e.emitted >= strength) {
+      return; // the order, review and buyer already carry as strong a signal from this origin
+    }
+    if (e != null) {
+      e.emitted = strength;
+    }
+    ctx.emit(new Signal(EntityKind.ORDER, r.order(), CODE, origin, strength, ts, detail));
+    if (r.review() != null) {
+      ctx.emit(new Signal(EntityKind.REVIEW, r.review(), CODE, origin, strength, ts, detail));
+    }
+    if (r.buyer() != null) {
+      ctx.emit(new Signal(EntityKind.ACCOUNT, r.buyer(), CODE, origin, strength, ts, detail));
+    }
+    if (strength >= 0.5) {
+      ctx.emit(new Signal(EntityKind.SHOP, r.shop(), CODE, origin, SHOP_STRENGTH, ts, detail));
+    }
+  }
+
+  static String describe(Rebate r, String kind) {
+    StringBuilder b = new StringBuilder(160);
+    b.append(kind)
+        .append(' ')
+        .append(r.payment())
+        .append(" of ")
+        .append(r.amount() / 100)
+        .append('.')
+        .append(String.format(Locale.ROOT, "%02d", r.amount() % 100))
+        .append(" paid to buyer ")
+        .append(r.buyer())
+        .append(" (")
+        .append(r.buyerPayer())
+        .append(") after order ")
+        .append(r.order());
+    if (r.review() != null) {
+      b.append(" and its ").append(r.rating()).append("-star review ").append(r.review());
+    }
+    return b.append("; ").append(r.chain()).toString();
+  }
+
+  @Override
+  public void onWake(State s, long time, Context ctx) {
+    if (s.expired(time, ctx, config.horizonMillis())) {
+      s.size = 0;
+      java.util.Arrays.fill(s.orders, null);
+    } else {
+      prune(s, time);
+    }
+  }
+
+  @Override
+  public boolean isEmpty(State s) {
+    return s.size == 0 && !s.pending();
+  }
+
+  private void prune(State s, long now) {
+    int kept = 0;
+    for (int i = 0; i < s.size; i++) {
+      Entry e = s.orders[i];
+      if (now - e.lastWord() <= config.horizonMillis()) {
+        s.orders[kept++] = e;
+      }
+    }
+    for (int i = kept; i < s.size; i++) {
+      s.orders[i] = null;
+    }
+    s.size = kept;
+  }
+
+  private static void add(State s, Entry e) {
+    if (s.size == MAX_ORDERS) {
+      System.arraycopy(s.orders, 1, s.orders, 0, MAX_ORDERS - 1);
+      s.size--;
+    }
+    s.orders[s.size++] = e;
+  }
+
+  private static Entry find(State s, String order) {
+    if (order == null) {
+      return null;
+    }
+    for (int i = s.size - 1; i >= 0; i--) {
+      if (s.orders[i].order.equals(order)) {
+        return s.orders[i];
+      }
+    }
+    return null;
+  }
+}
