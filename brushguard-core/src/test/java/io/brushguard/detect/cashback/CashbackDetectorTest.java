@@ -101,6 +101,18 @@ class CashbackDetectorTest {
   }
 
   @Test
+  void busyBuyer_manyOrdersBeforeTheMoneyComesBack_isStillJoined() {
+    buy("o1", "u1", "alipay-u1", "s1", "alipay-s1", T0);
+    for (int k = 0; k < 12; k++) { // an aged, busy account keeps shopping elsewhere meanwhile
+      buy("x" + k, "u1", "alipay-u1", "s" + (10 + k), "alipay-s" + (10 + k), T0 + HOUR + k * HOUR);
+    }
+    review("r1", "u1", "s1", "o1", 5, T0 + 3 * DAY);
+    pay("alipay-s1", "alipay-u1", 6_900, Payment.Kind.RED_PACKET, null, T0 + 3 * DAY + 5 * HOUR);
+
+    assertThat(flow.strongest(EntityKind.ORDER)).containsEntry("o1", CashbackDetector.AFTER_PRAISE);
+  }
+
+  @Test
   void transferFromAnAccomplicesAccountTheMerchantBinds_isTiedByTheBinding() {
     merchant("m1", "s1", "alipay-s1", T0 - DAY);
     flow.feed(new Link("acc1", "alipay-friend", T0 - DAY));
