@@ -29,21 +29,20 @@ public final class StageFlow {
     }
   }
 
+  /** Feeds every event, in the given (time) order. */
+  public StageFlow feedAll(List<? extends Event> events) {
+    events.forEach(this::feed);
+    return this;
+  }
+
+  /** The end of a bounded input: every pending wake-up fires, in time order. */
+  public StageFlow finish() {
+    wakeUpTo(Long.MAX_VALUE);
+    return this;
+  }
+
   public void feed(Event e) {
-    while (!wakes.isEmpty() && wakes.firstKey() < e.ts()) {
-      Map.Entry<Long, List<long[]>> w = wakes.pollFirstEntry();
-      for (long[] sk : w.getValue()) {
-        int si = (int) sk[0];
-        String key = wakeKeys.get((int) sk[1]);
-        Object st = states.get(si).get(key);
-        if (st != null) {
-          ArrayDeque<Fact> out = new ArrayDeque<>();
-          stages.get(si).onWake(st, w.getKey(), context(si, key, w.getKey(), out));
-          drop(si, key);
-          route(out, w.getKey());
-        }
-      }
-    }
+    wakeUpTo(e.ts());
     ArrayDeque<Fact> out = new ArrayDeque<>();
     for (int i = 0; i < stages.size(); i++) {
       Stage<Object> s = stages.get(i);
@@ -58,6 +57,24 @@ public final class StageFlow {
       }
     }
     route(out, e.ts());
+  }
+
+  /** Fires the wake-ups before {@code t}, in time order. */
+  private void wakeUpTo(long t) {
+    while (!wakes.isEmpty() && wakes.firstKey() < t) {
+      Map.Entry<Long, List<long[]>> w = wakes.pollFirstEntry();
+      for (long[] sk : w.getValue()) {
+        int si = (int) sk[0];
+        String key = wakeKeys.get((int) sk[1]);
+        Object st = states.get(si).get(key);
+        if (st != null) {
+          ArrayDeque<Fact> out = new ArrayDeque<>();
+          stages.get(si).onWake(st, w.getKey(), context(si, key, w.getKey(), out));
+          drop(si, key);
+          route(out, w.getKey());
+        }
+      }
+    }
   }
 
   private void route(ArrayDeque<Fact> out, long now) {

@@ -12,6 +12,7 @@ import io.brushguard.event.Review;
 import io.brushguard.event.Search;
 import io.brushguard.event.View;
 import io.brushguard.flow.Fact;
+import io.brushguard.flow.StageFlow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -91,7 +92,7 @@ class ScriptedSessionsTest {
 
   private List<Fact> run() {
     events.sort(Comparator.comparingLong(Event::ts));
-    return new Chain(ScriptedSessions.stages(CONFIG)).feed(events).finish().out;
+    return new StageFlow(ScriptedSessions.stages(CONFIG)).feedAll(events).finish().facts;
   }
 
   private static Set<String> flagged(List<Fact> out, EntityKind kind) {
@@ -247,9 +248,9 @@ class ScriptedSessionsTest {
       brusherDay(rnd, "busy", T0 + d * 24 * HOUR, 30, 200_000, 0.5);
     }
     events.sort(Comparator.comparingLong(Event::ts));
-    Chain chain = new Chain(ScriptedSessions.stages(CONFIG)).feed(events);
+    StageFlow chain = new StageFlow(ScriptedSessions.stages(CONFIG)).feedAll(events);
     List<TaskDone> done =
-        chain.out.stream().filter(f -> f instanceof TaskDone).map(TaskDone.class::cast).toList();
+        chain.facts.stream().filter(f -> f instanceof TaskDone).map(TaskDone.class::cast).toList();
     assertThat(done).allMatch(t -> t.tasks().size() <= CONFIG.maxTasks());
     assertThat(done.stream().mapToInt(t -> t.tasks().size()).max().orElse(0))
         .isEqualTo(CONFIG.maxTasks());
