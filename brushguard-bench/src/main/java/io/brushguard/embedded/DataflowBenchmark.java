@@ -124,6 +124,15 @@ public class DataflowBenchmark {
         return DetectorRegistry.topology(config, list);
       }
       default -> {
+        if (stages.startsWith("upto:")) { // entity resolution and the first N detection stages
+          list.addAll(DetectorRegistry.resolution(config));
+          list.addAll(
+              detection.subList(
+                  0,
+                  Math.min(
+                      detection.size(), Integer.parseInt(stages.substring("upto:".length())))));
+          return Topology.of(list, Set.of(Signal.class));
+        }
         if (stages.startsWith("resolution:")) {
           return resolutionOnly(config, detection, stages.substring("resolution:".length()));
         }

@@ -40,10 +40,15 @@ public final class DataflowCpuTime {
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     long[] best = new long[stages.length];
     long[] facts = new long[stages.length];
+    String[] last = new String[stages.length];
     Arrays.fill(best, Long.MAX_VALUE);
     for (int r = 0; r < runs; r++) {
       for (int s = 0; s < stages.length; s++) {
         Topology topology = DataflowBenchmark.topology(config, stages[s]);
+        last[s] =
+            topology.size()
+                + " stages, last "
+                + (topology.size() == 0 ? "-" : topology.stage(topology.size() - 1).name());
         long cpu0 = threads.getCurrentThreadCpuTime();
         facts[s] = run(topology, config, input);
         long cpu = threads.getCurrentThreadCpuTime() - cpu0;
@@ -55,15 +60,28 @@ public final class DataflowCpuTime {
     for (int s = 0; s < stages.length; s++) {
       System.out.printf(
           Locale.ROOT,
-          "%-14s %6.1f ns/event (least thread CPU of %d runs; %,d facts out)%n",
+          "%-14s %6.1f ns/event (least thread CPU of %d runs; %,d facts out; %s)%n",
           stages[s],
           best[s] / (double) n,
           runs - Math.min(3, runs - 1),
-          facts[s]);
+          facts[s],
+          last[s]);
     }
   }
 
   private static long run(Topology topology, BrushguardConfig config, SimulatedEvents input) {
-    return DataflowBenchmark.feed(topology, config, input, f -> {});
+    if (!Boolean.getBoolean("digest")) {
+      return DataflowBenchmark.feed(topology, config, input, f -> {});
+    }
+    // -Ddigest=true: a digest of every fact out, in order, to check a change alters no output
+    long[] digest = {17};
+    long n =
+        DataflowBenchmark.feed(
+            topology,
+            config,
+            input,
+            f -> digest[0] = digest[0] * 1_000_003L + f.toString().hashCode());
+    System.out.printf(Locale.ROOT, "  digest %016x over %,d facts%n", digest[0], n);
+    return n;
   }
 }

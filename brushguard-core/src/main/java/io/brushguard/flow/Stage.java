@@ -40,6 +40,22 @@ public interface Stage<S> {
     return null;
   }
 
+  /**
+   * Whether this event could start state for a key that holds none. Return {@code false} only when
+   * {@link #onEvent} on a {@link #newState fresh state} would emit nothing, ask for no wake-up and
+   * leave the state {@link #isEmpty empty} (a view of a shop nobody has ordered from, say): the
+   * embedded runtime then skips the event for such keys instead of making a state and dropping it.
+   * An optimisation only: a runtime that ignores it makes the same calls that matter.
+   */
+  default boolean startsState(Event event) {
+    return true;
+  }
+
+  /** As {@link #startsState(Event)}, for a fact. */
+  default boolean startsState(Fact fact) {
+    return true;
+  }
+
   /** Fresh state for a key seen for the first time. */
   S newState();
 

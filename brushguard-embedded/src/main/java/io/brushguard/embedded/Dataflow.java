@@ -315,9 +315,11 @@ final class Dataflow {
       try {
         key = stage.keyOf(e);
         if (key != null) {
-          S s = enter(key);
-          stage.onEvent(s, e, this);
-          leave();
+          S s = enter(key, stage.startsState(e));
+          if (s != null) {
+            stage.onEvent(s, e, this);
+            leave();
+          }
         }
       } catch (RuntimeException ex) {
         failed(e, ex);
@@ -330,9 +332,11 @@ final class Dataflow {
       try {
         key = stage.keyOf(f);
         if (key != null) {
-          S s = enter(key);
-          stage.onFact(s, f, this);
-          leave();
+          S s = enter(key, stage.startsState(f));
+          if (s != null) {
+            stage.onFact(s, f, this);
+            leave();
+          }
         }
       } catch (RuntimeException ex) {
         failed(null, ex);
@@ -359,14 +363,25 @@ final class Dataflow {
       }
     }
 
-    private S enter(String key) {
+    /**
+     * The key's state, made if it has none and {@code starts} (see {@link Stage#startsState}); null
+     * when it has none and the input cannot start one. A skipped input is not counted as a call: it
+     * emits nothing, so the call indices of the key's facts keep their order.
+     */
+    private S enter(String key, boolean starts) {
       Keyed<S> k = keyed.get(key);
       if (k == null) {
+        if (!starts) {
+          return null;
+        }
         k = new Keyed<>(key);
         keyed.add(k);
       }
       current = k;
       if (k.state == null) {
+        if (!starts) {
+          return null;
+        }
         k.state = stage.newState();
       }
       call = k.call(now);

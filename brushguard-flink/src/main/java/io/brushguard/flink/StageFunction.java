@@ -197,6 +197,11 @@ final class StageFunction<S> extends KeyedProcessFunction<String, Routed, Emitte
   private void handle(Object input) throws Exception {
     S s = state.value();
     if (s == null) {
+      boolean starts =
+          input instanceof Event e ? stage.startsState(e) : stage.startsState((Fact) input);
+      if (!starts) {
+        return; // the stage says this input leaves a fresh state empty and emits nothing
+      }
       s = stage.newState();
     }
     context.nextCall();
