@@ -62,6 +62,17 @@ public final class Pipeline {
    *     decision and the shop stages are added by {@link DetectorRegistry#topology}
    */
   public Pipeline(BrushguardConfig config, List<Stage<?>> detection, Listener listener) {
+    this(config, detection, listener, Split.NONE);
+  }
+
+  /**
+   * @param split whether the later stages run on a second thread (see {@link Split}); the listener
+   *     is still called on the feeding thread only, in the same order, but a stage thread's
+   *     findings reach it a chunk of steps later (at most a few thousand events), and all of them
+   *     by {@link #finish}
+   */
+  public Pipeline(
+      BrushguardConfig config, List<Stage<?>> detection, Listener listener, Split split) {
     Topology topology = DetectorRegistry.topology(config, withSink(detection));
     this.gate = new EventTimeGate(config.latenessMillis(), config.aheadMillis());
     this.flow =
@@ -74,7 +85,8 @@ public final class Pipeline {
                 listener.shop(s);
               }
             },
-            listener::detectorFailed);
+            listener::detectorFailed,
+            split);
     this.listener = listener;
   }
 
@@ -142,6 +154,14 @@ public final class Pipeline {
   /** Events refused so far for a clock far ahead of the stream's. */
   public long ahead() {
     return ahead;
+  }
+
+  /**
+   * The index (in the topology's rank order) of the first stage on the stage thread, or -1 while
+   * every stage runs on the feeding thread.
+   */
+  public int cutAt() {
+    return flow.cutAt();
   }
 
   /** Inputs or wake-ups a stage failed on so far. */

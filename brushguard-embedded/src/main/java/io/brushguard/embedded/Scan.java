@@ -65,6 +65,7 @@ public final class Scan {
   private final BrushguardConfig config;
   private final List<Stage<?>> detection;
   private final boolean allScores;
+  private final Split split;
 
   /**
    * @param detection the detection stages ({@code DetectorRegistry.standard} or others)
@@ -72,22 +73,29 @@ public final class Scan {
    *     shop seen, allowed ones included (for ROC and precision-recall evaluation)
    */
   public Scan(BrushguardConfig config, List<Stage<?>> detection, boolean allScores) {
+    this(config, detection, allScores, Split.forThisMachine());
+  }
+
+  /** As above, with the stages on one thread or cut in two as {@code split} says. */
+  public Scan(BrushguardConfig config, List<Stage<?>> detection, boolean allScores, Split split) {
     this.config = config;
     this.detection = List.copyOf(detection);
     this.allScores = allScores;
+    this.split = split;
   }
 
   /**
-   * Scans the stream to its end. Reading and parsing run on a second thread ({@code
-   * brushguard-reader}), a batch of lines ahead; everything else, the listener's calls included,
-   * runs on the calling thread in input order, so the result and the calls are the same as a
-   * one-thread scan's. An I/O error of the stream is rethrown here as {@link
+   * Scans the stream to its end. Reading and parsing run on other threads ({@code
+   * brushguard-reader}, {@code brushguard-parser-N}), a batch of lines ahead, and the stages after
+   * the {@link Split} cut on a stage thread, a chunk of steps behind; the listener's calls all come
+   * on the calling thread, in the order of a one-thread scan, so the result and the calls are the
+   * same as a one-thread scan's. An I/O error of the stream is rethrown here as {@link
    * java.io.UncheckedIOException}.
    */
   public Result run(InputStream in, Listener listener) {
     Map<EntityKind, HashSet<String>> seen = new EnumMap<>(EntityKind.class);
     Fold fold = new Fold(listener, allScores ? seen : null);
-    Pipeline pipeline = new Pipeline(config, detection, fold);
+    Pipeline pipeline = new Pipeline(config, detection, fold, split);
     long rejected = 0;
     long nextProgress = 0;
     long bytesRead = 0;
