@@ -38,12 +38,14 @@ public record Split(long afterEvents, int at, long every) {
 
   /**
    * Two threads on a machine with at least two cores, else one; {@code -Dbrushguard.threads=1}
-   * keeps every stage on the feeding thread.
+   * keeps every stage on the feeding thread, and {@code -Dbrushguard.split.at=N} fixes the cut
+   * before stage {@code N} (to measure).
    */
   public static Split forThisMachine() {
     int cores =
         Integer.getInteger("brushguard.threads", Runtime.getRuntime().availableProcessors());
-    return cores >= 2 ? measured() : NONE;
+    int at = Integer.getInteger("brushguard.split.at", -1);
+    return cores < 2 ? NONE : at >= 0 ? at(1 << 17, at) : measured();
   }
 
   /** A fixed cut before stage {@code at}, made after {@code afterEvents} events. */
