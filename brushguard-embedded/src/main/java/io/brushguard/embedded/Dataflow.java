@@ -94,6 +94,7 @@ final class Dataflow {
     for (int i = 0; i < slots.length; i++) {
       slots[i] = new Slot<>(topology.stage(i), i, head);
     }
+    head.adopt(0, slots.length);
     buffered = new boolean[io.brushguard.event.EventType.values().length];
     if (buffered.length > Long.SIZE) {
       throw new IllegalStateException("event types are kept as bits of a long");
@@ -169,9 +170,7 @@ final class Dataflow {
     stageThread.end();
     deliver();
     stageThread = null;
-    for (Slot<?> slot : slots) {
-      slot.segment = head;
-    }
+    head.adopt(head.to, slots.length);
     head.to = slots.length;
     head.handoff = null;
     nextDue = Math.min(nextDue, head.nextWake());
@@ -261,9 +260,7 @@ final class Dataflow {
       return;
     }
     Segment rest = new Segment(at, slots.length);
-    for (int i = at; i < slots.length; i++) {
-      slots[i].segment = rest;
-    }
+    rest.adopt(at, slots.length);
     head.to = at;
     head.handoff = new Handoff();
     stageThread = new StageThread(rest, head.handoff);
@@ -367,25 +364,55 @@ final class Dataflow {
     private Pending[] crossFacts = new Pending[16];
     private int crossSize;
 
+    /*
+     * Per stage of the segment (by stage index), what the step loop asks of every stage at every
+     * step, kept in arrays of the segment's own rather than read through each stage's objects: the
+     * time of its next wake-up, the event types it reads, whether facts wait for it.
+     */
+    final long[] wakeTimes;
+    final long[] readMasks;
+    final boolean[] factsWaiting;
+
     Segment(int from, int to) {
       this.from = from;
       this.to = to;
+      this.wakeTimes = new long[topology.size()];
+      this.readMasks = new long[topology.size()];
+      this.factsWaiting = new boolean[topology.size()];
+      Arrays.fill(wakeTimes, Long.MAX_VALUE);
+    }
+
+    /** Takes on stages {@code [from, to)} as they stand between steps (no fact waiting). */
+    void adopt(int from, int to) {
+      for (int i = from; i < to; i++) {
+        slots[i].segment = this;
+        wakeTimes[i] = slots[i].nextWake();
+        readMasks[i] = slots[i].readMask;
+        factsWaiting[i] = false;
+      }
     }
 
     long nextWake() {
       long t = Long.MAX_VALUE;
+      long[] w = wakeTimes;
       for (int i = from; i < to; i++) {
-        t = Math.min(t, slots[i].nextWake());
+        t = Math.min(t, w[i]);
       }
       return t;
+    }
+
+    /** A fact for stage {@code to} of this segment, within the current step. */
+    void deliver(int to, Pending p) {
+      slots[to].facts.add(p);
+      factsWaiting[to] = true;
     }
 
     /** One step at {@code t}, with {@link #eventsAt} of {@code types} and the facts delivered. */
     void step(long t, long types) {
       long[] nanos = timing ? stageNanos : null;
       for (int i = from; i < to; i++) {
-        Slot<?> s = slots[i];
-        if ((types & s.readMask) != 0 || !s.facts.isEmpty() || s.wakesAt(t)) {
+        if ((types & readMasks[i]) != 0 || factsWaiting[i] || wakeTimes[i] == t) {
+          Slot<?> s = slots[i];
           if (nanos == null) {
             s.step(t, eventsAt);
           } else {
@@ -393,6 +420,8 @@ final class Dataflow {
             s.step(t, eventsAt);
             nanos[i] += System.nanoTime() - t0;
           }
+          factsWaiting[i] = false;
+          wakeTimes[i] = s.nextWake();
         }
       }
       if (handoff != null) {
@@ -445,6 +474,7 @@ final class Dataflow {
       for (int i = from; i < to; i++) {
         if (quiet[i]) {
           slots[i].wakes.clear();
+          wakeTimes[i] = Long.MAX_VALUE;
         }
       }
     }
@@ -663,7 +693,7 @@ final class Dataflow {
               int to = c.crossTo[cross];
               Slot<?> s = slots[to];
               if (s.segment == segment) {
-                s.facts.add(c.crossFacts[cross]);
+                segment.deliver(to, c.crossFacts[cross]);
               } else {
                 segment.cross(to, c.crossFacts[cross]);
               }
@@ -800,11 +830,6 @@ final class Dataflow {
         mask |= 1L << t.ordinal();
       }
       this.readMask = mask;
-    }
-
-    /** Whether a wake-up of this stage is due at {@code t}. */
-    boolean wakesAt(long t) {
-      return !wakes.isEmpty() && wakes.topTime() == t;
     }
 
     long nextWake() {
@@ -968,7 +993,7 @@ final class Dataflow {
         for (int consumer : routedTo) {
           Slot<?> to = slots[consumer];
           if (to.segment == segment) {
-            to.facts.add(p);
+            segment.deliver(consumer, p);
           } else {
             segment.cross(consumer, p); // a stage on the next thread
           }
