@@ -29,11 +29,17 @@ import java.util.function.Consumer;
  * just past it; one already pending for the stage, key and time is not added again; one whose key
  * has no state left fires nothing.
  *
+ * <p><b>Threads.</b> With a {@link Split}, the stages from a cut on run on a stage thread, a chunk
+ * of steps behind the feeding thread; each stage makes exactly the calls it would make on one
+ * thread, and outputs and failures are passed back to the feeding thread, which hands them to the
+ * listeners in the one-thread order (see {@link Split} and docs/architecture.md).
+ *
  * <p><b>Isolation.</b> A stage that throws is counted and reported; the input goes on to the other
  * stages and the key's state stays as it was left.
  *
  * <p><b>Space.</b> The events of one out-of-order bound; per stage, its keys' states and their
- * pending wake-up times (about 24 bytes each in the heap); the facts of one step.
+ * pending wake-up times (about 24 bytes each in the heap); the facts of one step; with a stage
+ * thread, at most nine chunks of {@value Chunk#FULL} steps or events in flight.
  */
 final class Dataflow {
   /** Receives a stage failure; the run goes on. */
