@@ -1,7 +1,6 @@
 package io.brushguard.detect.concentration;
 
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * Finds every order of one shop that lies inside a brushing window: a window of {@code window}
@@ -28,7 +27,8 @@ import java.util.HashMap;
  * <p><b>Space.</b> The orders of the last {@code W} seconds plus those not yet judged: at most the
  * orders of {@code 2W} seconds, about 40 bytes each plus the ids the caller already holds.
  *
- * <p><b>Time.</b> O(1) amortised hash-map operations per order.
+ * <p><b>Time.</b> O(1) amortised hash-table operations per order (open addressing on the buyer id,
+ * see {@link StringCounts}).
  */
 public final class BrushingWindows {
 
@@ -51,10 +51,11 @@ public final class BrushingWindows {
   // orders by absolute index; index i lives at slot (i - first)
   private long first;
   private long size;
-  private long[] seconds = new long[16];
-  private String[] buyers = new String[16];
-  private Object[] handles = new Object[16];
-  private boolean[] flagged = new boolean[16];
+  // allocated with the first order: a shop known only from its views holds none
+  private long[] seconds = new long[0];
+  private String[] buyers = new String[0];
+  private Object[] handles = new Object[0];
+  private boolean[] flagged = new boolean[0];
 
   // the sweep: contents g..h (h exclusive) of windows starting at group g
   private long g;
@@ -248,7 +249,7 @@ public final class BrushingWindows {
         return;
       }
     }
-    int n = seconds.length * 2;
+    int n = Math.max(16, seconds.length * 2);
     seconds = Arrays.copyOf(seconds, n);
     buyers = Arrays.copyOf(buyers, n);
     handles = Arrays.copyOf(handles, n);
@@ -265,23 +266,17 @@ public final class BrushingWindows {
 
   /** Orders per buyer in a window, and the number of distinct buyers. */
   private static final class Counts {
-    private final HashMap<String, int[]> perBuyer = new HashMap<>();
+    private final StringCounts perBuyer = new StringCounts();
     int unique;
 
     void add(String buyer) {
-      int[] c = perBuyer.get(buyer);
-      if (c == null) {
-        perBuyer.put(buyer, new int[] {1});
+      if (perBuyer.increment(buyer) == 1) {
         unique++;
-      } else {
-        c[0]++;
       }
     }
 
     void remove(String buyer) {
-      int[] c = perBuyer.get(buyer);
-      if (--c[0] == 0) {
-        perBuyer.remove(buyer);
+      if (perBuyer.decrement(buyer) == 0) {
         unique--;
       }
     }

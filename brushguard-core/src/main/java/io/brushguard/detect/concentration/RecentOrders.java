@@ -10,16 +10,20 @@ import java.util.HashSet;
  * as the windows let their orders go.
  */
 final class RecentOrders {
-  private final HashSet<String> ids = new HashSet<>();
-  private final ArrayDeque<Order> inArrival = new ArrayDeque<>();
+  private final StringCounts ids = new StringCounts();
+  private ArrayDeque<Order> inArrival; // made with the first order
 
   /** Held orders known to be cancelled; usually empty. */
   private final HashSet<String> cancelled = new HashSet<>();
 
   /** Remembers the order; false when its id is already held. */
   boolean add(Order order) {
-    if (!ids.add(order.order())) {
+    if (ids.count(order.order()) > 0) {
       return false;
+    }
+    ids.increment(order.order());
+    if (inArrival == null) {
+      inArrival = new ArrayDeque<>();
     }
     inArrival.addLast(order);
     return true;
@@ -27,9 +31,11 @@ final class RecentOrders {
 
   /** Forgets orders before {@code second} (orders arrive in time order, so from the front). */
   void forgetBefore(long second) {
-    while (!inArrival.isEmpty() && Math.floorDiv(inArrival.peekFirst().ts(), 1000) < second) {
+    while (inArrival != null
+        && !inArrival.isEmpty()
+        && Math.floorDiv(inArrival.peekFirst().ts(), 1000) < second) {
       String id = inArrival.pollFirst().order();
-      ids.remove(id);
+      ids.decrement(id);
       if (!cancelled.isEmpty()) {
         cancelled.remove(id);
       }
@@ -38,7 +44,7 @@ final class RecentOrders {
 
   /** Marks a held order cancelled; false when it is not held (or already marked). */
   boolean cancel(String order) {
-    return ids.contains(order) && cancelled.add(order);
+    return ids.count(order) > 0 && cancelled.add(order);
   }
 
   boolean isCancelled(String order) {
