@@ -37,7 +37,7 @@ public final class Cancellations implements Stage<Cancellations.State> {
   public static final long WITHIN_MILLIS = 3_600_000L;
 
   /** Keys: a power of two, enough for the runtime's parallelism, few enough to stay. */
-  static final int BUCKETS = 1024;
+  static final int BUCKETS = 256;
 
   private static final String[] BUCKET_KEYS = new String[BUCKETS];
 
@@ -166,7 +166,7 @@ public final class Cancellations implements Stage<Cancellations.State> {
 
     /** The table slot from the id's hash bits above those that chose the bucket. */
     private static int slotOf(String order, int mask) {
-      return (EngagedSessions.mix(order.hashCode()) >>> 10) & mask;
+      return (EngagedSessions.mix(order.hashCode()) >>> 8) & mask;
     }
   }
 

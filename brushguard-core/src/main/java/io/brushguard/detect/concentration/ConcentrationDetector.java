@@ -61,7 +61,9 @@ import java.util.Map;
  * <p>Key: the shop. Window: {@link Config#windowSeconds}. Space per shop: the orders of up to two
  * windows (see {@link BrushingWindows}) plus one {@link BuyerTally} (about 100 bytes and up to
  * {@value BuyerTally#REMEMBERED} order ids) per buyer with orders in brushing windows, kept until
- * the shop has not brushed for {@link Config#tallySeconds}.
+ * the shop has not brushed for {@link Config#tallySeconds}; plus the sessions that viewed it with
+ * engagement in the last window (see {@link EngagedSessions}), the state itself kept {@value
+ * #SESSION_RETENTION_WINDOWS} windows after the latest such view.
  */
 public final class ConcentrationDetector implements Stage<ConcentrationDetector.ShopState> {
   public static final String NAME = "concentration";
@@ -75,6 +77,9 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
    * brushing from a buyer sending gifts to several addresses or splitting a basket.
    */
   static final double ALONE = 0.29;
+
+  /** Windows a shop's state is kept after its latest engaged view (see ShopState.sessions). */
+  static final int SESSION_RETENTION_WINDOWS = 24;
 
   /** Separate shopping acts by one buyer that corroborate the count. */
   static final int ACTS = 3;
@@ -250,7 +255,13 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
   public static final class ShopState extends Expiring implements BrushingWindows.Listener {
     private final Config config;
 
-    /** A session's engaged view counts until this long after it has passed (the window, + 1 ms). */
+    /**
+     * How long the sessions (dead or alive) are kept after the shop's latest engaged view: {@link
+     * #SESSION_RETENTION_WINDOWS} windows, though a view counts for one window only (see {@link
+     * EngagedSessions}). Kept longer than needed on purpose: most shops see an engaged view or two
+     * an hour, and forgetting the shop's state a window after each made a state and a wake-up per
+     * view, most of this stage's cost.
+     */
     private final long sessionRetention;
 
     final BrushingWindows windows;
@@ -292,8 +303,9 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
     /**
      * Sessions that looked at this shop with engagement (a view from a search, or one read for
      * {@value #ENGAGED_DWELL_MILLIS} ms or more) in the last window, with the time of their latest
-     * such view; forgotten together a window after the latest (the state's one {@link Expiring}
-     * wake-up for them), dead ones dropped lazily before. Space: see {@link EngagedSessions}.
+     * such view; forgotten together {@link #SESSION_RETENTION_WINDOWS} windows after the latest
+     * (the state's one {@link Expiring} wake-up for them), dead ones dropped lazily before. Space:
+     * see {@link EngagedSessions}.
      */
     final EngagedSessions sessions;
 
@@ -302,7 +314,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
       touch(context, sessionRetention);
     }
 
-    /** At a wake-up: forgets the sessions once the latest engaged view is a window old. */
+    /** At a wake-up: forgets the sessions once the latest engaged view is old enough. */
     void expireSessions(long time, Context context) {
       if (expired(time, context, sessionRetention)) {
         sessions.clear();
@@ -317,7 +329,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
 
     ShopState(Config config) {
       this.config = config;
-      this.sessionRetention = config.windowSeconds() * 1000 + 1;
+      this.sessionRetention = SESSION_RETENTION_WINDOWS * config.windowSeconds() * 1000 + 1;
       this.sessions = new EngagedSessions(config.windowSeconds() * 1000);
       this.windows = new BrushingWindows(config.windowSeconds(), config.ratio(), this);
     }
