@@ -28,7 +28,7 @@ import java.util.Arrays;
  * orders of {@code 2W} seconds, about 40 bytes each plus the ids the caller already holds.
  *
  * <p><b>Time.</b> O(1) amortised hash-table operations per order (open addressing on the buyer id,
- * see {@link StringCounts}).
+ * see {@link LongCounts}).
  */
 public final class BrushingWindows {
 
@@ -54,6 +54,8 @@ public final class BrushingWindows {
   // allocated with the first order: a shop known only from its views holds none
   private long[] seconds = new long[0];
   private String[] buyers = new String[0];
+  private long[] buyerKeys =
+      new long[0]; // the buyers' 64-bit hashes: counted without a string read
   private Object[] handles = new Object[0];
   private boolean[] flagged = new boolean[0];
 
@@ -99,7 +101,7 @@ public final class BrushingWindows {
       dropTrailingBefore(second - window);
     }
     append(second, buyer, handle);
-    trailing.add(buyer);
+    trailing.add(buyerKeys[(int) (size - 1 - first)]);
     return meets(size - tl, trailing.unique);
   }
 
@@ -171,18 +173,18 @@ public final class BrushingWindows {
       h = g;
     }
     while (h < size && secondAt(h) <= earliestEnd) {
-      sweep.add(buyerAt(h++));
+      sweep.add(buyerKeyAt(h++));
     }
     judgeSweep(earliestEnd - window);
     while (h < size && secondAt(h) <= tg + window) {
       long next = secondAt(h);
       while (h < size && secondAt(h) == next) {
-        sweep.add(buyerAt(h++));
+        sweep.add(buyerKeyAt(h++));
       }
       judgeSweep(next - window);
     }
     while (g < size && secondAt(g) == tg) {
-      sweep.remove(buyerAt(g++));
+      sweep.remove(buyerKeyAt(g++));
     }
     previousStart = tg;
   }
@@ -207,7 +209,7 @@ public final class BrushingWindows {
 
   private void dropTrailingBefore(long second) {
     while (tl < size && secondAt(tl) < second) {
-      trailing.remove(buyerAt(tl++));
+      trailing.remove(buyerKeyAt(tl++));
     }
   }
 
@@ -219,6 +221,7 @@ public final class BrushingWindows {
     }
     seconds[slot] = second;
     buyers[slot] = buyer;
+    buyerKeys[slot] = EngagedSessions.hash(buyer);
     handles[slot] = handle;
     flagged[slot] = false;
     size++;
@@ -234,6 +237,7 @@ public final class BrushingWindows {
     int keep = (int) (size - keepFrom);
     System.arraycopy(seconds, drop, seconds, 0, keep);
     System.arraycopy(buyers, drop, buyers, 0, keep);
+    System.arraycopy(buyerKeys, drop, buyerKeys, 0, keep);
     System.arraycopy(handles, drop, handles, 0, keep);
     System.arraycopy(flagged, drop, flagged, 0, keep);
     Arrays.fill(buyers, keep, keep + drop, null);
@@ -252,6 +256,7 @@ public final class BrushingWindows {
     int n = Math.max(16, seconds.length * 2);
     seconds = Arrays.copyOf(seconds, n);
     buyers = Arrays.copyOf(buyers, n);
+    buyerKeys = Arrays.copyOf(buyerKeys, n);
     handles = Arrays.copyOf(handles, n);
     flagged = Arrays.copyOf(flagged, n);
   }
@@ -260,22 +265,22 @@ public final class BrushingWindows {
     return seconds[(int) (i - first)];
   }
 
-  private String buyerAt(long i) {
-    return buyers[(int) (i - first)];
+  private long buyerKeyAt(long i) {
+    return buyerKeys[(int) (i - first)];
   }
 
   /** Orders per buyer in a window, and the number of distinct buyers. */
   private static final class Counts {
-    private final StringCounts perBuyer = new StringCounts();
+    private final LongCounts perBuyer = new LongCounts();
     int unique;
 
-    void add(String buyer) {
+    void add(long buyer) {
       if (perBuyer.increment(buyer) == 1) {
         unique++;
       }
     }
 
-    void remove(String buyer) {
+    void remove(long buyer) {
       if (perBuyer.decrement(buyer) == 0) {
         unique--;
       }

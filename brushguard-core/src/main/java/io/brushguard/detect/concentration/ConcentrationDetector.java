@@ -236,7 +236,9 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
 
   @Override
   public boolean isEmpty(ShopState state) {
-    return state.windows.held() == 0 && state.tally.isEmpty() && state.sessions.isEmpty();
+    // sessions first: after a view (most calls) they are not empty, and the other parts are not
+    // read
+    return state.sessions.isEmpty() && state.windows.held() == 0 && state.tally.isEmpty();
   }
 
   private static void schedule(ShopState state, Context context) {
