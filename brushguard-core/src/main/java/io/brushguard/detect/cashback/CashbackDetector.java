@@ -164,6 +164,9 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     /** The hash of each order's id, beside it: a lookup compares ints, not every entry's id. */
     int[] hashes = new int[4];
 
+    /** The hash of each order's shop, beside it: a buyer's word about a shop reads no other. */
+    int[] shopHashes = new int[4];
+
     int size;
 
     /**
@@ -257,7 +260,12 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
       byOrder.reviewedAt = said.ts();
       s.touch(ctx, config.horizonMillis());
     }
+    int shopHash = said.shop() == null ? 0 : said.shop().hashCode();
     for (int i = 0; i < s.size; i++) {
+      boolean sameShop = said.shop() != null && s.shopHashes[i] == shopHash;
+      if (!sameShop && s.orders[i] != byOrder) {
+        continue; // neither the order reviewed nor one of the shop: its entry is not read
+      }
       Entry e = s.orders[i];
       boolean about = e == byOrder || (said.shop() != null && said.shop().equals(e.shop));
       if (!about) {
@@ -473,6 +481,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
       Entry e = s.orders[i];
       if (now - e.lastWord() <= config.horizonMillis()) {
         s.hashes[kept] = s.hashes[i];
+        s.shopHashes[kept] = s.shopHashes[i];
         s.orders[kept++] = e;
         oldest = Math.min(oldest, e.lastWord());
       }
@@ -488,13 +497,16 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     if (s.size == MAX_ORDERS) {
       System.arraycopy(s.orders, 1, s.orders, 0, MAX_ORDERS - 1);
       System.arraycopy(s.hashes, 1, s.hashes, 0, MAX_ORDERS - 1);
+      System.arraycopy(s.shopHashes, 1, s.shopHashes, 0, MAX_ORDERS - 1);
       s.size--;
     } else if (s.size == s.orders.length) {
       int n = Math.min(MAX_ORDERS, 2 * s.orders.length);
       s.orders = java.util.Arrays.copyOf(s.orders, n);
       s.hashes = java.util.Arrays.copyOf(s.hashes, n);
+      s.shopHashes = java.util.Arrays.copyOf(s.shopHashes, n);
     }
     s.hashes[s.size] = e.order.hashCode();
+    s.shopHashes[s.size] = e.shop.hashCode();
     s.orders[s.size++] = e;
     s.oldestWord = Math.min(s.oldestWord, e.lastWord());
   }
