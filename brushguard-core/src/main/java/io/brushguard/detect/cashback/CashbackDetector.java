@@ -46,9 +46,9 @@ import java.util.Locale;
  * payments from it (which tell the shop's receiving account), {@link Said} from {@link BuyerVoice}
  * and {@link Payout} from {@link Payouts}. Window: {@link Config#horizonMillis} after the later of
  * the order and its review. Space per tracked payment account: at most {@value #MAX_ORDERS} recent
- * orders (about 100 bytes each, references into the events; the array grows from 4 as needed), the
- * buyer's account and an expiry: about 0.5 KB for most accounts, at most 3.5 KB for the busiest;
- * forgotten a horizon after the last input.
+ * orders (about 110 bytes each with the two hashes kept beside, references into the events; the
+ * array grows from 4 as needed), the buyer's account and an expiry: about 0.5 KB for most accounts,
+ * at most 3.5 KB for the busiest; forgotten a horizon after the last input.
  *
  * <p>References: Alibaba's 2017 report on brushing gangs (用户体验官 cashback via Alipay red packets);
  * China E-Commerce Law art. 17 and Anti-Unfair Competition Law art. 8 (fake sales and reviews); Xu

@@ -25,7 +25,8 @@ import java.util.Arrays;
  * and it flags a burst as soon as its last second is known complete instead of an hour later.
  *
  * <p><b>Space.</b> The orders of the last {@code W} seconds plus those not yet judged: at most the
- * orders of {@code 2W} seconds, about 40 bytes each plus the ids the caller already holds.
+ * orders of {@code 2W} seconds, about 50 bytes each (with the buyer's 64-bit hash) plus the ids the
+ * caller already holds.
  *
  * <p><b>Time.</b> O(1) amortised hash-table operations per order (open addressing on the buyer id,
  * see {@link LongCounts}).
