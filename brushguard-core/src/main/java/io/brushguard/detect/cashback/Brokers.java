@@ -151,6 +151,12 @@ public final class Brokers implements Stage<Brokers.State> {
     }
   }
 
+  /** A wake-up only forgets (or prunes) what has expired. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.groups.isEmpty();

@@ -100,6 +100,12 @@ public final class BuyerVoice implements Stage<BuyerVoice.State> {
     }
   }
 
+  /** A wake-up only forgets (or prunes) what has expired. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.payer == null && !s.pending();

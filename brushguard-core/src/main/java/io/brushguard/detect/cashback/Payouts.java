@@ -87,6 +87,12 @@ public final class Payouts implements Stage<Payouts.State> {
     s.merchant = sp.merchant();
   }
 
+  /** It asks for no wake-up at all. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.shop == null;

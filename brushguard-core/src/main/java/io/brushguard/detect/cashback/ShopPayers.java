@@ -59,6 +59,12 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
         : null;
   }
 
+  /** A link starts nothing: only a merchant's or staff account's registration does. */
+  @Override
+  public boolean startsState(Event event) {
+    return !(event instanceof Link);
+  }
+
   @Override
   public State newState() {
     return new State();
@@ -94,6 +100,12 @@ public final class ShopPayers implements Stage<ShopPayers.State> {
     if (s.shop != null) {
       ctx.emit(new ShopPayer(s.shop, ctx.key(), payer));
     }
+  }
+
+  /** It asks for no wake-up at all. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override

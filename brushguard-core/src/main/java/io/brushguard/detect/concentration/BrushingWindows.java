@@ -1,7 +1,6 @@
 package io.brushguard.detect.concentration;
 
 import java.util.Arrays;
-import java.util.HashMap;
 
 /**
  * Finds every order of one shop that lies inside a brushing window: a window of {@code window}
@@ -26,9 +25,11 @@ import java.util.HashMap;
  * and it flags a burst as soon as its last second is known complete instead of an hour later.
  *
  * <p><b>Space.</b> The orders of the last {@code W} seconds plus those not yet judged: at most the
- * orders of {@code 2W} seconds, about 40 bytes each plus the ids the caller already holds.
+ * orders of {@code 2W} seconds, about 50 bytes each (with the buyer's 64-bit hash) plus the ids the
+ * caller already holds.
  *
- * <p><b>Time.</b> O(1) amortised hash-map operations per order.
+ * <p><b>Time.</b> O(1) amortised hash-table operations per order (open addressing on the buyer id,
+ * see {@link LongCounts}).
  */
 public final class BrushingWindows {
 
@@ -51,10 +52,13 @@ public final class BrushingWindows {
   // orders by absolute index; index i lives at slot (i - first)
   private long first;
   private long size;
-  private long[] seconds = new long[16];
-  private String[] buyers = new String[16];
-  private Object[] handles = new Object[16];
-  private boolean[] flagged = new boolean[16];
+  // allocated with the first order: a shop known only from its views holds none
+  private long[] seconds = new long[0];
+  private String[] buyers = new String[0];
+  private long[] buyerKeys =
+      new long[0]; // the buyers' 64-bit hashes: counted without a string read
+  private Object[] handles = new Object[0];
+  private boolean[] flagged = new boolean[0];
 
   // the sweep: contents g..h (h exclusive) of windows starting at group g
   private long g;
@@ -98,7 +102,7 @@ public final class BrushingWindows {
       dropTrailingBefore(second - window);
     }
     append(second, buyer, handle);
-    trailing.add(buyer);
+    trailing.add(buyerKeys[(int) (size - 1 - first)]);
     return meets(size - tl, trailing.unique);
   }
 
@@ -170,18 +174,18 @@ public final class BrushingWindows {
       h = g;
     }
     while (h < size && secondAt(h) <= earliestEnd) {
-      sweep.add(buyerAt(h++));
+      sweep.add(buyerKeyAt(h++));
     }
     judgeSweep(earliestEnd - window);
     while (h < size && secondAt(h) <= tg + window) {
       long next = secondAt(h);
       while (h < size && secondAt(h) == next) {
-        sweep.add(buyerAt(h++));
+        sweep.add(buyerKeyAt(h++));
       }
       judgeSweep(next - window);
     }
     while (g < size && secondAt(g) == tg) {
-      sweep.remove(buyerAt(g++));
+      sweep.remove(buyerKeyAt(g++));
     }
     previousStart = tg;
   }
@@ -206,7 +210,7 @@ public final class BrushingWindows {
 
   private void dropTrailingBefore(long second) {
     while (tl < size && secondAt(tl) < second) {
-      trailing.remove(buyerAt(tl++));
+      trailing.remove(buyerKeyAt(tl++));
     }
   }
 
@@ -218,6 +222,7 @@ public final class BrushingWindows {
     }
     seconds[slot] = second;
     buyers[slot] = buyer;
+    buyerKeys[slot] = EngagedSessions.hash(buyer);
     handles[slot] = handle;
     flagged[slot] = false;
     size++;
@@ -233,6 +238,7 @@ public final class BrushingWindows {
     int keep = (int) (size - keepFrom);
     System.arraycopy(seconds, drop, seconds, 0, keep);
     System.arraycopy(buyers, drop, buyers, 0, keep);
+    System.arraycopy(buyerKeys, drop, buyerKeys, 0, keep);
     System.arraycopy(handles, drop, handles, 0, keep);
     System.arraycopy(flagged, drop, flagged, 0, keep);
     Arrays.fill(buyers, keep, keep + drop, null);
@@ -248,9 +254,10 @@ public final class BrushingWindows {
         return;
       }
     }
-    int n = seconds.length * 2;
+    int n = Math.max(16, seconds.length * 2);
     seconds = Arrays.copyOf(seconds, n);
     buyers = Arrays.copyOf(buyers, n);
+    buyerKeys = Arrays.copyOf(buyerKeys, n);
     handles = Arrays.copyOf(handles, n);
     flagged = Arrays.copyOf(flagged, n);
   }
@@ -259,29 +266,23 @@ public final class BrushingWindows {
     return seconds[(int) (i - first)];
   }
 
-  private String buyerAt(long i) {
-    return buyers[(int) (i - first)];
+  private long buyerKeyAt(long i) {
+    return buyerKeys[(int) (i - first)];
   }
 
   /** Orders per buyer in a window, and the number of distinct buyers. */
   private static final class Counts {
-    private final HashMap<String, int[]> perBuyer = new HashMap<>();
+    private final LongCounts perBuyer = new LongCounts();
     int unique;
 
-    void add(String buyer) {
-      int[] c = perBuyer.get(buyer);
-      if (c == null) {
-        perBuyer.put(buyer, new int[] {1});
+    void add(long buyer) {
+      if (perBuyer.increment(buyer) == 1) {
         unique++;
-      } else {
-        c[0]++;
       }
     }
 
-    void remove(String buyer) {
-      int[] c = perBuyer.get(buyer);
-      if (--c[0] == 0) {
-        perBuyer.remove(buyer);
+    void remove(long buyer) {
+      if (perBuyer.decrement(buyer) == 0) {
         unique--;
       }
     }

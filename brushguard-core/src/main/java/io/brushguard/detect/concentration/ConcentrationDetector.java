@@ -6,6 +6,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
 import io.brushguard.event.View;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -60,7 +61,9 @@ import java.util.Map;
  * <p>Key: the shop. Window: {@link Config#windowSeconds}. Space per shop: the orders of up to two
  * windows (see {@link BrushingWindows}) plus one {@link BuyerTally} (about 100 bytes and up to
  * {@value BuyerTally#REMEMBERED} order ids) per buyer with orders in brushing windows, kept until
- * the shop has not brushed for {@link Config#tallySeconds}.
+ * the shop has not brushed for {@link Config#tallySeconds}; plus the sessions that viewed it with
+ * engagement in the last window (see {@link EngagedSessions}), the state itself kept {@value
+ * #SESSION_RETENTION_WINDOWS} windows after the latest such view.
  */
 public final class ConcentrationDetector implements Stage<ConcentrationDetector.ShopState> {
   public static final String NAME = "concentration";
@@ -74,6 +77,9 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
    * brushing from a buyer sending gifts to several addresses or splitting a basket.
    */
   static final double ALONE = 0.29;
+
+  /** Windows a shop's state is kept after its latest engaged view (see ShopState.sessions). */
+  static final int SESSION_RETENTION_WINDOWS = 24;
 
   /** Separate shopping acts by one buyer that corroborate the count. */
   static final int ACTS = 3;
@@ -159,7 +165,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
   @Override
   public void onEvent(ShopState state, Event event, Context context) {
     if (event instanceof View v) {
-      state.viewed(v, config.windowSeconds() * 1000, context);
+      state.viewed(v, context);
       return;
     }
     Order order = (Order) event;
@@ -221,7 +227,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
       if (!state.tally.isEmpty() && time >= state.tallyExpiry()) {
         state.forgetTally();
       }
-      state.pruneSessions(time, config.windowSeconds() * 1000, context);
+      state.expireSessions(time, context);
       schedule(state, context);
     } finally {
       state.context = null;
@@ -230,7 +236,9 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
 
   @Override
   public boolean isEmpty(ShopState state) {
-    return state.windows.held() == 0 && state.tally.isEmpty() && state.engagedSessions.isEmpty();
+    // sessions first: after a view (most calls) they are not empty, and the other parts are not
+    // read
+    return state.sessions.isEmpty() && state.windows.held() == 0 && state.tally.isEmpty();
   }
 
   private static void schedule(ShopState state, Context context) {
@@ -246,8 +254,18 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
   }
 
   /** The state of one shop. */
-  public static final class ShopState implements BrushingWindows.Listener {
+  public static final class ShopState extends Expiring implements BrushingWindows.Listener {
     private final Config config;
+
+    /**
+     * How long the sessions (dead or alive) are kept after the shop's latest engaged view: {@link
+     * #SESSION_RETENTION_WINDOWS} windows, though a view counts for one window only (see {@link
+     * EngagedSessions}). Kept longer than needed on purpose: most shops see an engaged view or two
+     * an hour, and forgetting the shop's state a window after each made a state and a wake-up per
+     * view, most of this stage's cost.
+     */
+    private final long sessionRetention;
+
     final BrushingWindows windows;
 
     /** Orders inside brushing windows, per buyer; the top ones are the suspicious buyers. */
@@ -257,7 +275,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
      * Buyers who reached the ratio alone within the last window and are not yet marked organised
      * (at most one entry per such buyer).
      */
-    private final ArrayDeque<AtRatio> atRatio = new ArrayDeque<>();
+    private final ArrayDeque<AtRatio> atRatio = new ArrayDeque<>(0);
 
     /** Buyers marked organised during this call, whose signals are still to be raised. */
     private final List<String> newlyOrganised = new ArrayList<>();
@@ -287,31 +305,21 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
     /**
      * Sessions that looked at this shop with engagement (a view from a search, or one read for
      * {@value #ENGAGED_DWELL_MILLIS} ms or more) in the last window, with the time of their latest
-     * such view, oldest first. Space: one entry per such session.
+     * such view; forgotten together {@link #SESSION_RETENTION_WINDOWS} windows after the latest
+     * (the state's one {@link Expiring} wake-up for them), dead ones dropped lazily before. Space:
+     * see {@link EngagedSessions}.
      */
-    final LinkedHashMap<String, Long> engagedSessions = new LinkedHashMap<>();
+    final EngagedSessions sessions;
 
-    private long scheduledPrune = Long.MIN_VALUE;
-
-    void viewed(View v, long keepMillis, Context context) {
-      engagedSessions.remove(v.session());
-      engagedSessions.put(v.session(), v.ts());
-      pruneSessions(v.ts(), keepMillis, context);
+    void viewed(View v, Context context) {
+      sessions.viewed(v.session(), v.ts());
+      touch(context, sessionRetention);
     }
 
-    /** Forgets sessions whose last engaged view is older than {@code keepMillis}; one wake-up. */
-    void pruneSessions(long now, long keepMillis, Context context) {
-      var oldest = engagedSessions.values().iterator();
-      while (oldest.hasNext()) {
-        long ts = oldest.next();
-        if (ts >= now - keepMillis) {
-          if (scheduledPrune <= now) {
-            scheduledPrune = ts + keepMillis + 1;
-            context.wakeAt(scheduledPrune);
-          }
-          return;
-        }
-        oldest.remove();
+    /** At a wake-up: forgets the sessions once the latest engaged view is old enough. */
+    void expireSessions(long time, Context context) {
+      if (expired(time, context, sessionRetention)) {
+        sessions.clear();
       }
     }
 
@@ -323,6 +331,8 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
 
     ShopState(Config config) {
       this.config = config;
+      this.sessionRetention = SESSION_RETENTION_WINDOWS * config.windowSeconds() * 1000 + 1;
+      this.sessions = new EngagedSessions(config.windowSeconds() * 1000);
       this.windows = new BrushingWindows(config.windowSeconds(), config.ratio(), this);
     }
 
@@ -340,7 +350,7 @@ public final class ConcentrationDetector implements Stage<ConcentrationDetector.
       lastBrushingTs = Math.max(lastBrushingTs, order.ts());
       brushingOrders++;
       BuyerTally t = tally.computeIfAbsent(buyer, b -> new BuyerTally());
-      t.add(order, order.session() != null && engagedSessions.containsKey(order.session()));
+      t.add(order, sessions.engaged(order.session(), context.now()));
       if (t.orders == config.ratio()) {
         reachedRatio(buyer, t, order.ts());
       }

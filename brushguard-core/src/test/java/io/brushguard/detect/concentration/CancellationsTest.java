@@ -62,14 +62,60 @@ class CancellationsTest {
     feed(refund("p1", "o1", T0 + 5 * 60_000L));
 
     assertThat(out).containsExactly(new Cancelled("o1", "s1", "u1", T0 + 5 * 60_000L));
-    assertThat(stage.isEmpty(states.get("o1"))).isTrue();
+    feed(refund("p2", "o1", T0 + 6 * 60_000L));
+    assertThat(out).hasSize(1); // a refund joins once
+  }
+
+  @Test
+  void refundAtTheEndOfTheWindow_joins_oneLater_doesNot() {
+    feed(Order.of("o1", "u1", "s1", "i1", 100, T0));
+    feed(Order.of("o2", "u2", "s2", "i1", 100, T0 + 1));
+    feed(refund("p1", "o1", T0 + Cancellations.WITHIN_MILLIS));
+    feed(refund("p2", "o2", T0 + 2 + Cancellations.WITHIN_MILLIS));
+
+    assertThat(out)
+        .containsExactly(new Cancelled("o1", "s1", "u1", T0 + Cancellations.WITHIN_MILLIS));
+  }
+
+  @Test
+  void manyOrdersOfOneBucket_eachJoinsItsOwnRefund() {
+    List<String> ids = new ArrayList<>();
+    for (int i = 0; ids.size() < 40; i++) {
+      if (Cancellations.bucketOf("o" + i).equals(Cancellations.bucketOf("o0"))) {
+        ids.add("o" + i);
+      }
+    }
+    for (int i = 0; i < ids.size(); i++) {
+      feed(Order.of(ids.get(i), "u" + i, "s" + i, "i1", 100, T0 + i * 120_000L));
+    }
+    // refunded in order after the last one: the first ones are past the window by then
+    long refunds = T0 + ids.size() * 120_000L;
+    List<Cancelled> expected = new ArrayList<>();
+    for (int i = 0; i < ids.size(); i++) {
+      long ts = refunds + i * 1000L;
+      feed(refund("p" + i, ids.get(i), ts));
+      if (ts - (T0 + i * 120_000L) <= Cancellations.WITHIN_MILLIS) {
+        expected.add(new Cancelled(ids.get(i), "s" + i, "u" + i, ts));
+      }
+    }
+    assertThat(expected).hasSizeBetween(20, 35);
+    assertThat(out).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void anOrderDeliveredAgainAfterItsWindow_isHeldAnew() {
+    feed(Order.of("o1", "u1", "s1", "i1", 100, T0));
+    feed(Order.of("o1", "u1", "s1", "i1", 100, T0 + 2 * Cancellations.WITHIN_MILLIS));
+    feed(refund("p1", "o1", T0 + 2 * Cancellations.WITHIN_MILLIS + 60_000L));
+
+    assertThat(out).hasSize(1);
   }
 
   @Test
   void lateRefund_aReturn_isNoCancellation_andTheOrderIsForgotten() {
     feed(Order.of("o1", "u1", "s1", "i1", 100, T0));
     runWakes(T0 + 2 * Cancellations.WITHIN_MILLIS);
-    assertThat(stage.isEmpty(states.get("o1"))).isTrue();
+    assertThat(stage.isEmpty(states.get(Cancellations.bucketOf("o1")))).isTrue();
     feed(refund("p1", "o1", T0 + 3 * 86_400_000L));
 
     assertThat(out).isEmpty();

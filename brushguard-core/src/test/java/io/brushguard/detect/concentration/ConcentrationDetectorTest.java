@@ -104,7 +104,9 @@ class ConcentrationDetectorTest {
   void engagedViewsAlone_areForgottenAfterTheWindow() {
     view("ss1", T0, "q", 40_000);
     assertThat(detector.isEmpty(state)).isFalse();
-    wakeUntil(T0 + 2 * 3_600_000L);
+    wakeUntil(T0 + ConcentrationDetector.SESSION_RETENTION_WINDOWS * 3_600_000L);
+    assertThat(detector.isEmpty(state)).isFalse(); // kept, though the view no longer counts
+    wakeUntil(T0 + (ConcentrationDetector.SESSION_RETENTION_WINDOWS + 1) * 3_600_000L);
     assertThat(detector.isEmpty(state)).isTrue();
   }
 
