@@ -122,6 +122,12 @@ abstract class Baseline implements Stage<Baseline.State> {
     }
   }
 
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State state) {
     return !state.pending();

@@ -114,6 +114,12 @@ final class DeliveryPlaces implements Stage<DeliveryPlaces.State> {
     st.expired(time, context, retention);
   }
 
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State st) {
     return !st.pending();

@@ -191,6 +191,12 @@ public final class FakeLogistics implements Stage<FakeLogistics.State> {
     }
   }
 
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return !s.pending();

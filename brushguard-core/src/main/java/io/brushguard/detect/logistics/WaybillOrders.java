@@ -166,6 +166,12 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
     }
   }
 
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State st) {
     return !st.pending();
