@@ -33,7 +33,7 @@ import io.brushguard.flow.Wiring;
  * bytes with its slot in the bucket. Delivered orders keep nothing; a bucket with no order is
  * dropped.
  */
-final class Parcels implements Stage<Parcels.Bucket> {
+final class Parcels implements Stage<Bucket<Parcels.Parcel>> {
   static final String NAME = "parcels";
 
   /** How long an order waits for its parcel, and scans for their order. */
@@ -48,15 +48,8 @@ final class Parcels implements Stage<Parcels.Bucket> {
       Wiring.events(EventType.ORDER, EventType.LOGISTICS, EventType.REVIEW)
           .produces(Shipment.class, Cue.class, Unshipped.class);
 
-  /** The orders of one bucket still waiting for their parcel (or scans for their order). */
-  static final class Bucket {
-    final IdTable<Parcel> orders = new IdTable<>();
-    long wake = NONE;
-  }
-
   /** One order and its parcel's scans so far. */
-  static final class Parcel {
-    long last;
+  static final class Parcel extends Bucket.Entry {
     String shop;
     String item;
     String buyer;
@@ -113,21 +106,15 @@ final class Parcels implements Stage<Parcels.Bucket> {
   }
 
   @Override
-  public Bucket newState() {
-    return new Bucket();
+  public Bucket<Parcel> newState() {
+    return new Bucket<>();
   }
 
   @Override
-  public void onEvent(Bucket b, Event event, Context context) {
+  public void onEvent(Bucket<Parcel> b, Event event, Context context) {
     String order = orderOf(event);
     long hash = IdTable.hash(order);
-    long now = context.now();
-    int slot = b.orders.find(hash);
-    Parcel s = slot < 0 ? null : b.orders.at(slot);
-    if (s != null && s.last + HOLD_MILLIS < now) {
-      b.orders.removeAt(slot); // its hold ended: what comes now finds the order unknown
-      s = null;
-    }
+    Parcel s = b.get(hash, context.now(), HOLD_MILLIS);
     if (event instanceof Review) {
       // a review of an order still waiting for its parcel; a review of any other order (delivered,
       // or unknown) changes nothing
@@ -139,13 +126,9 @@ final class Parcels implements Stage<Parcels.Bucket> {
     }
     if (s == null) {
       s = new Parcel();
-      b.orders.add(hash, s);
+      b.ids.add(hash, s);
     }
-    s.last = now;
-    if (b.wake == NONE) {
-      b.wake = now + HOLD_MILLIS;
-      context.wakeAt(b.wake);
-    }
+    b.touch(s, context, HOLD_MILLIS);
     if (event instanceof Order o) {
       if (s.shop == null) {
         s.shop = o.shop();
@@ -159,7 +142,7 @@ final class Parcels implements Stage<Parcels.Bucket> {
     }
     if (s.shop != null && s.deliveredAt != NONE) {
       announce(order, s, context);
-      b.orders.remove(hash); // delivered: a later input finds the order unknown
+      b.ids.remove(hash); // delivered: a later input finds the order unknown
     }
   }
 
@@ -167,13 +150,13 @@ final class Parcels implements Stage<Parcels.Bucket> {
     if (s.waybill == null) {
       s.waybill = l.waybill();
       s.waybillHash = IdTable.hash(l.waybill());
-      s.from = l.location();
+      s.from = orUnknown(l.location()); // here, while the scan's strings are in the cache
       s.firstAt = l.ts();
     } else if (s.waybillHash != IdTable.hash(l.waybill())) {
       return;
     }
-    if (s.carrier == null) {
-      s.carrier = l.carrier();
+    if (s.carrier == null && l.carrier() != null) {
+      s.carrier = orUnknown(l.carrier());
     }
     switch (l.status()) {
       case CREATED -> {
@@ -190,7 +173,7 @@ final class Parcels implements Stage<Parcels.Bucket> {
       case DELIVERED -> {
         if (s.deliveredAt == NONE) {
           s.deliveredAt = l.ts();
-          s.to = l.location();
+          s.to = orUnknown(l.location());
         }
       }
       default -> {}
@@ -210,9 +193,9 @@ final class Parcels implements Stage<Parcels.Bucket> {
             s.buyer,
             s.address,
             s.waybill,
-            orUnknown(s.carrier),
-            orUnknown(s.from),
-            orUnknown(s.to),
+            s.carrier == null ? "?" : s.carrier,
+            s.from,
+            s.to,
             s.firstAt,
             s.deliveredAt,
             s.pickedUp,
@@ -242,23 +225,9 @@ final class Parcels implements Stage<Parcels.Bucket> {
     return m >= 120 ? (m / 60) + " h " + (m % 60) + " min" : m + " min";
   }
 
-  /**
-   * Forgets the orders whose hold has ended (each was already ignored from then on), and comes back
-   * when the next one's ends, but not sooner than {@link #SWEEP_MILLIS}.
-   */
   @Override
-  public void onWake(Bucket b, long time, Context context) {
-    if (time != b.wake) {
-      return; // a wake-up of an earlier state of the bucket
-    }
-    b.wake = NONE;
-    b.orders.removeIf(p -> p.last + HOLD_MILLIS <= time);
-    if (b.orders.size() > 0) {
-      long[] first = {Long.MAX_VALUE};
-      b.orders.forEach(p -> first[0] = Math.min(first[0], p.last));
-      b.wake = Math.max(first[0] + HOLD_MILLIS, time + SWEEP_MILLIS);
-      context.wakeAt(b.wake);
-    }
+  public void onWake(Bucket<Parcel> b, long time, Context context) {
+    b.onWake(time, context, HOLD_MILLIS, SWEEP_MILLIS);
   }
 
   @Override
@@ -267,7 +236,7 @@ final class Parcels implements Stage<Parcels.Bucket> {
   }
 
   @Override
-  public boolean isEmpty(Bucket b) {
-    return b.orders.size() == 0;
+  public boolean isEmpty(Bucket<Parcel> b) {
+    return b.isEmpty();
   }
 }
