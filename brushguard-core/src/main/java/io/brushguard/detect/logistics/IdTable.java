@@ -139,6 +139,15 @@ final class IdTable<V> {
     }
   }
 
+  /** Removes every value. */
+  void clear() {
+    if (size > 0) {
+      hashes = new long[8];
+      values = new Object[8];
+      size = 0;
+    }
+  }
+
   /** Calls {@code action} with every value. */
   void forEach(java.util.function.Consumer<? super V> action) {
     for (int i = 0; i < hashes.length; i++) {
