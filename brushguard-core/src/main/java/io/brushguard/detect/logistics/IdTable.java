@@ -22,11 +22,12 @@ import java.util.Arrays;
  */
 final class IdTable<V> {
   /**
-   * How many leading characters of an id name its bucket. A fact's stamp carries the key of the
-   * stage that emitted it, and facts of one time are ordered by it: a prefix is the one grouping of
-   * ids that sorts as the ids do (if two prefixes differ, so do the ids, in the same order), so the
-   * facts of different buckets reach the next stages in the order those of different ids did.
-   * Sequential ids ({@code o123456}) put up to a hundred neighbours in a bucket, random ones a few.
+   * How many leading characters of an order id name its bucket (waybills and addresses have their
+   * own, in their stages). A fact's stamp carries the key of the stage that emitted it, and facts
+   * of one time are ordered by it: a prefix is the one grouping of ids that sorts as the ids do (if
+   * two prefixes differ, so do the ids, in the same order), so the facts of different buckets reach
+   * the next stages in the order those of different ids did. Sequential ids ({@code o123456}) put
+   * up to a hundred neighbours in a bucket, random ones a few.
    */
   static final int PREFIX = 5;
 
