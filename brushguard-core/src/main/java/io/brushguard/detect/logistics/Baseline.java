@@ -4,8 +4,6 @@ import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -14,6 +12,9 @@ import java.util.Set;
  * measure over the recent parcels that a carrier physically picked up, so that empty parcels, which
  * are not, do not teach it. A delivered parcel whose measure falls below what its sub-key's tail
  * allows (or its key's, while the sub-key has too few parcels) gets a {@link Cue}.
+ *
+ * <p>Sub-keys are told apart by their 64-bit hash (as in {@link IdTable}, where two ids of one key
+ * share a tail with probability about {@code n²/2⁶⁵}).
  *
  * <p>Space per key: one {@link LowTail} for the key and one per sub-key seen, at most {@value
  * #SUBKEYS} (the least recently used goes), about 200 bytes each; forgotten {@code retention} after
@@ -38,17 +39,39 @@ abstract class Baseline implements Stage<Baseline.State> {
     final Lru bySub = new Lru();
   }
 
-  /** Sub-keys in access order, the least recently used dropped beyond {@value #SUBKEYS}. */
-  static final class Lru extends LinkedHashMap<String, LowTail> {
-    private static final long serialVersionUID = 1L;
+  /**
+   * Sub-keys by their 64-bit hash, the least recently used dropped beyond {@value #SUBKEYS}: the
+   * order {@code LinkedHashMap} in access order keeps, by a use counter instead of a linked list.
+   */
+  static final class Lru {
+    private final IdTable<LowTail> tails = new IdTable<>();
+    private long uses;
 
-    Lru() {
-      super(16, 0.75f, true);
+    /** The tail of a sub-key, made (and the least recently used dropped) if it has none. */
+    LowTail use(String sub) {
+      long hash = IdTable.hash(sub);
+      LowTail tail = tails.get(hash);
+      if (tail == null) {
+        if (tails.size() == SUBKEYS) {
+          LowTail[] eldest = {null};
+          tails.forEach(
+              t -> eldest[0] = eldest[0] == null || t.used < eldest[0].used ? t : eldest[0]);
+          tails.remove(eldest[0].hash);
+        }
+        tail = new LowTail();
+        tail.hash = hash;
+        tails.add(hash, tail);
+      }
+      tail.used = ++uses;
+      return tail;
     }
 
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, LowTail> eldest) {
-      return size() > SUBKEYS;
+    void clear() {
+      tails.clear();
+    }
+
+    int size() {
+      return tails.size();
     }
   }
 
@@ -92,12 +115,7 @@ abstract class Baseline implements Stage<Baseline.State> {
       onOther(state, fact, context);
       return;
     }
-    String sub = sub(s);
-    LowTail tail = state.bySub.get(sub);
-    if (tail == null) {
-      tail = new LowTail();
-      state.bySub.put(sub, tail);
-    }
+    LowTail tail = state.bySub.use(sub(s));
     tail.parcels = Math.min(tail.parcels + 1, CAP);
     int value = measure(s);
     if (value < 0) {
@@ -120,6 +138,12 @@ abstract class Baseline implements Stage<Baseline.State> {
     if (state.expired(time, context, retention)) {
       state.bySub.clear();
     }
+  }
+
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override
@@ -168,11 +192,7 @@ abstract class Baseline implements Stage<Baseline.State> {
     @Override
     void onOther(State state, Fact fact, Context context) {
       Unshipped u = (Unshipped) fact;
-      LowTail c = state.bySub.get(u.item());
-      if (c == null) {
-        c = new LowTail();
-        state.bySub.put(u.item(), c);
-      }
+      LowTail c = state.bySub.use(u.item());
       if (c.parcels >= SHIPS && 10L * c.unshipped < c.parcels) {
         context.emit(
             new Cue(

@@ -1,6 +1,5 @@
 package io.brushguard.detect.logistics;
 
-import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -12,12 +11,22 @@ import java.util.Set;
  * not carried to the order's address. The address is an opaque token, so its region is what its own
  * deliveries say; an address with fewer than {@value #ENOUGH} deliveries says nothing.
  *
- * <p>Key: the order's address token (orders without one are skipped). Space per address: up to
- * {@value #PLACES} places with counts (about 100 bytes), forgotten {@code retention} after its last
- * parcel.
+ * <p>Key: the {@link IdTable#bucket bucket} of the order's address token (its first {@value
+ * #PREFIX} characters; orders without one are skipped), the addresses of a bucket in an {@link
+ * IdTable} on their 64-bit hash, each forgotten {@code retention} after its last parcel exactly as
+ * by its own key (see {@link Bucket}). Places are compared by their 64-bit hash. Space per address:
+ * up to {@value #PLACES} places with counts (about 130 bytes with its slot), forgotten {@code
+ * retention} after its last parcel (and removed at most a day later).
  */
-final class DeliveryPlaces implements Stage<DeliveryPlaces.State> {
+final class DeliveryPlaces implements Stage<Bucket<DeliveryPlaces.State>> {
   static final String NAME = "delivery-places";
+
+  /** Characters of an address token that name its bucket ({@code addr-} and three more). */
+  static final int PREFIX = 8;
+
+  /** How often a bucket forgets its expired addresses. */
+  static final long SWEEP_MILLIS = 86_400_000L;
+
   static final int PLACES = 4;
   static final int ENOUGH = 2;
 
@@ -31,8 +40,9 @@ final class DeliveryPlaces implements Stage<DeliveryPlaces.State> {
   }
 
   /** An address's delivery places and how many parcels went to each. */
-  static final class State extends Expiring {
+  static final class State extends Bucket.Entry {
     final String[] places = new String[PLACES];
+    final long[] hashes = new long[PLACES];
     final int[] counts = new int[PLACES];
     int total;
   }
@@ -50,23 +60,30 @@ final class DeliveryPlaces implements Stage<DeliveryPlaces.State> {
   @Override
   public String keyOf(Fact fact) {
     return fact instanceof Shipment s && s.address() != null && !"?".equals(s.to())
-        ? s.address()
+        ? IdTable.bucket(s.address(), PREFIX)
         : null;
   }
 
   @Override
-  public State newState() {
-    return new State();
+  public Bucket<State> newState() {
+    return new Bucket<>();
   }
 
   @Override
-  public void onFact(State st, Fact fact, Context context) {
+  public void onFact(Bucket<State> b, Fact fact, Context context) {
     Shipment s = (Shipment) fact;
-    st.touch(context, retention);
+    long hash = IdTable.hash(s.address());
+    State st = b.get(hash, context.now(), retention);
+    if (st == null) {
+      st = new State();
+      b.ids.add(hash, st);
+    }
+    b.touch(st, context, retention);
+    long to = IdTable.hash(s.to());
     int at = -1;
     int least = 0;
     for (int i = 0; i < PLACES; i++) {
-      if (s.to().equals(st.places[i])) {
+      if (st.places[i] != null && st.hashes[i] == to) {
         at = i;
       }
       if (st.counts[i] < st.counts[least]) {
@@ -93,6 +110,7 @@ final class DeliveryPlaces implements Stage<DeliveryPlaces.State> {
     if (at < 0) {
       at = least;
       st.places[at] = s.to();
+      st.hashes[at] = to;
       st.counts[at] = 0;
     }
     st.counts[at]++;
@@ -110,12 +128,18 @@ final class DeliveryPlaces implements Stage<DeliveryPlaces.State> {
   }
 
   @Override
-  public void onWake(State st, long time, Context context) {
-    st.expired(time, context, retention);
+  public void onWake(Bucket<State> b, long time, Context context) {
+    b.onWake(time, context, retention, SWEEP_MILLIS);
+  }
+
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override
-  public boolean isEmpty(State st) {
-    return !st.pending();
+  public boolean isEmpty(Bucket<State> b) {
+    return b.isEmpty();
   }
 }

@@ -47,12 +47,15 @@ import java.util.Set;
  * </ul>
  *
  * <p><b>Window and memory.</b> Per order awaiting delivery (up to {@link Parcels#HOLD_MILLIS}):
- * about 120 bytes; delivered orders keep nothing in {@link Parcels}. Per waybill delivered in the
- * last {@code retention}: up to {@value WaybillOrders#KEPT} orders, about 400 bytes. Per shop and
- * per carrier-origin: about 200 bytes per item or destination seen (at most {@value
- * Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places, about 100 bytes.
- * Per order with a cue (here): about 150 bytes for {@code retention}; orders with none keep
- * nothing. Per shop or buyer with fake-shipped orders: up to {@value Tally#KEPT} order ids.
+ * about 100 bytes; delivered orders keep nothing in {@link Parcels}. Per waybill delivered in the
+ * last {@code retention}: about 120 bytes for one order, up to {@value WaybillOrders#KEPT} orders,
+ * about 450 bytes. Per shop and per carrier-origin: about 200 bytes per item or destination seen
+ * (at most {@value Baseline#SUBKEYS}). Per address: up to {@value DeliveryPlaces#PLACES} places,
+ * about 130 bytes. Orders, waybills and addresses are kept in {@link Bucket buckets} of ids (one
+ * runtime key and one wake-up per bucket), each forgotten exactly when its own key would be, and
+ * removed from memory at most a day later. Per order with a cue (here): about 150 bytes for {@code
+ * retention}; orders with none keep nothing. Per shop or buyer with fake-shipped orders: up to
+ * {@value Tally#KEPT} order ids.
  *
  * <p><b>References.</b> Xu, Liu, Wang and Stavrou, "E-commerce Reputation Manipulation: The
  * Emergence of Reputation-Escalation-as-a-Service", WWW 2015 (brushing services on Taobao and their
@@ -189,6 +192,12 @@ public final class FakeLogistics implements Stage<FakeLogistics.State> {
     if (s.expired(time, context, retention)) {
       s.cues = 0;
     }
+  }
+
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override

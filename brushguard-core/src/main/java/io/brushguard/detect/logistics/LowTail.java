@@ -16,7 +16,7 @@ package io.brushguard.detect.logistics;
  * rather than a quantile sketch over all history follows a shop that changes its packaging or a
  * carrier that changes its network, and costs no allocation.
  *
- * <p><b>Space.</b> {@value #SIZE} ints and three counters: about 160 bytes.
+ * <p><b>Space.</b> {@value #SIZE} ints, three counters and two longs: about 180 bytes.
  */
 final class LowTail {
   static final int SIZE = 32;
@@ -34,6 +34,11 @@ final class LowTail {
 
   /** The group's orders reviewed before any parcel, capped (the item-shipping rule's count). */
   int unshipped;
+
+  /** The group's 64-bit hash and when it was last used, for its key's {@link Baseline.Lru}. */
+  long hash;
+
+  long used;
 
   /** Adds a value (non-negative), replacing the oldest once full. */
   void add(int value) {

@@ -5,7 +5,6 @@ import io.brushguard.event.EventType;
 import io.brushguard.event.Logistics;
 import io.brushguard.event.Order;
 import io.brushguard.event.Review;
-import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 
@@ -14,23 +13,34 @@ import io.brushguard.flow.Wiring;
  * Shipment} (and, when nobody picked the parcel up, a {@link Cue.Kind#NO_PICKUP} cue). An order
  * reviewed before any scan of its parcel is announced as {@link Unshipped}.
  *
- * <p>Key: the order id, which every scan names. Scans arrive in event-time order per key (the
- * runtime's bounded reordering puts a carrier's batch upload back in place). The first waybill
- * scanned for the order is its parcel; scans of another waybill for the same order (a return, a
- * re-shipment) are ignored, as are {@code returned} and {@code in_transit} scans (the first scan
- * read, normally {@code created}, gives the origin and the start of transit). Scans for an order
- * never seen are held until they expire and never announced; a second delivered scan is ignored.
+ * <p>Key: the {@link IdTable#bucket bucket} of the order id, which every scan names; the orders of
+ * a bucket in an {@link IdTable} on the id's 64-bit hash. Per order, scans arrive in event-time
+ * order (the runtime's bounded reordering puts a carrier's batch upload back in place). The first
+ * waybill scanned for the order is its parcel (compared by its 64-bit hash); scans of another
+ * waybill for the same order (a return, a re-shipment) are ignored, as are {@code returned} and
+ * {@code in_transit} scans (the first scan read, normally {@code created}, gives the origin and the
+ * start of transit). Scans for an order never seen are held until they expire and never announced;
+ * once a parcel is announced its order is forgotten, so a second delivered scan is held like the
+ * scans of an unknown order.
  *
- * <p>Space: per order until its parcel is delivered, or {@link #HOLD_MILLIS} after its last input
- * (an order that never ships, such as virtual goods, or scans of an unknown order): the order's ids
- * (shared strings) and the parcel's first scan, about 120 bytes with the map entry. Delivered
- * orders keep nothing.
+ * <p>Expiry: an order is forgotten {@link #HOLD_MILLIS} after its last order or scan event, exactly
+ * (an input later than that finds it unknown); one wake-up per bucket removes such orders at most
+ * {@link #SWEEP_MILLIS} late.
+ *
+ * <p>Space: per order until its parcel is delivered, or {@link #HOLD_MILLIS} (plus at most {@link
+ * #SWEEP_MILLIS}) after its last input (an order that never ships, such as virtual goods, or scans
+ * of an unknown order): the order's ids (shared strings) and the parcel's first scan, about 100
+ * bytes with its slot in the bucket. Delivered orders keep nothing; a bucket with no order is
+ * dropped.
  */
-final class Parcels implements Stage<Parcels.State> {
+final class Parcels implements Stage<Bucket<Parcels.Parcel>> {
   static final String NAME = "parcels";
 
   /** How long an order waits for its parcel, and scans for their order. */
   static final long HOLD_MILLIS = 14 * 86_400_000L;
+
+  /** How often a bucket forgets the orders whose hold has ended (each is ignored from then on). */
+  static final long SWEEP_MILLIS = 86_400_000L;
 
   private static final long NONE = Long.MIN_VALUE;
 
@@ -39,13 +49,14 @@ final class Parcels implements Stage<Parcels.State> {
           .produces(Shipment.class, Cue.class, Unshipped.class);
 
   /** One order and its parcel's scans so far. */
-  static final class State extends Expiring {
+  static final class Parcel extends Bucket.Entry {
     String shop;
     String item;
     String buyer;
     String address;
     int quantity;
     String waybill;
+    long waybillHash;
     String carrier;
     String from;
     String to;
@@ -55,7 +66,6 @@ final class Parcels implements Stage<Parcels.State> {
     long weighedG = Logistics.UNKNOWN;
     boolean pickedUp;
     boolean reviewed;
-    boolean done;
   }
 
   @Override
@@ -70,6 +80,11 @@ final class Parcels implements Stage<Parcels.State> {
 
   @Override
   public String keyOf(Event event) {
+    String order = orderOf(event);
+    return order == null ? null : IdTable.bucket(order, IdTable.PREFIX);
+  }
+
+  private static String orderOf(Event event) {
     if (event instanceof Logistics l) {
       // in-transit scans say nothing the detector uses, and are a third of all scans
       return l.status() == Logistics.Status.RETURNED || l.status() == Logistics.Status.IN_TRANSIT
@@ -82,26 +97,38 @@ final class Parcels implements Stage<Parcels.State> {
     return event instanceof Order o ? o.order() : null;
   }
 
+  /**
+   * A review acts only on an order waiting for its parcel, which a bucket without state has not.
+   */
   @Override
-  public State newState() {
-    return new State();
+  public boolean startsState(Event event) {
+    return !(event instanceof Review);
   }
 
   @Override
-  public void onEvent(State s, Event event, Context context) {
-    if (s.done) {
-      return;
-    }
+  public Bucket<Parcel> newState() {
+    return new Bucket<>();
+  }
+
+  @Override
+  public void onEvent(Bucket<Parcel> b, Event event, Context context) {
+    String order = orderOf(event);
+    long hash = IdTable.hash(order);
+    Parcel s = b.get(hash, context.now(), HOLD_MILLIS);
     if (event instanceof Review) {
       // a review of an order still waiting for its parcel; a review of any other order (delivered,
-      // or unknown) finds a fresh state, touches nothing and leaves no state behind
-      if (s.shop != null && s.waybill == null && !s.reviewed) {
+      // or unknown) changes nothing
+      if (s != null && s.shop != null && s.waybill == null && !s.reviewed) {
         s.reviewed = true;
-        context.emit(new Unshipped(context.key(), s.shop, s.item, s.buyer));
+        context.emit(new Unshipped(order, s.shop, s.item, s.buyer));
       }
       return;
     }
-    s.touch(context, HOLD_MILLIS);
+    if (s == null) {
+      s = new Parcel();
+      b.ids.add(hash, s);
+    }
+    b.touch(s, context, HOLD_MILLIS);
     if (event instanceof Order o) {
       if (s.shop == null) {
         s.shop = o.shop();
@@ -114,20 +141,22 @@ final class Parcels implements Stage<Parcels.State> {
       scan(s, (Logistics) event);
     }
     if (s.shop != null && s.deliveredAt != NONE) {
-      announce(s, context);
+      announce(order, s, context);
+      b.ids.remove(hash); // delivered: a later input finds the order unknown
     }
   }
 
-  private static void scan(State s, Logistics l) {
+  private static void scan(Parcel s, Logistics l) {
     if (s.waybill == null) {
       s.waybill = l.waybill();
-      s.from = l.location();
+      s.waybillHash = IdTable.hash(l.waybill());
+      s.from = orUnknown(l.location()); // here, while the scan's strings are in the cache
       s.firstAt = l.ts();
-    } else if (!s.waybill.equals(l.waybill())) {
+    } else if (s.waybillHash != IdTable.hash(l.waybill())) {
       return;
     }
-    if (s.carrier == null) {
-      s.carrier = l.carrier();
+    if (s.carrier == null && l.carrier() != null) {
+      s.carrier = orUnknown(l.carrier());
     }
     switch (l.status()) {
       case CREATED -> {
@@ -144,7 +173,7 @@ final class Parcels implements Stage<Parcels.State> {
       case DELIVERED -> {
         if (s.deliveredAt == NONE) {
           s.deliveredAt = l.ts();
-          s.to = l.location();
+          s.to = orUnknown(l.location());
         }
       }
       default -> {}
@@ -154,8 +183,7 @@ final class Parcels implements Stage<Parcels.State> {
     }
   }
 
-  private static void announce(State s, Context context) {
-    String order = context.key();
+  private static void announce(String order, Parcel s, Context context) {
     Shipment shipment =
         new Shipment(
             order,
@@ -165,9 +193,9 @@ final class Parcels implements Stage<Parcels.State> {
             s.buyer,
             s.address,
             s.waybill,
-            orUnknown(s.carrier),
-            orUnknown(s.from),
-            orUnknown(s.to),
+            s.carrier == null ? "?" : s.carrier,
+            s.from,
+            s.to,
             s.firstAt,
             s.deliveredAt,
             s.pickedUp,
@@ -186,8 +214,6 @@ final class Parcels implements Stage<Parcels.State> {
                   + minutes(shipment.transitMillis())
                   + " after its first scan"));
     }
-    s.done = true;
-    s.shop = s.item = s.buyer = s.address = s.waybill = s.carrier = s.from = s.to = null;
   }
 
   static String orUnknown(String s) {
@@ -200,15 +226,17 @@ final class Parcels implements Stage<Parcels.State> {
   }
 
   @Override
-  public void onWake(State s, long time, Context context) {
-    if (s.expired(time, context, HOLD_MILLIS)) {
-      s.done = true;
-      s.shop = s.item = s.buyer = s.address = s.waybill = s.carrier = s.from = s.to = null;
-    }
+  public void onWake(Bucket<Parcel> b, long time, Context context) {
+    b.onWake(time, context, HOLD_MILLIS, SWEEP_MILLIS);
   }
 
   @Override
-  public boolean isEmpty(State s) {
-    return s.done || !s.pending();
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
+  @Override
+  public boolean isEmpty(Bucket<Parcel> b) {
+    return b.isEmpty();
   }
 }

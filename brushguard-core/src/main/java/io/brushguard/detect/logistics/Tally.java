@@ -147,6 +147,12 @@ final class Tally implements Stage<Tally.State> {
     }
   }
 
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return !s.pending();

@@ -1,9 +1,9 @@
 package io.brushguard.detect.logistics;
 
-import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
+import java.util.Arrays;
 import java.util.Objects;
 import java.util.Set;
 
@@ -16,17 +16,31 @@ import java.util.Set;
  * orders delivered under one waybill more than {@link #REDELIVERY_MILLIS} apart ({@link
  * Cue.Kind#WAYBILL_REDELIVERED}) are one number used for several parcels, which no carrier does.
  *
- * <p>Key: the waybill. Each order delivered under it is compared with the ones kept, and a kept
- * order whose standing rises (from alone to reused, to redelivered, to shared) is told again.
+ * <p>Key: the {@link IdTable#bucket bucket} of the waybill (its first {@value #PREFIX} characters),
+ * the waybills of a bucket in an {@link IdTable} on their 64-bit hash, each forgotten {@code
+ * retention} after its last delivery exactly as by its own key (see {@link Bucket}). Each order
+ * delivered under it is compared with the ones kept, and a kept order whose standing rises (from
+ * alone to reused, to redelivered, to shared) is told again.
  *
  * <p>Space per waybill: the first {@value #KEPT} orders (order, buyer, address, shop: four shared
- * strings, and the delivery time: about 50 bytes each) and a count, forgotten {@code retention}
- * after its last delivery: a waybill reused a thousand times costs what one reused {@value #KEPT}
- * times does, and each further order is compared with the kept ones only.
+ * strings, and the delivery time: about 50 bytes each, the arrays grown as orders come: a waybill
+ * of one order, nearly all of them, costs about 120 bytes) and a count, forgotten {@code retention}
+ * after its last delivery (and removed at most a day later): a waybill reused a thousand times
+ * costs what one reused {@value #KEPT} times does, and each further order is compared with the kept
+ * ones only.
  */
-final class WaybillOrders implements Stage<WaybillOrders.State> {
+final class WaybillOrders implements Stage<Bucket<WaybillOrders.State>> {
   static final String NAME = "waybill-orders";
   static final int KEPT = 8;
+
+  /**
+   * Characters of a waybill that name its bucket: carriers number waybills in sequence, 15 or 16
+   * characters long, so a bucket holds a hundred or so neighbours.
+   */
+  static final int PREFIX = 14;
+
+  /** How often a bucket forgets its expired waybills. */
+  static final long SWEEP_MILLIS = 86_400_000L;
 
   /**
    * Deliveries of one waybill further apart than this are separate deliveries: a carrier's scans of
@@ -49,18 +63,31 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
   }
 
   /** A waybill's kept orders. */
-  static final class State extends Expiring {
-    final String[] orders = new String[KEPT];
-    final String[] buyers = new String[KEPT];
-    final String[] addresses = new String[KEPT];
-    final String[] shops = new String[KEPT];
-    final long[] delivered = new long[KEPT];
-    final byte[] standing = new byte[KEPT];
+  static final class State extends Bucket.Entry {
+    String[] orders = new String[1];
+    String[] buyers = new String[1];
+    String[] addresses = new String[1];
+    String[] shops = new String[1];
+    long[] delivered = new long[1];
+    byte[] standing = new byte[1];
     int kept;
     int count;
 
     /** Distinct buyers among the kept orders. */
     int buyersSeen;
+
+    /** Room for one more kept order (at most {@value #KEPT}). */
+    void room() {
+      if (kept == orders.length) {
+        int n = Math.min(KEPT, 2 * kept);
+        orders = Arrays.copyOf(orders, n);
+        buyers = Arrays.copyOf(buyers, n);
+        addresses = Arrays.copyOf(addresses, n);
+        shops = Arrays.copyOf(shops, n);
+        delivered = Arrays.copyOf(delivered, n);
+        standing = Arrays.copyOf(standing, n);
+      }
+    }
   }
 
   @Override
@@ -75,23 +102,29 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
 
   @Override
   public String keyOf(Fact fact) {
-    return fact instanceof Shipment s ? s.waybill() : null;
+    return fact instanceof Shipment s ? IdTable.bucket(s.waybill(), PREFIX) : null;
   }
 
   @Override
-  public State newState() {
-    return new State();
+  public Bucket<State> newState() {
+    return new Bucket<>();
   }
 
   @Override
-  public void onFact(State st, Fact fact, Context context) {
+  public void onFact(Bucket<State> b, Fact fact, Context context) {
     Shipment s = (Shipment) fact;
+    long hash = IdTable.hash(s.waybill());
+    State st = b.get(hash, context.now(), retention);
+    if (st == null) {
+      st = new State();
+      b.ids.add(hash, st);
+    }
     for (int i = 0; i < st.kept; i++) {
       if (st.orders[i].equals(s.order())) {
         return; // delivered twice
       }
     }
-    st.touch(context, retention);
+    b.touch(st, context, retention);
     st.count++;
     int before = st.kept;
     byte mine = ALONE;
@@ -101,6 +134,7 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
       mine = (byte) Math.max(mine, relation(st, i, s));
     }
     if (before < KEPT) {
+      st.room();
       st.kept++;
       st.orders[before] = s.order();
       st.buyers[before] = s.buyer();
@@ -160,14 +194,18 @@ final class WaybillOrders implements Stage<WaybillOrders.State> {
   }
 
   @Override
-  public void onWake(State st, long time, Context context) {
-    if (st.expired(time, context, retention)) {
-      st.kept = 0;
-    }
+  public void onWake(Bucket<State> b, long time, Context context) {
+    b.onWake(time, context, retention, SWEEP_MILLIS);
+  }
+
+  /** A wake-up only forgets the key (its retention). */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override
-  public boolean isEmpty(State st) {
-    return !st.pending();
+  public boolean isEmpty(Bucket<State> b) {
+    return b.isEmpty();
   }
 }

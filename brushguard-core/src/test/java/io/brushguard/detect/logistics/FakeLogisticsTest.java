@@ -277,6 +277,24 @@ class FakeLogisticsTest {
   }
 
   @Test
+  void anOrderOfABucket_waitsExactlyItsHold_andIsUnknownJustAfter() {
+    // three orders of one bucket ("order"); the bucket's wake-up at the first one's hold forgets
+    // only that one, so the others' ends are decided when their reviews come
+    flow.add(order("order-a3", "b3", "s1", "i1", T0));
+    flow.add(order("order-a1", "b1", "s1", "i1", T0 + H));
+    flow.add(order("order-a2", "b2", "s1", "i1", T0 + 2 * H));
+    flow.add(review("v1", "order-a1", "b1", "i1", T0 + H + Parcels.HOLD_MILLIS + 1));
+    flow.add(review("v2", "order-a2", "b2", "i1", T0 + 2 * H + Parcels.HOLD_MILLIS));
+
+    assertThat(flow.facts)
+        .filteredOn(f -> f instanceof Unshipped)
+        .extracting(f -> ((Unshipped) f).order())
+        .containsExactly("order-a2");
+    flow.finish();
+    assertThat(flow.keys(Parcels.NAME)).isZero();
+  }
+
+  @Test
   void strengths_oneAndTwoWeakCuesStayBelowReviewTogether_threeOrASharedWaybillDoNot() {
     int noPickup = 1 << Cue.Kind.NO_PICKUP.ordinal();
     int light = 1 << Cue.Kind.TOO_LIGHT.ordinal();
