@@ -223,10 +223,13 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
   public void onEvent(ShopState state, Event event, Context context) {
     state.live = true;
     long hour = Math.floorDiv(event.ts() + offset, HOUR);
-    state.advance(hour);
     if (event instanceof View v) {
+      // a view changes no count: the ring is moved on at the next order (see advance), so most
+      // views touch only the viewers' table
+      state.begin(hour);
       state.viewers.view(v.account(), v.ts(), v.dwellMs(), v.query() != null);
     } else {
+      state.advance(hour);
       onOrder(state, (Order) event, hour, context);
     }
     state.touch(context, config.retentionMillis());
@@ -615,7 +618,19 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
       this.baseline = new SeasonalBaseline(config.halfLifeHours());
     }
 
-    /** Moves the ring to {@code hour}, folding the hours that leave it into the baseline. */
+    /** Notes the shop's first input, at {@code hour}: its history starts there. */
+    void begin(long hour) {
+      if (head == Long.MIN_VALUE) {
+        first = hour;
+        head = hour;
+      }
+    }
+
+    /**
+     * Moves the ring to {@code hour}, folding the hours that leave it into the baseline. Called at
+     * orders only: a move over several hours at once folds the same hours with the same counts, in
+     * the same order, as moves in steps, since only orders change the counts.
+     */
     void advance(long hour) {
       if (head == Long.MIN_VALUE) {
         first = hour;
