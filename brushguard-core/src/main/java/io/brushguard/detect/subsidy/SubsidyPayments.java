@@ -81,6 +81,12 @@ public final class SubsidyPayments implements Stage<SubsidyPayments.State> {
     }
   }
 
+  /** A wake-up only forgets an order whose payment did not come. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
   @Override
   public boolean isEmpty(State s) {
     return s.shop == null;
