@@ -28,7 +28,10 @@ import java.util.Set;
  *   <li>{@code subsidy}: {@link ShopPayers} and the four subsidy stages; minus {@code payers} is
  *       the family's cost;
  *   <li>{@code route}, {@code keyed}: what the runtime alone costs a stage that reads views and
- *       orders, skipping them all or keeping a counter per shop (the floor under {@code surge}).
+ *       orders, skipping them all or keeping a counter per shop (the floor under {@code surge});
+ *   <li>{@code payers-route}: {@code payers} plus the buffering and routing of the subsidy stages'
+ *       events (orders, payments, accounts) to a stage that skips them (the floor under {@code
+ *       subsidy}).
  * </ul>
  *
  * <p>Usage: {@code FamilyCpuTime [names,... [runs]]} with {@code -Din=FILE} (a slice of the large
@@ -58,9 +61,12 @@ public final class FamilyCpuTime {
                 new SubsidyDetector()),
             Set.of(Signal.class));
       case "route": // views and orders buffered and routed to a stage that skips them all
-        return Topology.of(List.of(new Probe(false)), Set.of(Signal.class));
+        return Topology.of(List.of(new Probe(false, VIEWS_ORDERS)), Set.of(Signal.class));
       case "keyed": // ... to a stage that keys them by shop and keeps a tiny state per shop
-        return Topology.of(List.of(new Probe(true)), Set.of(Signal.class));
+        return Topology.of(List.of(new Probe(true, VIEWS_ORDERS)), Set.of(Signal.class));
+      case "payers-route": // ShopPayers, and the subsidy stages' events routed and skipped
+        return Topology.of(
+            List.of(new ShopPayers(), new Probe(false, SUBSIDY_EVENTS)), Set.of(Signal.class));
       default:
         throw new IllegalArgumentException("unknown family: " + name);
     }
@@ -70,15 +76,25 @@ public final class FamilyCpuTime {
    * What the runtime alone costs a stage that reads views and orders: none kept ({@code keyed}
    * false), or a state per shop that only counts.
    */
-  private static final class Probe implements io.brushguard.flow.Stage<long[]> {
-    private static final io.brushguard.flow.Wiring WIRING =
-        io.brushguard.flow.Wiring.events(
-                io.brushguard.event.EventType.ORDER, io.brushguard.event.EventType.VIEW)
-            .produces(Signal.class);
-    private final boolean keyed;
+  private static final io.brushguard.flow.Wiring VIEWS_ORDERS =
+      io.brushguard.flow.Wiring.events(
+              io.brushguard.event.EventType.ORDER, io.brushguard.event.EventType.VIEW)
+          .produces(Signal.class);
 
-    Probe(boolean keyed) {
+  private static final io.brushguard.flow.Wiring SUBSIDY_EVENTS =
+      io.brushguard.flow.Wiring.events(
+              io.brushguard.event.EventType.ORDER,
+              io.brushguard.event.EventType.PAYMENT,
+              io.brushguard.event.EventType.ACCOUNT)
+          .produces(Signal.class);
+
+  private static final class Probe implements io.brushguard.flow.Stage<long[]> {
+    private final boolean keyed;
+    private final io.brushguard.flow.Wiring wiring;
+
+    Probe(boolean keyed, io.brushguard.flow.Wiring wiring) {
       this.keyed = keyed;
+      this.wiring = wiring;
     }
 
     @Override
@@ -88,7 +104,7 @@ public final class FamilyCpuTime {
 
     @Override
     public io.brushguard.flow.Wiring wiring() {
-      return WIRING;
+      return wiring;
     }
 
     @Override
