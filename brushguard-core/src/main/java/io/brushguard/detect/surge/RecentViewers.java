@@ -1,7 +1,5 @@
 package io.brushguard.detect.surge;
 
-import io.brushguard.flow.Expiring;
-
 /**
  * Who viewed one shop recently, and how: per viewing account the time of its last view, the dwell
  * summed over its views and whether a search led to any of them. Lets the surge detector tell, for
@@ -16,12 +14,8 @@ import io.brushguard.flow.Expiring;
  *
  * <p>Space: 16 bytes per slot, at most {@code 4 × maxEntries} slots (256 KB at the default 4096
  * viewers); 16 slots (256 bytes) for a shop with few viewers.
- *
- * <p>The base class of the surge detector's per-shop state (and so an {@link Expiring}), not a
- * member of it: a view, 41% of the stream, then reaches its slot from the state in one hop fewer,
- * and each hop is a cache miss.
  */
-class RecentViewers extends Expiring {
+final class RecentViewers {
   /** Dwell is summed in whole seconds, saturating here. */
   private static final int DWELL_MAX = (1 << 30) - 1;
 

@@ -7,6 +7,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
 import io.brushguard.event.View;
+import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.time.Instant;
@@ -236,7 +237,7 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
       // a view changes no count: the ring is moved on at the next order (see advance), so most
       // views touch only the viewers' table
       state.begin(hour);
-      state.view(v.account(), v.ts(), v.dwellMs(), v.query() != null);
+      state.viewers.view(v.account(), v.ts(), v.dwellMs(), v.query() != null);
     } else {
       state.advance(hour);
       onOrder(state, (Order) event, hour, context);
@@ -245,7 +246,7 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
   }
 
   private void onOrder(ShopState state, Order order, long hour, Context context) {
-    Path path = state.path(order.account(), order.ts(), config.glanceMillis());
+    Path path = state.viewers.path(order.account(), order.ts(), config.glanceMillis());
     long since = state.buyers.order(order.account(), order.ts());
     int at = COUNTS * slot(hour);
     int[] counts = state.counts;
@@ -597,7 +598,8 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
    * One shop: recent viewers, baseline, hourly counts of the last {@value #RING} hours, the
    * straight-to-the-item orders among them, the accounts signalled in the current surge.
    */
-  public static final class ShopState extends RecentViewers {
+  public static final class ShopState extends Expiring {
+    final RecentViewers viewers;
     final PastBuyers buyers;
     final SeasonalBaseline baseline;
 
@@ -624,7 +626,7 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     boolean live;
 
     ShopState(Config config) {
-      super(config.lookbackMillis(), config.maxViewers());
+      this.viewers = new RecentViewers(config.lookbackMillis(), config.maxViewers());
       this.buyers = new PastBuyers(config.retentionMillis(), config.maxViewers());
       this.baseline = new SeasonalBaseline(config.halfLifeHours());
     }
