@@ -151,6 +151,12 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
     return fact instanceof StaffTie t ? t.shop() : ((SubsidyPaid) fact).shop();
   }
 
+  /** A subsidy payment for a shop with no campaign held finds no order to join. */
+  @Override
+  public boolean startsState(Fact fact) {
+    return fact instanceof StaffTie;
+  }
+
   @Override
   public State newState() {
     return new State();
@@ -241,22 +247,30 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
     }
     StaffTie staff = s.staff.isEmpty() ? null : s.staff.get(s.staff.size() - 1);
     double strength = over == 0 ? 0 : staff != null ? WITH_STAFF : over >= 2 ? RING : ALONE;
-    String origin = NAME + "/" + ctx.key();
-    String detail = null;
+    String origin = null;
+    // the staff's and the shop's signals carry the detail of the last buyer looked at: it is
+    // written only when something is emitted (most calls emit nothing)
+    Buyer last = null;
+    boolean lastOver = false;
     for (Buyer b : c.concentrated) {
       double target = overTheRule(b, usual) ? strength : 0;
       if (target == 0 && b.emitted == 0) {
         continue;
       }
-      detail = target == 0 ? null : detail(ctx.key(), c, b, usual, over, staff);
+      last = b;
+      lastOver = target != 0;
       if (b.emitted == target) {
         if (b == current) { // as strong as before: only the newest order is new
-          String last = b.orderIds.get(b.orderIds.size() - 1);
-          ctx.emit(new Signal(EntityKind.ORDER, last, CODE, origin, target, ctx.now(), detail));
+          String newest = b.orderIds.get(b.orderIds.size() - 1);
+          origin = origin != null ? origin : NAME + "/" + ctx.key();
+          String detail = detail(ctx.key(), c, b, usual, over, staff);
+          ctx.emit(new Signal(EntityKind.ORDER, newest, CODE, origin, target, ctx.now(), detail));
         }
         continue;
       }
       b.emitted = target;
+      origin = origin != null ? origin : NAME + "/" + ctx.key();
+      String detail = target == 0 ? null : detail(ctx.key(), c, b, usual, over, staff);
       for (String order : b.orderIds) {
         ctx.emit(new Signal(EntityKind.ORDER, order, CODE, origin, target, ctx.now(), detail));
       }
@@ -266,14 +280,21 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
       ctx.emit(new Signal(EntityKind.ACCOUNT, b.account, CODE, origin, target, ctx.now(), detail));
     }
     double staffTarget = staff != null && over > 0 ? strength : 0;
-    if (staff != null && staffTarget != s.staffEmitted) {
+    boolean staffChanged = staff != null && staffTarget != s.staffEmitted;
+    double shopTarget = strength >= 0.5 ? SHOP_STRENGTH : 0;
+    boolean shopChanged = shopTarget != s.shopEmitted;
+    if (!staffChanged && !shopChanged) {
+      return;
+    }
+    origin = origin != null ? origin : NAME + "/" + ctx.key();
+    String detail = lastOver ? detail(ctx.key(), c, last, usual, over, staff) : null;
+    if (staffChanged) {
       s.staffEmitted = staffTarget;
       ctx.emit(
           new Signal(
               EntityKind.ACCOUNT, staff.staff(), CODE, origin, staffTarget, ctx.now(), detail));
     }
-    double shopTarget = strength >= 0.5 ? SHOP_STRENGTH : 0;
-    if (shopTarget != s.shopEmitted) {
+    if (shopChanged) {
       s.shopEmitted = shopTarget;
       ctx.emit(new Signal(EntityKind.SHOP, ctx.key(), CODE, origin, shopTarget, ctx.now(), detail));
     }
@@ -360,7 +381,12 @@ public final class SubsidyDetector implements Stage<SubsidyDetector.State> {
   }
 
   private static void forget(State s, long now) {
-    s.campaigns.removeIf(c -> now - c.last > KEEP_MILLIS);
+    List<Campaign> campaigns = s.campaigns;
+    for (int i = campaigns.size() - 1; i >= 0; i--) {
+      if (now - campaigns.get(i).last > KEEP_MILLIS) {
+        campaigns.remove(i);
+      }
+    }
   }
 
   @Override

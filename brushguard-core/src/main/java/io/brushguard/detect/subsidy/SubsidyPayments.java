@@ -46,6 +46,12 @@ public final class SubsidyPayments implements Stage<SubsidyPayments.State> {
     return p.kind() == Payment.Kind.SUBSIDY ? p.order() : null;
   }
 
+  /** A payment for an order not awaiting one joins nothing. */
+  @Override
+  public boolean startsState(Event event) {
+    return event instanceof Order;
+  }
+
   @Override
   public State newState() {
     return new State();
@@ -73,6 +79,12 @@ public final class SubsidyPayments implements Stage<SubsidyPayments.State> {
     if (s.shop != null && time >= s.orderedAt + WITHIN_MILLIS) {
       s.shop = null;
     }
+  }
+
+  /** A wake-up only forgets an order whose payment did not come. */
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
   @Override

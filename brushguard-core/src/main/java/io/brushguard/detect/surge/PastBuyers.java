@@ -27,8 +27,12 @@ final class PastBuyers {
     this.maxEntries = maxEntries;
   }
 
-  /** Notes an order by {@code buyer} at {@code ts}; its first order's time stays. */
-  void order(String buyer, long ts) {
+  /**
+   * Notes an order by {@code buyer} at {@code ts}; its first order's time stays. Returns what
+   * {@link #firstOrder} said just before: the time of the buyer's first order remembered, or {@code
+   * Long.MAX_VALUE} (one probe for both).
+   */
+  long order(String buyer, long ts) {
     int key = key(buyer);
     int mask = keys.length - 1;
     int i = mix(key) & mask;
@@ -36,16 +40,19 @@ final class PastBuyers {
       i = (i + 1) & mask;
     }
     if (keys[i] == key) {
-      if (first[i] < ts - memory) {
+      long before = first[i];
+      if (before < ts - memory) {
         first[i] = ts; // forgotten: a first order again
+        return Long.MAX_VALUE;
       }
-      return;
+      return before;
     }
     keys[i] = key;
     first[i] = ts;
     if (++size * 2 > keys.length) {
       resize(ts);
     }
+    return Long.MAX_VALUE;
   }
 
   /** The time of the buyer's first order remembered, or {@code Long.MAX_VALUE}. */

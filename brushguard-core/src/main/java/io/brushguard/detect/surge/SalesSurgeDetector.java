@@ -12,6 +12,7 @@ import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -104,6 +105,15 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
   static final double MIX_ALPHA = 1e-2;
 
   static final int RING = 48;
+
+  /** The counts kept per hour of the ring, and where each is (see {@link ShopState#counts}). */
+  static final int COUNTS = 5;
+
+  static final int N = 0;
+  static final int U = 1;
+  static final int S = 2;
+  static final int FL = 3;
+  static final int FLU = 4;
 
   /**
    * Hours of a shop's history the baseline needs before the shop is tested: a day (so a shop is
@@ -223,10 +233,13 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
   public void onEvent(ShopState state, Event event, Context context) {
     state.live = true;
     long hour = Math.floorDiv(event.ts() + offset, HOUR);
-    state.advance(hour);
     if (event instanceof View v) {
+      // a view changes no count: the ring is moved on at the next order (see advance), so most
+      // views touch only the viewers' table
+      state.begin(hour);
       state.viewers.view(v.account(), v.ts(), v.dwellMs(), v.query() != null);
     } else {
+      state.advance(hour);
       onOrder(state, (Order) event, hour, context);
     }
     state.touch(context, config.retentionMillis());
@@ -234,16 +247,16 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
 
   private void onOrder(ShopState state, Order order, long hour, Context context) {
     Path path = state.viewers.path(order.account(), order.ts(), config.glanceMillis());
-    long since = state.buyers.firstOrder(order.account(), order.ts());
-    state.buyers.order(order.account(), order.ts());
-    int slot = slot(hour);
-    state.n[slot]++;
+    long since = state.buyers.order(order.account(), order.ts());
+    int at = COUNTS * slot(hour);
+    int[] counts = state.counts;
+    counts[at + N]++;
     if (path == Path.BROWSED) {
       return;
     }
-    state.s[slot]++;
+    counts[at + S]++;
     if (path == Path.UNVIEWED) {
-      state.u[slot]++;
+      counts[at + U]++;
     }
     state.hold(
         new Held(order.order(), order.account(), order.ts(), hour, path == Path.UNVIEWED, since));
@@ -270,10 +283,10 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     int s = 0;
     double exposure = 0;
     for (int k = 0; k < CONTINUE_HOURS && hour - k >= state.first; k++) {
-      int i = slot(hour - k);
-      n += state.n[i];
-      u += state.u[i];
-      s += state.s[i];
+      int i = COUNTS * slot(hour - k);
+      n += state.counts[i + N];
+      u += state.counts[i + U];
+      s += state.counts[i + S];
       exposure += b.profile(hour - k) * (k == 0 ? fraction : 1);
     }
     double expectedStraight = b.straightShare() * b.expected(exposure);
@@ -347,10 +360,10 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
         if (h < state.first) {
           break;
         }
-        int i = slot(h);
-        n += state.n[i];
-        u += state.u[i];
-        s += state.s[i];
+        int i = COUNTS * slot(h);
+        n += state.counts[i + N];
+        u += state.counts[i + U];
+        s += state.counts[i + S];
         exposure += b.profile(h) * (k == 0 ? fraction : 1);
       }
       if (s < MIN_STRAIGHT) {
@@ -402,10 +415,10 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
         h.flagged = true;
         state.flagged++;
         if (h.hour > state.head - RING) {
-          int i = slot(h.hour);
-          state.fl[i]++;
+          int i = COUNTS * slot(h.hour);
+          state.counts[i + FL]++;
           if (h.unviewed) {
-            state.flu[i]++;
+            state.counts[i + FLU]++;
           }
         }
         double strength = h.unviewed ? UNVIEWED_STRENGTH : GLANCE_STRENGTH;
@@ -589,11 +602,14 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
     final RecentViewers viewers;
     final PastBuyers buyers;
     final SeasonalBaseline baseline;
-    final int[] n = new int[RING];
-    final int[] u = new int[RING];
-    final int[] s = new int[RING];
-    final int[] fl = new int[RING];
-    final int[] flu = new int[RING];
+
+    /**
+     * Per hour of the ring, at {@code COUNTS * slot(hour)}: its orders ({@code N}), those unviewed
+     * ({@code U}), straight to the item ({@code S}), and of those the ones flagged in a surge
+     * ({@code FL}) and flagged unviewed ({@code FLU}). One array, an hour's counts side by side.
+     */
+    final int[] counts = new int[COUNTS * RING];
+
     long first = Long.MIN_VALUE;
     long head = Long.MIN_VALUE;
     final ArrayDeque<Held> held = new ArrayDeque<>();
@@ -615,7 +631,19 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
       this.baseline = new SeasonalBaseline(config.halfLifeHours());
     }
 
-    /** Moves the ring to {@code hour}, folding the hours that leave it into the baseline. */
+    /** Notes the shop's first input, at {@code hour}: its history starts there. */
+    void begin(long hour) {
+      if (head == Long.MIN_VALUE) {
+        first = hour;
+        head = hour;
+      }
+    }
+
+    /**
+     * Moves the ring to {@code hour}, folding the hours that leave it into the baseline. Called at
+     * orders only: a move over several hours at once folds the same hours with the same counts, in
+     * the same order, as moves in steps, since only orders change the counts.
+     */
     void advance(long hour) {
       if (head == Long.MIN_VALUE) {
         first = hour;
@@ -632,21 +660,14 @@ public final class SalesSurgeDetector implements Stage<SalesSurgeDetector.ShopSt
           baseline.fold(h, 0, 0, 0); // a quiet stretch longer than the ring
           continue;
         }
-        int i = slot(h);
-        baseline.fold(h, n[i] - fl[i], u[i] - flu[i], s[i] - fl[i]);
-        n[i] = 0;
-        u[i] = 0;
-        s[i] = 0;
-        fl[i] = 0;
-        flu[i] = 0;
+        int i = COUNTS * slot(h);
+        int[] c = counts;
+        baseline.fold(h, c[i + N] - c[i + FL], c[i + U] - c[i + FLU], c[i + S] - c[i + FL]);
+        Arrays.fill(c, i, i + COUNTS, 0);
       }
       for (long h = Math.max(head + 1, hour - RING + 1); h <= hour; h++) {
-        int i = slot(h);
-        n[i] = 0;
-        u[i] = 0;
-        s[i] = 0;
-        fl[i] = 0;
-        flu[i] = 0;
+        int i = COUNTS * slot(h);
+        Arrays.fill(counts, i, i + COUNTS, 0);
       }
       head = hour;
       long oldest = hour - HELD_HOURS + 1;
