@@ -10,7 +10,7 @@ import java.util.function.Predicate;
  * <p>Design note: the runtime's key table reads an entry, its key string and the string's bytes per
  * lookup; here a probe reads one {@code long[]} slot, and ids are not kept at all. Two ids with the
  * same 64-bit hash ({@link #hash}, FNV-1a) would share a value: among a billion ids that happens
- * with probability about 3·10⁻². For the few million accounts of a market, about 10⁻⁶.
+ * with probability about 3·10⁻². For the few million accounts of a market, below 10⁻⁶.
  *
  * <p>Space: 12 bytes per slot (a {@code long} and a reference), 24 to 48 bytes per id held, besides
  * the values. Removal is by {@link #retain}, which rebuilds the arrays: the stages call it once per
@@ -46,19 +46,22 @@ final class HashedTable<V> {
   /** Adds a value for a hash not in the table. */
   void add(long h, V value) {
     if (2 * (size + 1) > keys.length) {
-      rebuild(keys.length * 2, null);
+      grow();
     }
     insert(h, value);
     size++;
   }
 
-  /** Keeps only the values that pass {@code keep}. */
+  /** Keeps only the values that pass {@code keep}, asked once each. */
   @SuppressWarnings("unchecked")
   void retain(Predicate<? super V> keep) {
+    long[] keptKeys = new long[size];
+    Object[] keptValues = new Object[size];
     int kept = 0;
     for (int i = 0; i < keys.length; i++) {
       if (keys[i] != 0 && keep.test((V) values[i])) {
-        kept++;
+        keptKeys[kept] = keys[i];
+        keptValues[kept++] = values[i];
       }
     }
     if (kept == size) {
@@ -68,20 +71,22 @@ final class HashedTable<V> {
     while (2 * kept > n) {
       n *= 2;
     }
-    rebuild(n, keep);
-  }
-
-  @SuppressWarnings("unchecked")
-  private void rebuild(int n, Predicate<? super V> keep) {
-    long[] oldKeys = keys;
-    Object[] oldValues = values;
     keys = new long[n];
     values = new Object[n];
-    size = 0;
+    size = kept;
+    for (int i = 0; i < kept; i++) {
+      insert(keptKeys[i], keptValues[i]);
+    }
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    Object[] oldValues = values;
+    keys = new long[oldKeys.length * 2];
+    values = new Object[oldKeys.length * 2];
     for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0 && (keep == null || keep.test((V) oldValues[i]))) {
+      if (oldKeys[i] != 0) {
         insert(oldKeys[i], oldValues[i]);
-        size++;
       }
     }
   }
