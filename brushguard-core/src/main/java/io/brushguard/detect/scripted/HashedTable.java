@@ -1,6 +1,5 @@
 package io.brushguard.detect.scripted;
 
-import java.util.Arrays;
 import java.util.function.Predicate;
 
 /**
@@ -12,14 +11,19 @@ import java.util.function.Predicate;
  * same 64-bit hash ({@link #hash}, FNV-1a) would share a value: among a billion ids that happens
  * with probability about 3·10⁻². For the few million accounts of a market, below 10⁻⁶.
  *
- * <p>Space: 12 bytes per slot (a {@code long} and a reference), 24 to 48 bytes per id held, besides
- * the values. Removal is by {@link #retain}, which rebuilds the arrays: the stages call it once per
- * sweep, not per input.
+ * <p>Each id carries a time before which it cannot be forgotten ({@link #keepUntil}), so that a
+ * sweep ({@link #retain}) reads one {@code long[]} and asks only about the ids due, without reading
+ * the values of the others.
+ *
+ * <p>Space: 20 bytes per slot (two {@code long}s and a reference), 40 to 80 bytes per id held,
+ * besides the values. Removal is by {@link #retain}, which rebuilds the arrays when it removes
+ * anything: the stages call it once per sweep, not per input.
  *
  * @param <V> the values
  */
 final class HashedTable<V> {
   private long[] keys = new long[16];
+  private long[] until = new long[16];
   private Object[] values = new Object[16];
   private int size;
 
@@ -48,63 +52,96 @@ final class HashedTable<V> {
     if (2 * (size + 1) > keys.length) {
       grow();
     }
-    insert(h, value);
+    insert(h, value, Long.MIN_VALUE);
     size++;
   }
 
-  /** Keeps only the values that pass {@code keep}, asked once each. */
+  /** Replaces the value of a hash in the table. */
+  void replace(long h, V value) {
+    values[slot(h)] = value;
+  }
+
+  /** Tells {@link #retain} not to ask about hash {@code h} (in the table) before {@code time}. */
+  void keepUntil(long h, long time) {
+    until[slot(h)] = time;
+  }
+
+  /**
+   * Keeps the values kept until after {@code time} (see {@link #keepUntil}), and of the others
+   * those that pass {@code keep}, asked once each.
+   */
   @SuppressWarnings("unchecked")
-  void retain(Predicate<? super V> keep) {
-    long[] keptKeys = new long[size];
-    Object[] keptValues = new Object[size];
+  void retain(long time, Predicate<? super V> keep) {
+    boolean[] drop = null;
     int kept = 0;
     for (int i = 0; i < keys.length; i++) {
-      if (keys[i] != 0 && keep.test((V) values[i])) {
-        keptKeys[kept] = keys[i];
-        keptValues[kept++] = values[i];
+      if (keys[i] == 0) {
+        continue;
+      }
+      if (until[i] > time || keep.test((V) values[i])) {
+        kept++;
+      } else {
+        if (drop == null) {
+          drop = new boolean[keys.length];
+        }
+        drop[i] = true;
       }
     }
-    if (kept == size) {
+    if (drop == null) {
       return;
     }
+    long[] oldKeys = keys;
+    long[] oldUntil = until;
+    Object[] oldValues = values;
     int n = 16;
     while (2 * kept > n) {
       n *= 2;
     }
-    keys = new long[n];
-    values = new Object[n];
+    allocate(n);
     size = kept;
-    for (int i = 0; i < kept; i++) {
-      insert(keptKeys[i], keptValues[i]);
-    }
-  }
-
-  private void grow() {
-    long[] oldKeys = keys;
-    Object[] oldValues = values;
-    keys = new long[oldKeys.length * 2];
-    values = new Object[oldKeys.length * 2];
     for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        insert(oldKeys[i], oldValues[i]);
+      if (oldKeys[i] != 0 && !drop[i]) {
+        insert(oldKeys[i], oldValues[i], oldUntil[i]);
       }
     }
   }
 
-  private void insert(long h, Object value) {
+  private int slot(long h) {
+    int mask = keys.length - 1;
+    int i = spread(h) & mask;
+    while (keys[i] != h) {
+      i = (i + 1) & mask;
+    }
+    return i;
+  }
+
+  private void grow() {
+    long[] oldKeys = keys;
+    long[] oldUntil = until;
+    Object[] oldValues = values;
+    allocate(oldKeys.length * 2);
+    for (int i = 0; i < oldKeys.length; i++) {
+      if (oldKeys[i] != 0) {
+        insert(oldKeys[i], oldValues[i], oldUntil[i]);
+      }
+    }
+  }
+
+  private void allocate(int n) {
+    keys = new long[n];
+    until = new long[n];
+    values = new Object[n];
+  }
+
+  private void insert(long h, Object value, long keptUntil) {
     int mask = keys.length - 1;
     int i = spread(h) & mask;
     while (keys[i] != 0) {
       i = (i + 1) & mask;
     }
     keys[i] = h;
+    until[i] = keptUntil;
     values[i] = value;
-  }
-
-  void clear() {
-    Arrays.fill(keys, 0);
-    Arrays.fill(values, null);
-    size = 0;
   }
 
   private static int spread(long h) {

@@ -44,7 +44,7 @@ import java.util.List;
  * {@value #SESSION_SHOPS} shops with their dwell) and at most {@link ScriptedSessions.Config#
  * maxTasks} tasks of the last {@link ScriptedSessions.Config#windowSeconds} (about 40 bytes each
  * beyond the ids shared with the events): about 200 bytes for an occasional buyer, 2 KB for a busy
- * account, plus 24 to 48 bytes in its partition's table; forgotten a window after the account's
+ * account, plus 40 to 80 bytes in its partition's table; forgotten a window after the account's
  * last order, at the latest by the sweep after that. Other accounts hold nothing.
  */
 final class TaskLog implements Stage<TaskLog.State> {
@@ -150,6 +150,7 @@ final class TaskLog implements Stage<TaskLog.State> {
       reset(a);
     }
     onOrder(a, o, ctx);
+    s.accounts.keepUntil(h, a.lastOrder + windowMs);
     if (s.sweep == NONE) {
       s.sweep = (Math.floorDiv(o.ts(), SWEEP_MS) + 1) * SWEEP_MS;
       ctx.wakeAt(s.sweep);
@@ -306,7 +307,7 @@ final class TaskLog implements Stage<TaskLog.State> {
     if (time != s.sweep) {
       return;
     }
-    s.accounts.retain(a -> a.lastOrder + windowMs > time);
+    s.accounts.retain(time, a -> a.lastOrder + windowMs > time);
     s.sweep = NONE;
     if (s.accounts.size() > 0) {
       s.sweep = time + SWEEP_MS;

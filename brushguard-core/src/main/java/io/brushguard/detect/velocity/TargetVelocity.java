@@ -27,7 +27,7 @@ import java.util.Set;
  * fires at {@link Velocity.Config#linkedAccounts} accounts.
  *
  * <p><b>Keys.</b> A partition of the targets ({@value #PARTITIONS} partitions, {@link
- * io.brushguard.flow.Partitions}), each holding its targets in a {@link HashedTable} (24 to 48
+ * io.brushguard.flow.Partitions}), each holding its targets in a {@link HashedTable} (40 to 80
  * bytes per target besides its state): most items are ordered once in ten minutes, and a key and a
  * wake-up per target cost more than the test. A target's state is brought up to date lazily, on its
  * next action, as its wake-ups would have left it (they fired after the inputs of their
@@ -147,6 +147,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     }
     if (e instanceof Review r && target == Target.REVIEW) {
       s.review = r;
+      p.targets.keepUntil(h, keptUntil(s));
       return;
     }
     Actions w = s.window;
@@ -167,6 +168,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       ip = l.ip();
     }
     w.add(e, Actions.kindOf(e), id, device, payer, ip, true, config.cap());
+    p.targets.keepUntil(h, keptUntil(s));
     int last = w.size - 1;
     if (joinsFlaggedCrowd(s, last, ctx)) {
       return;
@@ -196,6 +198,12 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     return w.isEmpty() && s.review == null;
   }
 
+  /** Before this time no sweep can forget the target: its window and its review are not gone. */
+  private long keptUntil(Recent s) {
+    long t = s.window.isEmpty() ? Long.MIN_VALUE : s.window.ts[s.window.size - 1] + window + 1;
+    return s.review == null ? t : Math.max(t, s.review.ts() + REVIEW_KEPT);
+  }
+
   /**
    * The sweep at {@code time}, after the inputs of that millisecond: forgets the targets whose
    * wake-ups would have forgotten them by then, and comes again while any is left.
@@ -206,7 +214,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       return;
     }
     p.sweep = NONE;
-    p.targets.retain(s -> !catchUp(s, time, true));
+    p.targets.retain(time, s -> !catchUp(s, time, true));
     if (p.targets.size() > 0) {
       p.sweep = time + SWEEP_MS;
       ctx.wakeAt(p.sweep);

@@ -15,7 +15,7 @@ import io.brushguard.flow.Wiring;
  *
  * <p>Per token: the actions of the last {@link Velocity.Config#longest} (at most {@link
  * Velocity.Config#cap}), and the token's own history of orders and likes that left the window, as
- * exponentially decayed counts. Space: see {@link Velocity}, plus 24 to 48 bytes per token in its
+ * exponentially decayed counts. Space: see {@link Velocity}, plus 40 to 80 bytes per token in its
  * partition's {@link HashedTable}.
  *
  * <p><b>Why partitions.</b> Most tokens act once in their window. Keyed by token, each was a new
@@ -132,6 +132,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     if (token.personal() && kind != Actions.REVIEW) {
       burst(s, id, kind, ctx);
     }
+    p.tokens.keepUntil(h, now + longest + 1); // no sweep forgets a token before its window empties
     if (p.sweep == NONE) {
       p.sweep = (Math.floorDiv(now, SWEEP_MS) + 1) * SWEEP_MS;
       ctx.wakeAt(p.sweep);
@@ -174,7 +175,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
       return;
     }
     p.sweep = NONE;
-    p.tokens.retain(s -> !swept(s, time));
+    p.tokens.retain(time, s -> !swept(s, time));
     if (p.tokens.size() > 0) {
       p.sweep = time + SWEEP_MS;
       ctx.wakeAt(p.sweep);
