@@ -11,19 +11,20 @@ import java.util.function.Predicate;
  * same 64-bit hash ({@link #hash}, FNV-1a) would share a value: among a billion ids that happens
  * with probability about 3·10⁻². For the few million accounts of a market, below 10⁻⁶.
  *
- * <p>Each id carries a time before which it cannot be forgotten ({@link #keepUntil}), so that a
- * sweep ({@link #retain}) reads one {@code long[]} and asks only about the ids due, without reading
- * the values of the others.
+ * <p>Each id carries a time before which it cannot be forgotten ({@link #keepUntil}), beside its
+ * hash in one {@code long[]} (one cache line for both), so that a sweep ({@link #retain}) reads
+ * that array and asks only about the ids due, without reading the values of the others.
  *
  * <p>Space: 20 bytes per slot (two {@code long}s and a reference), 40 to 80 bytes per id held,
- * besides the values. Removal is by {@link #retain}, which rebuilds the arrays when it removes
- * anything: the stages call it once per sweep, not per input.
+ * besides the values. Removal is by {@link #retain}, in place: the stages call it once per sweep,
+ * not per input. The arrays do not shrink (a partition keeps the size of its busiest hour).
  *
  * @param <V> the values
  */
 final class HashedTable<V> {
-  private long[] keys = new long[16];
-  private long[] until = new long[16];
+  /** Per slot, the hash (0: free) and, after it, the time kept until. */
+  private long[] slots = new long[32];
+
   private Object[] values = new Object[16];
   private int size;
 
@@ -34,10 +35,10 @@ final class HashedTable<V> {
   /** The value for hash {@code h}, or null. */
   @SuppressWarnings("unchecked")
   V get(long h) {
-    long[] k = keys;
-    int mask = k.length - 1;
+    long[] k = slots;
+    int mask = values.length - 1;
     for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
-      long held = k[i];
+      long held = k[2 * i];
       if (held == h) {
         return (V) values[i];
       }
@@ -47,9 +48,28 @@ final class HashedTable<V> {
     }
   }
 
+  /**
+   * The value for hash {@code h} if it is kept until {@code now} or later ({@link #keepUntil}), or
+   * null: no read of a value that has expired.
+   */
+  @SuppressWarnings("unchecked")
+  V getKeptAt(long h, long now) {
+    long[] k = slots;
+    int mask = values.length - 1;
+    for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
+      long held = k[2 * i];
+      if (held == h) {
+        return k[2 * i + 1] >= now ? (V) values[i] : null;
+      }
+      if (held == 0) {
+        return null;
+      }
+    }
+  }
+
   /** Adds a value for a hash not in the table. */
   void add(long h, V value) {
-    if (2 * (size + 1) > keys.length) {
+    if (2 * (size + 1) > values.length) {
       grow();
     }
     insert(h, value, Long.MIN_VALUE);
@@ -63,84 +83,85 @@ final class HashedTable<V> {
 
   /** Tells {@link #retain} not to ask about hash {@code h} (in the table) before {@code time}. */
   void keepUntil(long h, long time) {
-    until[slot(h)] = time;
+    slots[2 * slot(h) + 1] = time;
   }
 
   /**
    * Keeps the values kept until after {@code time} (see {@link #keepUntil}), and of the others
-   * those that pass {@code keep}, asked once each.
+   * those that pass {@code keep}, asked once each. Removes in place (backward shift), starting
+   * after a free slot so that no run of slots is visited twice.
    */
   @SuppressWarnings("unchecked")
   void retain(long time, Predicate<? super V> keep) {
-    boolean[] drop = null;
-    int kept = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (keys[i] == 0) {
-        continue;
-      }
-      if (until[i] > time || keep.test((V) values[i])) {
-        kept++;
+    int n = values.length;
+    int mask = n - 1;
+    int start = 0;
+    while (slots[2 * start] != 0) {
+      start++; // at most half full: there is a free slot
+    }
+    int i = (start + 1) & mask;
+    for (int left = n - 1; left > 0; ) {
+      if (slots[2 * i] == 0 || slots[2 * i + 1] > time || keep.test((V) values[i])) {
+        i = (i + 1) & mask;
+        left--;
       } else {
-        if (drop == null) {
-          drop = new boolean[keys.length];
-        }
-        drop[i] = true;
-      }
-    }
-    if (drop == null) {
-      return;
-    }
-    long[] oldKeys = keys;
-    long[] oldUntil = until;
-    Object[] oldValues = values;
-    int n = 16;
-    while (2 * kept > n) {
-      n *= 2;
-    }
-    allocate(n);
-    size = kept;
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0 && !drop[i]) {
-        insert(oldKeys[i], oldValues[i], oldUntil[i]);
+        remove(i); // a later value of the run may move into slot i: look at it again
       }
     }
   }
 
+  /** Removes slot {@code hole}'s value, moving later values of its run back where they may go. */
+  private void remove(int hole) {
+    int mask = values.length - 1;
+    for (int j = (hole + 1) & mask; slots[2 * j] != 0; j = (j + 1) & mask) {
+      int home = spread(slots[2 * j]) & mask;
+      boolean movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+      if (movable) {
+        slots[2 * hole] = slots[2 * j];
+        slots[2 * hole + 1] = slots[2 * j + 1];
+        values[hole] = values[j];
+        hole = j;
+      }
+    }
+    slots[2 * hole] = 0;
+    slots[2 * hole + 1] = 0;
+    values[hole] = null;
+    size--;
+  }
+
   private int slot(long h) {
-    int mask = keys.length - 1;
+    int mask = values.length - 1;
     int i = spread(h) & mask;
-    while (keys[i] != h) {
+    while (slots[2 * i] != h) {
       i = (i + 1) & mask;
     }
     return i;
   }
 
   private void grow() {
-    long[] oldKeys = keys;
-    long[] oldUntil = until;
+    long[] oldSlots = slots;
     Object[] oldValues = values;
-    allocate(oldKeys.length * 2);
-    for (int i = 0; i < oldKeys.length; i++) {
-      if (oldKeys[i] != 0) {
-        insert(oldKeys[i], oldValues[i], oldUntil[i]);
+    allocate(oldValues.length * 2);
+    for (int i = 0; i < oldValues.length; i++) {
+      if (oldSlots[2 * i] != 0) {
+        insert(oldSlots[2 * i], oldValues[i], oldSlots[2 * i + 1]);
       }
     }
   }
 
   private void allocate(int n) {
-    keys = new long[n];
-    until = new long[n];
+    slots = new long[2 * n];
     values = new Object[n];
   }
 
   private void insert(long h, Object value, long keptUntil) {
-    int mask = keys.length - 1;
+    int mask = values.length - 1;
     int i = spread(h) & mask;
-    while (keys[i] != 0) {
+    while (slots[2 * i] != 0) {
       i = (i + 1) & mask;
     }
-    keys[i] = h;
-    until[i] = keptUntil;
+    slots[2 * i] = h;
+    slots[2 * i + 1] = keptUntil;
     values[i] = value;
   }
 

@@ -41,11 +41,12 @@ import java.util.List;
  * account).
  *
  * <p><b>Space per account with an order in the window:</b> the open session (its id and up to
- * {@value #SESSION_SHOPS} shops with their dwell) and at most {@link ScriptedSessions.Config#
- * maxTasks} tasks of the last {@link ScriptedSessions.Config#windowSeconds} (about 40 bytes each
- * beyond the ids shared with the events): about 200 bytes for an occasional buyer, 2 KB for a busy
- * account, plus 40 to 80 bytes in its partition's table; forgotten a window after the account's
- * last order, at the latest by the sweep after that. Other accounts hold nothing.
+ * {@value #SESSION_SHOPS} shops, by a 64-bit hash, with their dwell) and at most {@link
+ * ScriptedSessions.Config# maxTasks} tasks of the last {@link
+ * ScriptedSessions.Config#windowSeconds} (about 40 bytes each beyond the ids shared with the
+ * events): about 200 bytes for an occasional buyer, 2 KB for a busy account, plus 40 to 80 bytes in
+ * its partition's table; forgotten a window after the account's last order, at the latest by the
+ * sweep after that. Other accounts hold nothing.
  */
 final class TaskLog implements Stage<TaskLog.State> {
   static final String NAME = "scripted-tasks";
@@ -83,8 +84,10 @@ final class TaskLog implements Stage<TaskLog.State> {
     int sessionHash;
     boolean sessionKnown;
     long lastView = NONE;
-    String[] shops;
-    int[] shopHashes;
+
+    /** The session's shops by a 64-bit hash ({@link HashedTable#hash}): no string to compare. */
+    long[] shops;
+
     long[] dwell;
     int shopCount;
     Task[] tasks;
@@ -134,8 +137,9 @@ final class TaskLog implements Stage<TaskLog.State> {
   @Override
   public void onEvent(State s, Event event, Context ctx) {
     if (event instanceof View v) {
-      Account a = s.accounts.get(HashedTable.hash(v.account()));
-      if (a != null && live(a, v.ts())) {
+      // an account forgotten by now (its last order a window old) is not followed
+      Account a = s.accounts.getKeptAt(HashedTable.hash(v.account()), v.ts());
+      if (a != null) {
         onView(a, v);
       }
       return;
@@ -171,7 +175,6 @@ final class TaskLog implements Stage<TaskLog.State> {
     a.sessionKnown = false;
     a.lastView = NONE;
     a.shops = null;
-    a.shopHashes = null;
     a.dwell = null;
     a.shopCount = 0;
     a.tasks = null;
@@ -198,25 +201,23 @@ final class TaskLog implements Stage<TaskLog.State> {
       s.sessionHash = s.sessionKnown ? v.session().hashCode() : 0;
     }
     if (s.shops == null) {
-      s.shops = new String[SESSION_SHOPS];
-      s.shopHashes = new int[SESSION_SHOPS];
+      s.shops = new long[SESSION_SHOPS];
       s.dwell = new long[SESSION_SHOPS];
     }
     s.lastView = v.ts();
-    int i = shopIndex(s, v.shop());
+    long shop = HashedTable.hash(v.shop());
+    int i = shopIndex(s, shop);
     if (i >= 0) {
       s.dwell[i] += v.dwellMs();
     } else if (s.shopCount < SESSION_SHOPS) {
-      s.shops[s.shopCount] = v.shop();
-      s.shopHashes[s.shopCount] = v.shop().hashCode();
+      s.shops[s.shopCount] = shop;
       s.dwell[s.shopCount++] = v.dwellMs();
     }
   }
 
-  private static int shopIndex(Account s, String shop) {
-    int h = shop.hashCode();
+  private static int shopIndex(Account s, long shop) {
     for (int i = 0; i < s.shopCount; i++) {
-      if (s.shopHashes[i] == h && s.shops[i].equals(shop)) {
+      if (s.shops[i] == shop) {
         return i;
       }
     }
@@ -224,10 +225,7 @@ final class TaskLog implements Stage<TaskLog.State> {
   }
 
   private static void clearSession(Account s) {
-    if (s.shopCount > 0) {
-      Arrays.fill(s.shops, 0, s.shopCount, null);
-      s.shopCount = 0;
-    }
+    s.shopCount = 0;
   }
 
   private void onOrder(Account s, Order o, Context ctx) {
@@ -235,7 +233,7 @@ final class TaskLog implements Stage<TaskLog.State> {
     if (!sameSession(s, o.session(), o.ts())) {
       return;
     }
-    int shop = shopIndex(s, o.shop());
+    int shop = shopIndex(s, HashedTable.hash(o.shop())); // the session has a shop (sameSession)
     long dwell = shop >= 0 ? s.dwell[shop] : 0;
     if (dwell <= 0) {
       return;
