@@ -176,7 +176,7 @@ final class DwellPopulation implements Stage<DwellPopulation.State> {
     if (sigma <= 0) {
       return;
     }
-    double lnP = regularity.test(done.tasks(), config.spreadMargin() * sigma);
+    double lnP = regularity.testAtMost(done.tasks(), config.spreadMargin() * sigma, lnAlpha);
     if (lnP <= lnAlpha) {
       flag(s, done, lnP, sigma, ctx);
     }

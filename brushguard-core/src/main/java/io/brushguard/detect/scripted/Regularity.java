@@ -21,12 +21,20 @@ import java.util.List;
  * probability of one test under the null, whatever subset the sweep picks.
  *
  * <p>Cost: a sort of at most {@code maxTasks} values and one sweep per {@code t}; no allocation
- * beyond the caller's scratch arrays.
+ * beyond the caller's scratch arrays. The χ² CDF is a series of up to a few hundred terms, most of
+ * the cost; {@link #testAtMost} leaves out those {@code t} whose sum of squares is at least the
+ * degrees of freedom (the CDF is then at least ½, as the median of a χ² is below its mean) and
+ * whose {@code C(n, t)} alone puts them far above the caller's threshold: a genuine account's test
+ * costs one series instead of {@code n/4 + 1}. The binomial coefficients and {@code ln Γ} of the
+ * CDF's prefactor come from tables made once per capacity.
  */
 final class Regularity {
   private final double[] x;
   private final int[] order;
   private final double[] sorted;
+  private final boolean[] member;
+  private final double[][] lnChoose;
+  private final double[] lnGammaHalf;
   private int bestFrom;
   private int bestSize;
   private double bestLnP;
@@ -35,6 +43,18 @@ final class Regularity {
     x = new double[capacity];
     order = new int[capacity];
     sorted = new double[capacity];
+    member = new boolean[capacity];
+    lnChoose = new double[capacity + 1][];
+    for (int n = 0; n <= capacity; n++) {
+      lnChoose[n] = new double[n / 4 + 1];
+      for (int t = 0; t <= n / 4; t++) {
+        lnChoose[n][t] = lnChoose(n, t);
+      }
+    }
+    lnGammaHalf = new double[capacity + 1];
+    for (int df = 0; df <= capacity; df++) {
+      lnGammaHalf[df] = lnGamma(df / 2.0 + 1);
+    }
   }
 
   /**
@@ -42,6 +62,14 @@ final class Regularity {
    * p-value (0 when there is nothing to see).
    */
   double test(List<Task> tasks, double sigma) {
+    return testAtMost(tasks, sigma, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #test}, exactly when the result is at most {@code cutoff} (and then with the same
+   * cluster); otherwise some value above {@code cutoff}, computed with less work.
+   */
+  double testAtMost(List<Task> tasks, double sigma, double cutoff) {
     int n = tasks.size();
     for (int i = 0; i < n; i++) {
       x[i] = tasks.get(i).lnDwell();
@@ -49,6 +77,9 @@ final class Regularity {
     sortIndices(n);
     double sigma2 = sigma * sigma;
     int maxTrim = n / 4;
+    // a t whose ln C(n, t) + ln ½ is this far above the cutoff cannot reach it (margin 1 for
+    // rounding)
+    double skipAbove = cutoff - Math.log(maxTrim + 1) + 1 + Math.log(2);
     bestLnP = 0;
     bestFrom = 0;
     bestSize = n;
@@ -73,7 +104,11 @@ final class Regularity {
           from = j;
         }
       }
-      double lnP = lnChoose(n, t) + lnChiSquareCdf(m - 1, Math.max(0, minSs) / sigma2);
+      double chi = Math.max(0, minSs) / sigma2;
+      if (chi >= m - 1 && lnChoose[n][t] > skipAbove) {
+        continue; // P(χ²(m − 1) ≤ chi) ≥ ½: this t ends far above the cutoff
+      }
+      double lnP = lnChoose[n][t] + lnChiSquareCdf(m - 1, chi, lnGammaHalf[m - 1]);
       if (lnP < bestLnP) {
         bestLnP = lnP;
         bestFrom = from;
@@ -81,6 +116,10 @@ final class Regularity {
       }
     }
     bestLnP = Math.min(0, bestLnP + Math.log(maxTrim + 1));
+    java.util.Arrays.fill(member, 0, n, false);
+    for (int r = bestFrom; r < bestFrom + bestSize; r++) {
+      member[order[r]] = true;
+    }
     return bestLnP;
   }
 
@@ -106,12 +145,7 @@ final class Regularity {
 
   /** Whether task {@code i} (index into the tested list) is in the tightest subset found. */
   boolean inCluster(int i) {
-    for (int r = bestFrom; r < bestFrom + bestSize; r++) {
-      if (order[r] == i) {
-        return true;
-      }
-    }
-    return false;
+    return member[i];
   }
 
   int clusterSize() {
@@ -134,6 +168,11 @@ final class Regularity {
 
   /** ln P(χ²(df) ≤ x), by the series of the lower regularised incomplete gamma function. */
   static double lnChiSquareCdf(int df, double x) {
+    return lnChiSquareCdf(df, x, lnGamma(df / 2.0 + 1));
+  }
+
+  /** As {@link #lnChiSquareCdf(int, double)}, given {@code ln Γ(df/2 + 1)}. */
+  private static double lnChiSquareCdf(int df, double x, double lnGammaA1) {
     if (x <= 0) {
       return Double.NEGATIVE_INFINITY;
     }
@@ -151,7 +190,7 @@ final class Regularity {
         break;
       }
     }
-    return Math.min(0, a * Math.log(y) - y - lnGamma(a + 1) + Math.log(sum));
+    return Math.min(0, a * Math.log(y) - y - lnGammaA1 + Math.log(sum));
   }
 
   private static final double[] LANCZOS = {

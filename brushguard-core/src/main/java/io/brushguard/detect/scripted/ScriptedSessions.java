@@ -19,9 +19,9 @@ import java.util.List;
  * <p><b>Stages.</b>
  *
  * <ol>
- *   <li>{@link TaskLog} ({@code scripted-tasks}, key account): each order joined with the dwell on
- *       the ordered shop's pages in its session; the account's tasks of the last {@link
- *       Config#windowSeconds} (two days) go out as a {@link TaskDone}.
+ *   <li>{@link TaskLog} ({@code scripted-tasks}, key a partition of the accounts): each order
+ *       joined with the dwell on the ordered shop's pages in its session; the account's tasks of
+ *       the last {@link Config#windowSeconds} (two days) go out as a {@link TaskDone}.
  *   <li>{@link DwellPopulation} ({@code scripted-population}, one constant key): the population's
  *       within-account spread of log dwell, robustly (median of consecutive-task differences over
  *       the last two days), and the test of each account against it ({@link Regularity}: a χ² bound

@@ -56,6 +56,12 @@ final class TaskReviews implements Stage<TaskReviews.State> {
     return fact instanceof ScriptedOrder o ? o.account() : null;
   }
 
+  /** A review by an account with no task order held finds nothing. */
+  @Override
+  public boolean startsState(Event event) {
+    return false;
+  }
+
   @Override
   public State newState() {
     return new State();

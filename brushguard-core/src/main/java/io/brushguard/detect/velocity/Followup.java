@@ -62,6 +62,12 @@ public final class Followup implements Stage<Followup.State> {
     return ((Wave) fact).account();
   }
 
+  /** A review by an account without a wave finds nothing. */
+  @Override
+  public boolean startsState(Event event) {
+    return false;
+  }
+
   @Override
   public State newState() {
     return new State();

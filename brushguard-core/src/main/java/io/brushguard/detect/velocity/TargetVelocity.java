@@ -25,9 +25,26 @@ import java.util.Set;
  * or payment account with another account's action in the window, the component of accounts joined
  * by shared devices and payment accounts is built (quadratic in the window, and only then); it
  * fires at {@link Velocity.Config#linkedAccounts} accounts.
+ *
+ * <p><b>Keys.</b> A partition of the targets ({@value #PARTITIONS} partitions, {@link
+ * io.brushguard.flow.Partitions}), each holding its targets in a {@link HashedTable} (40 to 80
+ * bytes per target besides its state): most items are ordered once in ten minutes, and a key and a
+ * wake-up per target cost more than the test. A target's state is brought up to date lazily, on its
+ * next action, as its wake-ups would have left it (they fired after the inputs of their
+ * millisecond); a sweep of the partition every {@value #SWEEP_MS} ms of event time, its only
+ * wake-up, forgets the targets no later action would find.
  */
 public final class TargetVelocity implements Stage<TargetVelocity.State> {
   private static final long NONE = Long.MIN_VALUE;
+  static final int PARTITIONS = 64;
+  static final long SWEEP_MS = 3_600_000L;
+  private static final String[] PARTITION_KEYS = new String[PARTITIONS];
+
+  static {
+    for (int i = 0; i < PARTITIONS; i++) {
+      PARTITION_KEYS[i] = "p" + i; // as Partitions.of names them, without a string per input
+    }
+  }
 
   /** What the target is, and which events act on it. */
   public enum Target {
@@ -65,10 +82,15 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     this.window = target == Target.ITEM ? config.lockstepMillis() : config.reviewWindow();
   }
 
-  /** One target's recent actions. */
+  /** One partition's targets, and its sweep. */
   public static final class State {
+    final HashedTable<Recent> targets = new HashedTable<>();
+    long sweep = NONE;
+  }
+
+  /** One target's recent actions. */
+  static final class Recent {
     final Actions window = new Actions();
-    long wake = NONE;
 
     /** For a review: the review itself, kept {@code REVIEW_KEPT} for likes to come. */
     Review review;
@@ -97,7 +119,8 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
 
   @Override
   public String keyOf(Event event) {
-    return target.keyOf(event);
+    String id = target.keyOf(event);
+    return id == null ? null : PARTITION_KEYS[Math.floorMod(id.hashCode(), PARTITIONS)];
   }
 
   @Override
@@ -106,18 +129,28 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
   }
 
   @Override
-  public void onEvent(State s, Event e, Context ctx) {
+  public void onEvent(State p, Event e, Context ctx) {
+    String id = target.keyOf(e);
+    long h = HashedTable.hash(id);
+    long now = e.ts();
+    Recent s = p.targets.get(h);
+    if (s == null) {
+      s = new Recent();
+      p.targets.add(h, s);
+    } else if (catchUp(s, now, false)) {
+      s = new Recent(); // the target had been forgotten: it starts again, as a new key would
+      p.targets.replace(h, s);
+    }
+    if (p.sweep == NONE) {
+      p.sweep = (Math.floorDiv(now, SWEEP_MS) + 1) * SWEEP_MS;
+      ctx.wakeAt(p.sweep);
+    }
     if (e instanceof Review r && target == Target.REVIEW) {
       s.review = r;
-      long forget = r.ts() + REVIEW_KEPT;
-      if (s.wake == NONE || forget < s.wake) {
-        s.wake = forget;
-        ctx.wakeAt(forget);
-      }
+      p.targets.keepUntil(h, keptUntil(s));
       return;
     }
     Actions w = s.window;
-    long now = e.ts();
     w.removeFirst(w.countBefore(now - window));
     String device;
     String payer = null;
@@ -134,53 +167,68 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
       device = l.device();
       ip = l.ip();
     }
-    w.add(e, Actions.kindOf(e), ctx.key(), device, payer, ip, true, config.cap());
+    w.add(e, Actions.kindOf(e), id, device, payer, ip, true, config.cap());
+    p.targets.keepUntil(h, keptUntil(s));
     int last = w.size - 1;
     if (joinsFlaggedCrowd(s, last, ctx)) {
       return;
     }
-    if (!(linked(w, last, false) && crowd(s, false, ctx)) && linked(w, last, true)) {
-      crowd(s, true, ctx);
+    if (!(linked(w, last, false) && crowd(s, id, false, ctx)) && linked(w, last, true)) {
+      crowd(s, id, true, ctx);
     }
-    schedule(s, ctx);
   }
 
-  @Override
-  public void onWake(State s, long time, Context ctx) {
-    if (time == s.wake) {
-      s.wake = NONE;
-    }
-    s.window.removeFirst(s.window.countBefore(time - window));
-    if (s.window.isEmpty()) {
+  /**
+   * What the target's wake-ups did before {@code now} (or, for a sweep, until {@code now}
+   * inclusive): its window emptied the last action's time plus the window plus 1 after it, its
+   * review was forgotten {@link #REVIEW_KEPT} after it, and the target when both had gone. Returns
+   * whether the target was forgotten.
+   */
+  private boolean catchUp(Recent s, long now, boolean inclusive) {
+    long before = inclusive ? now + 1 : now;
+    Actions w = s.window;
+    if (!w.isEmpty() && w.ts[w.size - 1] + window + 1 < before) {
+      w.removeFirst(w.size);
       s.crowdOrigin = null;
       s.crowdDetail = null;
     }
-    if (s.review != null && time >= s.review.ts() + REVIEW_KEPT) {
+    if (s.review != null && s.review.ts() + REVIEW_KEPT < before) {
       s.review = null;
     }
-    schedule(s, ctx);
+    return w.isEmpty() && s.review == null;
+  }
+
+  /** Before this time no sweep can forget the target: its window and its review are not gone. */
+  private long keptUntil(Recent s) {
+    long t = s.window.isEmpty() ? Long.MIN_VALUE : s.window.ts[s.window.size - 1] + window + 1;
+    return s.review == null ? t : Math.max(t, s.review.ts() + REVIEW_KEPT);
+  }
+
+  /**
+   * The sweep at {@code time}, after the inputs of that millisecond: forgets the targets whose
+   * wake-ups would have forgotten them by then, and comes again while any is left.
+   */
+  @Override
+  public void onWake(State p, long time, Context ctx) {
+    if (time != p.sweep) {
+      return;
+    }
+    p.sweep = NONE;
+    p.targets.retain(time, s -> !catchUp(s, time, true));
+    if (p.targets.size() > 0) {
+      p.sweep = time + SWEEP_MS;
+      ctx.wakeAt(p.sweep);
+    }
   }
 
   @Override
-  public boolean isEmpty(State s) {
-    return s.window.isEmpty() && s.review == null;
+  public boolean wakesOnlyForget() {
+    return true;
   }
 
-  private void schedule(State s, Context ctx) {
-    long next = Long.MAX_VALUE;
-    if (!s.window.isEmpty()) {
-      next = s.window.ts[0] + window + 1;
-    }
-    if (s.review != null) {
-      next = Math.min(next, s.review.ts() + REVIEW_KEPT);
-    }
-    if (next == Long.MAX_VALUE) {
-      return;
-    }
-    if (s.wake == NONE || next < s.wake) {
-      s.wake = next;
-      ctx.wakeAt(next);
-    }
+  @Override
+  public boolean isEmpty(State p) {
+    return p.targets.size() == 0;
   }
 
   /**
@@ -188,7 +236,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
    * joins that crowd at its strength, without building the component again (a ring's wave of a
    * hundred orders would otherwise rebuild it a hundred times).
    */
-  private boolean joinsFlaggedCrowd(State s, int i, Context ctx) {
+  private boolean joinsFlaggedCrowd(Recent s, int i, Context ctx) {
     Actions w = s.window;
     if (s.crowdOrigin == null) {
       return false;
@@ -230,7 +278,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
 
   /** Builds the newest action's component; signals it when it holds enough accounts. */
   // returns whether it did
-  private boolean crowd(State s, boolean byIp, Context ctx) {
+  private boolean crowd(Recent s, String id, boolean byIp, Context ctx) {
     Actions w = s.window;
     int[] member = new int[w.size];
     boolean[] in = new boolean[w.size];
@@ -256,7 +304,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     }
     double raw = BASE_CROWD + 0.03 * (accounts - config.linkedAccounts());
     double strength = Math.min(Velocity.CAP, Math.round(raw * 1000) / 1000.0);
-    String origin = name + "/" + ctx.key();
+    String origin = name + "/" + id;
     String detail =
         "linked crowd: "
             + accounts
@@ -266,7 +314,7 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
             + (target == Target.ITEM
                 ? "ordered item "
                 : target == Target.SHOP ? "reviewed shop " : "liked review ")
-            + ctx.key()
+            + id
             + " within "
             + window / 60_000
             + " min";
@@ -286,21 +334,19 @@ public final class TargetVelocity implements Stage<TargetVelocity.State> {
     s.crowdOrigin = origin;
     s.crowdDetail = detail;
     if (target == Target.REVIEW) {
-      boosted(s, strength, origin, ctx);
+      boosted(s, id, strength, origin, ctx);
     }
     return true;
   }
 
   /** A review liked by a linked crowd was planted: the review, its order and its author. */
-  private static void boosted(State s, double strength, String origin, Context ctx) {
+  private static void boosted(Recent s, String id, double strength, String origin, Context ctx) {
     if (s.boosted) {
       return;
     }
     s.boosted = true;
     String detail = "review liked by a linked crowd of accounts (a like farm)";
-    ctx.emit(
-        new Signal(
-            EntityKind.REVIEW, ctx.key(), Velocity.CODE, origin, strength, ctx.now(), detail));
+    ctx.emit(new Signal(EntityKind.REVIEW, id, Velocity.CODE, origin, strength, ctx.now(), detail));
     Review r = s.review;
     if (r != null) {
       ctx.emit(

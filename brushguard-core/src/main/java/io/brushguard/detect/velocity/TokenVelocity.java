@@ -9,12 +9,22 @@ import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 
 /**
- * The lockstep and burst tests of {@link Velocity} for one kind of token, keyed by the token
- * ({@code velocity-device}, {@code velocity-ip}, …).
+ * The lockstep and burst tests of {@link Velocity} for one kind of token ({@code velocity-device},
+ * {@code velocity-ip}, …), keyed by a partition of the tokens ({@value #PARTITIONS} partitions,
+ * {@link io.brushguard.flow.Partitions}).
  *
  * <p>Per token: the actions of the last {@link Velocity.Config#longest} (at most {@link
  * Velocity.Config#cap}), and the token's own history of orders and likes that left the window, as
- * exponentially decayed counts. Space: see {@link Velocity}.
+ * exponentially decayed counts. Space: see {@link Velocity}, plus 40 to 80 bytes per token in its
+ * partition's {@link HashedTable}.
+ *
+ * <p><b>Why partitions.</b> Most tokens act once in their window. Keyed by token, each was a new
+ * key of the runtime and a wake-up or two to forget it. Keyed by partition, a token's window and
+ * history are brought up to date lazily, on its next action, exactly as its wake-ups would have
+ * left them (they fired after the inputs of their millisecond, so a wake-up at the time of an
+ * action had not fired yet); a sweep of the partition every {@value #SWEEP_MS} ms of event time,
+ * its only wake-up, forgets the tokens no later action would find. Signals and waves are those of
+ * the token's actions, as before.
  */
 public final class TokenVelocity implements Stage<TokenVelocity.State> {
   private static final long NONE = Long.MIN_VALUE;
@@ -26,6 +36,15 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
   private static final int MIN_LOCKSTEP = 3;
   private static final int MIN_BURST_ORDERS = 5;
   private static final int MIN_BURST_LIKES = 6;
+  static final int PARTITIONS = 64;
+  static final long SWEEP_MS = 3_600_000L;
+  private static final String[] PARTITION_KEYS = new String[PARTITIONS];
+
+  static {
+    for (int i = 0; i < PARTITIONS; i++) {
+      PARTITION_KEYS[i] = "p" + i; // as Partitions.of names them, without a string per input
+    }
+  }
 
   private final VelocityToken token;
   private final Velocity.Config config;
@@ -46,8 +65,14 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     this.tau = config.halfLifeMillis() / Math.log(2);
   }
 
-  /** One token's recent actions and its own history. */
+  /** One partition's tokens, and its sweep. */
   public static final class State {
+    final HashedTable<Token> tokens = new HashedTable<>();
+    long sweep = NONE;
+  }
+
+  /** One token's recent actions and its own history. */
+  static final class Token {
     final Actions window = new Actions();
     double orders;
     double likes;
@@ -55,7 +80,6 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     long likesAt = NONE;
     long first = NONE;
     long last = NONE;
-    long wake = NONE;
   }
 
   @Override
@@ -70,7 +94,8 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
 
   @Override
   public String keyOf(Event event) {
-    return token.tokenOf(event);
+    String t = token.tokenOf(event);
+    return t == null ? null : PARTITION_KEYS[Math.floorMod(t.hashCode(), PARTITIONS)];
   }
 
   @Override
@@ -79,9 +104,19 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
   }
 
   @Override
-  public void onEvent(State s, Event e, Context ctx) {
-    byte kind = Actions.kindOf(e);
+  public void onEvent(State p, Event e, Context ctx) {
+    String id = token.tokenOf(e);
+    long h = HashedTable.hash(id);
     long now = e.ts();
+    Token s = p.tokens.get(h);
+    if (s == null) {
+      s = new Token();
+      p.tokens.add(h, s);
+    } else if (catchUp(s, now)) {
+      s = new Token(); // the token had been forgotten: it starts again, as a new key would
+      p.tokens.replace(h, s);
+    }
+    byte kind = Actions.kindOf(e);
     forget(s, s.window.countBefore(now - longest));
     if (s.window.size >= config.cap()) {
       forget(s, 1);
@@ -92,12 +127,32 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     s.last = now;
     s.window.add(e, kind, targetOf(e), null, null, null, false, config.cap());
     if (token.lockstep()) {
-      lockstep(s, kind, ctx);
+      lockstep(s, id, kind, ctx);
     }
     if (token.personal() && kind != Actions.REVIEW) {
-      burst(s, kind, ctx);
+      burst(s, id, kind, ctx);
     }
-    schedule(s, ctx);
+    p.tokens.keepUntil(h, now + longest + 1); // no sweep forgets a token before its window empties
+    if (p.sweep == NONE) {
+      p.sweep = (Math.floorDiv(now, SWEEP_MS) + 1) * SWEEP_MS;
+      ctx.wakeAt(p.sweep);
+    }
+  }
+
+  /**
+   * What the token's wake-ups did before {@code now}: its window emptied at the last action's time
+   * plus {@link Velocity.Config#longest} plus 1 (its actions then went into its history), and it
+   * was forgotten then if its history says no more than the prior, or {@link
+   * Velocity.Config#idleMillis} after its last action. Returns whether it was forgotten.
+   */
+  private boolean catchUp(Token s, long now) {
+    if (!s.window.isEmpty() && s.last + longest + 1 < now) {
+      forget(s, s.window.size);
+      if (!significant(s)) {
+        return true;
+      }
+    }
+    return s.window.isEmpty() && s.last + config.idleMillis() < now;
   }
 
   static String targetOf(Event e) {
@@ -109,22 +164,37 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     return ((Like) e).review();
   }
 
+  /**
+   * The sweep at {@code time}, after the inputs of that millisecond: every token's actions that its
+   * wake-ups would have forgotten by then go into its history, and the tokens they would have
+   * forgotten are dropped. Comes again while any token is left.
+   */
   @Override
-  public void onWake(State s, long time, Context ctx) {
-    if (time == s.wake) {
-      s.wake = NONE;
+  public void onWake(State p, long time, Context ctx) {
+    if (time != p.sweep) {
+      return;
     }
+    p.sweep = NONE;
+    p.tokens.retain(time, s -> !swept(s, time));
+    if (p.tokens.size() > 0) {
+      p.sweep = time + SWEEP_MS;
+      ctx.wakeAt(p.sweep);
+    }
+  }
+
+  private boolean swept(Token s, long time) {
     forget(s, s.window.countBefore(time - longest));
-    if (s.window.isEmpty() && s.last != NONE && time >= s.last + config.idleMillis()) {
-      s.orders = 0;
-      s.likes = 0;
-    }
-    schedule(s, ctx);
+    return s.window.isEmpty() && (!significant(s) || time >= s.last + config.idleMillis());
   }
 
   @Override
-  public boolean isEmpty(State s) {
-    return s.window.isEmpty() && !significant(s);
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
+  @Override
+  public boolean isEmpty(State p) {
+    return p.tokens.size() == 0;
   }
 
   /**
@@ -132,7 +202,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
    * expects over the prior's own weight plus the token's exposure. A token seen once or twice is
    * not; a carrier address or a heavy buyer is.
    */
-  private boolean significant(State s) {
+  private boolean significant(Token s) {
     if (s.orders == 0 && s.likes == 0) {
       return false;
     }
@@ -140,23 +210,8 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     return s.orders > bound || s.likes > bound;
   }
 
-  private void schedule(State s, Context ctx) {
-    long next;
-    if (!s.window.isEmpty()) {
-      next = s.window.ts[0] + longest + 1;
-    } else if (significant(s)) {
-      next = s.last + config.idleMillis();
-    } else {
-      return;
-    }
-    if (s.wake == NONE || next < s.wake) {
-      s.wake = next;
-      ctx.wakeAt(next);
-    }
-  }
-
   /** Drops the n oldest actions into the token's history. */
-  private void forget(State s, int n) {
+  private void forget(Token s, int n) {
     Actions w = s.window;
     for (int i = 0; i < n; i++) {
       long t = w.ts[i];
@@ -176,14 +231,14 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
   }
 
   /** Decayed exposure in days, from first seen to {@code until}. */
-  private double exposureDays(State s, long until) {
+  private double exposureDays(Token s, long until) {
     long span = Math.max(0, until - s.first);
     return tau * -Math.expm1(-span / tau) / DAY;
   }
 
   // ---- lockstep ------------------------------------------------------------------------------
 
-  private void lockstep(State s, byte kind, Context ctx) {
+  private void lockstep(Token s, String id, byte kind, Context ctx) {
     Actions w = s.window;
     int cur = w.size - 1;
     long from =
@@ -232,14 +287,14 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     // strangers share an IP or an address (a carrier, a dorm): lockstep behind one is weak
     // evidence that only adds to others; behind a device or a payment account it is enough alone
     double strength = token.personal() ? Velocity.strength(p, config.alpha()) : Velocity.WEAK;
-    String origin = name + "/" + ctx.key();
+    String origin = name + "/" + id;
     String detail =
         "lockstep: "
             + c
             + " accounts behind "
             + token.wire()
             + " "
-            + ctx.key()
+            + id
             + " "
             + verb(kind)
             + " "
@@ -272,7 +327,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
 
   // ---- burst ---------------------------------------------------------------------------------
 
-  private void burst(State s, byte kind, Context ctx) {
+  private void burst(Token s, String id, byte kind, Context ctx) {
     Actions w = s.window;
     int cur = w.size - 1;
     long now = w.ts[cur];
@@ -314,7 +369,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
     if (!w.anyUnflagged(idx, n, strong ? BURST_STRONG : BURST_STRONG | BURST_WEAK)) {
       return;
     }
-    String origin = burstName + "/" + ctx.key();
+    String origin = burstName + "/" + id;
     String detail =
         "burst: "
             + count
@@ -325,7 +380,7 @@ public final class TokenVelocity implements Stage<TokenVelocity.State> {
             + " behind "
             + token.wire()
             + " "
-            + ctx.key()
+            + id
             + " within "
             + window / 60_000
             + " min, where its own rate (shrunk to the population's) expects "

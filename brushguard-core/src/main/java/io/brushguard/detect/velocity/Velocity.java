@@ -62,14 +62,15 @@ import java.util.List;
  * account alone (a shopping spree happens) is weak, {@value #WEAK}.
  *
  * <p><b>Window and memory.</b> Per token or target with actions in its window (10 minutes to 3
- * hours): about 130 bytes (the state, its window object, the history), plus about 40 bytes per
- * action held (a timestamp, two bytes, seven references to the events' own strings), at most {@link
- * Config#cap} actions; the window's arrays are released when it empties. A token keeps its history
- * (two decayed counts) after its window empties only while its own rate is above the prior, and
- * forgets it {@link Config#idleMillis} after its last action; a token at or below the prior with an
- * empty window holds nothing. {@link Followup}: about 100 bytes per account flagged in a wave, for
- * 30 days; a review waiting for likes ({@link TargetVelocity}): its state and the review, for two
- * days.
+ * hours): about 130 bytes (the state, its window object, the history) and 40 to 80 bytes in its
+ * partition's table, plus about 40 bytes per action held (a timestamp, two bytes, seven references
+ * to the events' own strings), at most {@link Config#cap} actions. A token keeps its history (two
+ * decayed counts) after its window empties only while its own rate is above the prior, and forgets
+ * it {@link Config#idleMillis} after its last action; a token at or below the prior with an empty
+ * window is forgotten. What is forgotten goes at the token's next action or at the latest at its
+ * partition's next sweep, an hour of event time later. {@link Followup}: about 100 bytes per
+ * account flagged in a wave, for 30 days; a review waiting for likes ({@link TargetVelocity}): its
+ * state and the review, for two days.
  *
  * <p><b>References.</b> Group control (群控) and like farms as described in DESIGN.md; the Poisson
  * tail against a shrunk rate follows the usual count-anomaly tests (e.g. Kulldorff's scan

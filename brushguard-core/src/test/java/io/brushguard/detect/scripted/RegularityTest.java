@@ -68,4 +68,39 @@ class RegularityTest {
       assertThat(r.inCluster(i)).isTrue();
     }
   }
+
+  @Test
+  void testAtMost_agreesWithTheFullTest_atOrBelowItsCutoff() {
+    // genuine, half-scripted and scripted accounts against several cutoffs: at or below the
+    // cutoff the same bound and the same cluster, above it only "above"
+    Random rnd = new Random(13);
+    Regularity full = new Regularity(48);
+    Regularity cut = new Regularity(48);
+    int agreedBelow = 0;
+    for (int k = 0; k < 3000; k++) {
+      int n = 6 + rnd.nextInt(43);
+      double spread = new double[] {0.9, 0.3, 0.05}[k % 3];
+      List<Task> tasks = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        double s = rnd.nextInt(5) == 0 ? 0.9 : spread;
+        tasks.add(Task.of("o" + i, "s", i, (long) (60_000 * Math.exp(s * rnd.nextGaussian()))));
+      }
+      double cutoff = Math.log(new double[] {1e-5, 1e-2, 0.5}[rnd.nextInt(3)]);
+      double exact = full.test(tasks, 0.45);
+      double fast = cut.testAtMost(tasks, 0.45, cutoff);
+      if (exact <= cutoff) {
+        agreedBelow++;
+        assertThat(fast).isEqualTo(exact);
+        assertThat(cut.clusterSize()).isEqualTo(full.clusterSize());
+        assertThat(cut.clusterRange()).isEqualTo(full.clusterRange());
+        assertThat(cut.clusterCentre()).isEqualTo(full.clusterCentre());
+        for (int i = 0; i < n; i++) {
+          assertThat(cut.inCluster(i)).isEqualTo(full.inCluster(i));
+        }
+      } else {
+        assertThat(fast).isGreaterThan(cutoff);
+      }
+    }
+    assertThat(agreedBelow).isGreaterThan(500);
+  }
 }
