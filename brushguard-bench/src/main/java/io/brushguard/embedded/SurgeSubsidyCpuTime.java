@@ -34,8 +34,8 @@ import java.util.Set;
  *       subsidy}).
  * </ul>
  *
- * <p>Usage: {@code SurgeSubsidyCpuTime [names,... [runs]]} with {@code -Din=FILE} (a slice of the large
- * market; default the first simulated million); the first run of each is warm-up.
+ * <p>Usage: {@code SurgeSubsidyCpuTime [names,... [runs]]} with {@code -Din=FILE} (a slice of the
+ * large market; default the first simulated million); the first run of each is warm-up.
  */
 public final class SurgeSubsidyCpuTime {
   private SurgeSubsidyCpuTime() {}

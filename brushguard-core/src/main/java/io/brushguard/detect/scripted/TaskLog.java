@@ -4,6 +4,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
 import io.brushguard.event.View;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Partitions;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;

@@ -5,6 +5,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.Like;
 import io.brushguard.event.Order;
 import io.brushguard.event.Review;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 

@@ -1,15 +1,15 @@
-package io.brushguard.detect.scripted;
+package io.brushguard.flow;
 
 import java.util.function.Predicate;
 
 /**
- * Open addressing from a 64-bit hash of an id (an account) to its value, at most half full, linear
- * probing; what a partitioned stage keeps instead of one runtime key per id.
+ * Open addressing from a 64-bit hash of an id (an account, a token) to its value, at most half
+ * full, linear probing; what a partitioned stage keeps instead of one runtime key per id.
  *
  * <p>Design note: the runtime's key table reads an entry, its key string and the string's bytes per
  * lookup; here a probe reads one {@code long[]} slot, and ids are not kept at all. Two ids with the
  * same 64-bit hash ({@link #hash}, FNV-1a) would share a value: among a billion ids that happens
- * with probability about 3·10⁻². For the few million accounts of a market, below 10⁻⁶.
+ * with probability about 3·10⁻². For the few million ids of a market, below 10⁻⁶.
  *
  * <p>Each id carries a time before which it cannot be forgotten ({@link #keepUntil}), beside its
  * hash in one {@code long[]} (one cache line for both), so that a sweep ({@link #retain}) reads
@@ -21,20 +21,20 @@ import java.util.function.Predicate;
  *
  * @param <V> the values
  */
-final class HashedTable<V> {
+public final class HashedTable<V> {
   /** Per slot, the hash (0: free) and, after it, the time kept until. */
   private long[] slots = new long[32];
 
   private Object[] values = new Object[16];
   private int size;
 
-  int size() {
+  public int size() {
     return size;
   }
 
   /** The value for hash {@code h}, or null. */
   @SuppressWarnings("unchecked")
-  V get(long h) {
+  public V get(long h) {
     long[] k = slots;
     int mask = values.length - 1;
     for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
@@ -53,7 +53,7 @@ final class HashedTable<V> {
    * null: no read of a value that has expired.
    */
   @SuppressWarnings("unchecked")
-  V getKeptAt(long h, long now) {
+  public V getKeptAt(long h, long now) {
     long[] k = slots;
     int mask = values.length - 1;
     for (int i = spread(h) & mask; ; i = (i + 1) & mask) {
@@ -68,7 +68,7 @@ final class HashedTable<V> {
   }
 
   /** Adds a value for a hash not in the table. */
-  void add(long h, V value) {
+  public void add(long h, V value) {
     if (2 * (size + 1) > values.length) {
       grow();
     }
@@ -77,12 +77,12 @@ final class HashedTable<V> {
   }
 
   /** Replaces the value of a hash in the table. */
-  void replace(long h, V value) {
+  public void replace(long h, V value) {
     values[slot(h)] = value;
   }
 
   /** Tells {@link #retain} not to ask about hash {@code h} (in the table) before {@code time}. */
-  void keepUntil(long h, long time) {
+  public void keepUntil(long h, long time) {
     slots[2 * slot(h) + 1] = time;
   }
 
@@ -92,7 +92,7 @@ final class HashedTable<V> {
    * after a free slot so that no run of slots is visited twice.
    */
   @SuppressWarnings("unchecked")
-  void retain(long time, Predicate<? super V> keep) {
+  public void retain(long time, Predicate<? super V> keep) {
     int n = values.length;
     int mask = n - 1;
     int start = 0;
@@ -171,7 +171,7 @@ final class HashedTable<V> {
   }
 
   /** A 64-bit FNV-1a hash of {@code id}, never 0 (0 marks a free slot). */
-  static long hash(String id) {
+  public static long hash(String id) {
     long h = 0xcbf29ce484222325L;
     for (int i = 0; i < id.length(); i++) {
       h ^= id.charAt(i);

@@ -1,4 +1,4 @@
-package io.brushguard.detect.scripted;
+package io.brushguard.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
