@@ -595,7 +595,7 @@ final class JsonLine {
 
   private String decodeString(int from, int to, byte flags) {
     if (flags == 0) {
-      return Interner.shared().latin1(buf, from, to); // plain ASCII: ids, mostly
+      return new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
     }
     if ((flags & 1) == 0) {
       return new String(buf, from, to - from, StandardCharsets.UTF_8);
