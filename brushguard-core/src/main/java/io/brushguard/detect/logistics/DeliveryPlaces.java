@@ -11,18 +11,20 @@ import java.util.Set;
  * not carried to the order's address. The address is an opaque token, so its region is what its own
  * deliveries say; an address with fewer than {@value #ENOUGH} deliveries says nothing.
  *
- * <p>Key: the {@link IdTable#bucket bucket} of the order's address token (its first {@value
- * #PREFIX} characters; orders without one are skipped), the addresses of a bucket in an {@link
- * IdTable} on their 64-bit hash, each forgotten {@code retention} after its last parcel exactly as
- * by its own key (see {@link Bucket}). Places are compared by their 64-bit hash. Space per address:
- * up to {@value #PLACES} places with counts (about 130 bytes with its slot), forgotten {@code
- * retention} after its last parcel (and removed at most a day later).
+ * <p>Key: the {@link IdTable#bucket bucket} of the order's address token (one of {@value #BUCKETS},
+ * by its hash; orders without one are skipped), the addresses of a bucket in an {@link IdTable} on
+ * their 64-bit hash, each forgotten {@code retention} after its last parcel exactly as by its own
+ * key (see {@link Bucket}). Places are compared by their 64-bit hash. Space per address: up to
+ * {@value #PLACES} places with counts (about 130 bytes with its slot), forgotten {@code retention}
+ * after its last parcel (and removed at most a day later).
  */
 final class DeliveryPlaces implements Stage<Bucket<DeliveryPlaces.State>> {
   static final String NAME = "delivery-places";
 
-  /** Characters of an address token that name its bucket ({@code addr-} and three more). */
-  static final int PREFIX = 8;
+  /** How many buckets the address tokens fall in, by hash. */
+  static final int BUCKETS = 4096;
+
+  private static final String[] BUCKET_KEYS = IdTable.bucketKeys(BUCKETS);
 
   /** How often a bucket forgets its expired addresses. */
   static final long SWEEP_MILLIS = 86_400_000L;
@@ -60,7 +62,7 @@ final class DeliveryPlaces implements Stage<Bucket<DeliveryPlaces.State>> {
   @Override
   public String keyOf(Fact fact) {
     return fact instanceof Shipment s && s.address() != null && !"?".equals(s.to())
-        ? IdTable.bucket(s.address(), PREFIX)
+        ? IdTable.bucket(s.address(), BUCKET_KEYS)
         : null;
   }
 

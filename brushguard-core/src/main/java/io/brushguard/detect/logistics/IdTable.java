@@ -22,22 +22,38 @@ import java.util.Arrays;
  */
 final class IdTable<V> {
   /**
-   * How many leading characters of an order id name its bucket (waybills and addresses have their
-   * own, in their stages). A fact's stamp carries the key of the stage that emitted it, and facts
-   * of one time are ordered by it: a prefix is the one grouping of ids that sorts as the ids do (if
-   * two prefixes differ, so do the ids, in the same order), so the facts of different buckets reach
-   * the next stages in the order those of different ids did. Sequential ids ({@code o123456}) put
-   * up to a hundred neighbours in a bucket, random ones a few.
+   * How many buckets the order ids fall in (waybills and addresses have their own, in their
+   * stages): by the id's hash, so whatever a platform's ids look like (a shared prefix, a date, a
+   * sequence), a bucket holds about its share of the live ids, and the key space spreads over
+   * Flink's subtasks. Facts of one time are ordered by the emitting key, so two orders' facts at
+   * the same millisecond reach the next stages in the order of their buckets, the same in both
+   * runtimes.
    */
-  static final int PREFIX = 5;
+  static final int BUCKETS = 4096;
+
+  /** The keys of the order-id buckets. */
+  static final String[] ORDER_BUCKETS = bucketKeys(BUCKETS);
 
   private long[] hashes = new long[8];
   private Object[] values = new Object[8];
   private int size;
 
-  /** The bucket of an id: its first {@code prefix} characters (all of a shorter id). */
-  static String bucket(String id, int prefix) {
-    return id.length() <= prefix ? id : id.substring(0, prefix);
+  /** The keys of {@code n} buckets ({@code b0} … {@code b<n-1>}), {@code n} a power of two. */
+  static String[] bucketKeys(int n) {
+    if (Integer.bitCount(n) != 1) {
+      throw new IllegalArgumentException("buckets must be a power of two, was " + n);
+    }
+    String[] keys = new String[n];
+    for (int i = 0; i < n; i++) {
+      keys[i] = "b" + i;
+    }
+    return keys;
+  }
+
+  /** The bucket of an id among {@code keys}, by its hash (the same in every JVM). */
+  static String bucket(String id, String[] keys) {
+    int h = id.hashCode() * 0x9E3779B9;
+    return keys[(h ^ (h >>> 16)) & (keys.length - 1)];
   }
 
   /** A 64-bit hash of an id, never 0 (0 marks a free slot). */

@@ -81,7 +81,7 @@ final class Parcels implements Stage<Bucket<Parcels.Parcel>> {
   @Override
   public String keyOf(Event event) {
     String order = orderOf(event);
-    return order == null ? null : IdTable.bucket(order, IdTable.PREFIX);
+    return order == null ? null : IdTable.bucket(order, IdTable.ORDER_BUCKETS);
   }
 
   private static String orderOf(Event event) {

@@ -16,7 +16,7 @@ import java.util.Set;
  * orders delivered under one waybill more than {@link #REDELIVERY_MILLIS} apart ({@link
  * Cue.Kind#WAYBILL_REDELIVERED}) are one number used for several parcels, which no carrier does.
  *
- * <p>Key: the {@link IdTable#bucket bucket} of the waybill (its first {@value #PREFIX} characters),
+ * <p>Key: the {@link IdTable#bucket bucket} of the waybill (one of {@value #BUCKETS}, by its hash),
  * the waybills of a bucket in an {@link IdTable} on their 64-bit hash, each forgotten {@code
  * retention} after its last delivery exactly as by its own key (see {@link Bucket}). Each order
  * delivered under it is compared with the ones kept, and a kept order whose standing rises (from
@@ -33,11 +33,10 @@ final class WaybillOrders implements Stage<Bucket<WaybillOrders.State>> {
   static final String NAME = "waybill-orders";
   static final int KEPT = 8;
 
-  /**
-   * Characters of a waybill that name its bucket: carriers number waybills in sequence, 15 or 16
-   * characters long, so a bucket holds a hundred or so neighbours.
-   */
-  static final int PREFIX = 14;
+  /** How many buckets the waybills fall in, by hash. */
+  static final int BUCKETS = 4096;
+
+  private static final String[] BUCKET_KEYS = IdTable.bucketKeys(BUCKETS);
 
   /** How often a bucket forgets its expired waybills. */
   static final long SWEEP_MILLIS = 86_400_000L;
@@ -102,7 +101,7 @@ final class WaybillOrders implements Stage<Bucket<WaybillOrders.State>> {
 
   @Override
   public String keyOf(Fact fact) {
-    return fact instanceof Shipment s ? IdTable.bucket(s.waybill(), PREFIX) : null;
+    return fact instanceof Shipment s ? IdTable.bucket(s.waybill(), BUCKET_KEYS) : null;
   }
 
   @Override
