@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 in="$1"; shift
 out="$(mktemp -d)"
-java -Xms4g -Xmx4g -XX:+UseParallelGC "$@" -Dbrushguard.tty=false -jar "$root/brushguard-cli/target/brushguard.jar" \
+java -Xms4g -Xmx4g -XX:+UseParallelGC "$@" -Dbrushguard.tty=false -jar "${BRUSHGUARD_JAR:-$root/brushguard-cli/target/brushguard.jar}" \
   scan --in "$in" --out "$out/findings.jsonl" >/dev/null 2>"$out/stderr" &
 pid=$!
 declare -A ticks
