@@ -85,6 +85,7 @@ final class Dataflow {
   private long nextWindow;
   private boolean cutMade;
   private boolean finishing;
+  private int cuts;
 
   Dataflow(Topology topology, Consumer<Fact> outputs, ErrorListener errors) {
     this(topology, outputs, errors, Split.NONE);
@@ -248,6 +249,11 @@ final class Dataflow {
     return n;
   }
 
+  /** How many times a stage thread was started (once per cut, a measured cut once per window). */
+  int cuts() {
+    return cuts;
+  }
+
   /** The index of the first stage on the stage thread, or -1 while there is one thread. */
   int cutAt() {
     return stageThread == null ? -1 : head.to;
@@ -265,6 +271,7 @@ final class Dataflow {
     if (at >= slots.length) {
       return;
     }
+    cuts++;
     Segment rest = new Segment(at, slots.length);
     rest.adopt(at, slots.length);
     head.to = at;

@@ -164,6 +164,11 @@ public final class Pipeline {
     return flow.cutAt();
   }
 
+  /** How many times the stages were cut over two threads so far (for tests). */
+  int cuts() {
+    return flow.cuts();
+  }
+
   /** Inputs or wake-ups a stage failed on so far. */
   public long errors() {
     return flow.errors();
