@@ -8,7 +8,7 @@ import java.util.function.Predicate;
  *
  * <p>Design note: the runtime's key table reads an entry, its key string and the string's bytes per
  * lookup; here a probe reads one {@code long[]} slot, and ids are not kept at all. Two ids with the
- * same 64-bit hash ({@link #hash}, FNV-1a) would share a value: among a billion ids that happens
+ * same 64-bit hash ({@link #hash}) would share a value: among a billion ids that happens
  * with probability about 3·10⁻². For the few million ids of a market, below 10⁻⁶.
  *
  * <p>Each id carries a time before which it cannot be forgotten ({@link #keepUntil}), beside its
@@ -170,13 +170,21 @@ public final class HashedTable<V> {
     return (int) (m >>> 32);
   }
 
-  /** A 64-bit FNV-1a hash of {@code id}, never 0 (0 marks a free slot). */
+  /**
+   * The 64-bit hash by which the stages that keep ids as hashes know them: FNV-1a over the id's
+   * chars, then MurmurHash3's 64-bit finaliser (so that every bit depends on every char); never 0,
+   * which marks a free slot in the tables that hold these hashes.
+   */
   public static long hash(String id) {
     long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < id.length(); i++) {
-      h ^= id.charAt(i);
-      h *= 0x100000001b3L;
+    for (int k = 0; k < id.length(); k++) {
+      h = (h ^ id.charAt(k)) * 0x100000001b3L;
     }
+    h ^= h >>> 33;
+    h *= 0xff51afd7ed558ccdL;
+    h ^= h >>> 33;
+    h *= 0xc4ceb9fe1a85ec53L;
+    h ^= h >>> 33;
     return h == 0 ? 1 : h;
   }
 }

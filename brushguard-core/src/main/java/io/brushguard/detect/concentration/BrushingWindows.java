@@ -1,5 +1,6 @@
 package io.brushguard.detect.concentration;
 
+import io.brushguard.flow.HashedTable;
 import java.util.Arrays;
 
 /**
@@ -222,7 +223,7 @@ public final class BrushingWindows {
     }
     seconds[slot] = second;
     buyers[slot] = buyer;
-    buyerKeys[slot] = EngagedSessions.hash(buyer);
+    buyerKeys[slot] = HashedTable.hash(buyer);
     handles[slot] = handle;
     flagged[slot] = false;
     size++;

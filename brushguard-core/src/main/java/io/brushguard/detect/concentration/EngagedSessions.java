@@ -1,5 +1,7 @@
 package io.brushguard.detect.concentration;
 
+import io.brushguard.flow.HashedTable;
+
 /**
  * The sessions that looked at one shop with engagement, each with the time of its latest such view:
  * an open-addressing table (linear probing) of a 64-bit hash of the session id and that time, in
@@ -47,7 +49,7 @@ final class EngagedSessions {
     if (slots == null) {
       slots = new long[2 * MIN_CAPACITY];
     }
-    long h = hash(session);
+    long h = HashedTable.hash(session);
     int mask = slots.length / 2 - 1;
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {
       long at = slots[2 * i];
@@ -75,7 +77,7 @@ final class EngagedSessions {
       return false;
     }
     long pruned = Math.max(t - 1, lastView);
-    long h = hash(session);
+    long h = HashedTable.hash(session);
     int mask = slots.length / 2 - 1;
     for (int i = (int) h & mask; ; i = (i + 1) & mask) {
       long at = slots[2 * i];
@@ -129,20 +131,6 @@ final class EngagedSessions {
     }
     slots[2 * i] = h;
     slots[2 * i + 1] = ts;
-  }
-
-  /** FNV-1a over the id's chars, then MurmurHash3's 64-bit finaliser; never {@link #EMPTY}. */
-  static long hash(String id) {
-    long h = 0xcbf29ce484222325L;
-    for (int k = 0; k < id.length(); k++) {
-      h = (h ^ id.charAt(k)) * 0x100000001b3L;
-    }
-    h ^= h >>> 33;
-    h *= 0xff51afd7ed558ccdL;
-    h ^= h >>> 33;
-    h *= 0xc4ceb9fe1a85ec53L;
-    h ^= h >>> 33;
-    return h == EMPTY ? 1 : h;
   }
 
   static int mix(int h) {

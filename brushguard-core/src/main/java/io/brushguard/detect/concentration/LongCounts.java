@@ -1,7 +1,9 @@
 package io.brushguard.detect.concentration;
 
+import io.brushguard.flow.HashedTable;
+
 /**
- * A count per id, the id known by a 64-bit hash ({@link EngagedSessions#hash}): an open-addressing
+ * A count per id, the id known by a 64-bit hash ({@link HashedTable#hash}): an open-addressing
  * table with linear probing and backward-shift deletion, so no node per entry, no boxing, no
  * tombstones, and no string read after the id's hash is taken once. Counts that reach zero leave.
  *
@@ -12,7 +14,7 @@ package io.brushguard.detect.concentration;
  */
 final class LongCounts {
   private static final int MIN_CAPACITY = 8;
-  private static final long EMPTY = 0; // EngagedSessions.hash never returns it
+  private static final long EMPTY = 0; // HashedTable.hash never returns it
 
   private long[] keys;
   private int[] counts;

@@ -1,6 +1,7 @@
 package io.brushguard.detect.concentration;
 
 import io.brushguard.event.Order;
+import io.brushguard.flow.HashedTable;
 import java.util.HashSet;
 
 /**
@@ -27,7 +28,7 @@ final class RecentOrders {
 
   /** Remembers the order; false when its id is already held. */
   boolean add(Order order) {
-    long key = EngagedSessions.hash(order.order());
+    long key = HashedTable.hash(order.order());
     if (ids.count(key) > 0) {
       return false;
     }
@@ -57,7 +58,7 @@ final class RecentOrders {
 
   /** Marks a held order cancelled; false when it is not held (or already marked). */
   boolean cancel(String order) {
-    return ids.count(EngagedSessions.hash(order)) > 0 && cancelled.add(order);
+    return ids.count(HashedTable.hash(order)) > 0 && cancelled.add(order);
   }
 
   boolean isCancelled(String order) {

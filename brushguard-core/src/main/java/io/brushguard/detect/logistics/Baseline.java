@@ -2,6 +2,7 @@ package io.brushguard.detect.logistics;
 
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.Set;
@@ -49,7 +50,7 @@ abstract class Baseline implements Stage<Baseline.State> {
 
     /** The tail of a sub-key, made (and the least recently used dropped) if it has none. */
     LowTail use(String sub) {
-      long hash = IdTable.hash(sub);
+      long hash = HashedTable.hash(sub);
       LowTail tail = tails.get(hash);
       if (tail == null) {
         if (tails.size() == SUBKEYS) {

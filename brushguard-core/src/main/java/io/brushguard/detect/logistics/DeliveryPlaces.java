@@ -1,6 +1,7 @@
 package io.brushguard.detect.logistics;
 
 import io.brushguard.flow.Fact;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.Set;
@@ -74,14 +75,14 @@ final class DeliveryPlaces implements Stage<Bucket<DeliveryPlaces.State>> {
   @Override
   public void onFact(Bucket<State> b, Fact fact, Context context) {
     Shipment s = (Shipment) fact;
-    long hash = IdTable.hash(s.address());
+    long hash = HashedTable.hash(s.address());
     State st = b.get(hash, context.now(), retention);
     if (st == null) {
       st = new State();
       b.ids.add(hash, st);
     }
     b.touch(st, context, retention);
-    long to = IdTable.hash(s.to());
+    long to = HashedTable.hash(s.to());
     int at = -1;
     int least = 0;
     for (int i = 0; i < PLACES; i++) {

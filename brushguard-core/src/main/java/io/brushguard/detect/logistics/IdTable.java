@@ -56,21 +56,6 @@ final class IdTable<V> {
     return keys[(h ^ (h >>> 16)) & (keys.length - 1)];
   }
 
-  /** A 64-bit hash of an id, never 0 (0 marks a free slot). */
-  static long hash(String id) {
-    long h = 0x9E3779B97F4A7C15L ^ id.length();
-    for (int i = 0; i < id.length(); i++) {
-      h = (h ^ id.charAt(i)) * 0x100000001B3L;
-      h ^= h >>> 29;
-    }
-    h ^= h >>> 33;
-    h *= 0xFF51AFD7ED558CCDL;
-    h ^= h >>> 33;
-    h *= 0xC4CEB9FE1A85EC53L;
-    h ^= h >>> 33;
-    return h == 0 ? 1 : h;
-  }
-
   int size() {
     return size;
   }

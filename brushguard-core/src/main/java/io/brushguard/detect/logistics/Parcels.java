@@ -5,6 +5,7 @@ import io.brushguard.event.EventType;
 import io.brushguard.event.Logistics;
 import io.brushguard.event.Order;
 import io.brushguard.event.Review;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 
@@ -113,7 +114,7 @@ final class Parcels implements Stage<Bucket<Parcels.Parcel>> {
   @Override
   public void onEvent(Bucket<Parcel> b, Event event, Context context) {
     String order = orderOf(event);
-    long hash = IdTable.hash(order);
+    long hash = HashedTable.hash(order);
     Parcel s = b.get(hash, context.now(), HOLD_MILLIS);
     if (event instanceof Review) {
       // a review of an order still waiting for its parcel; a review of any other order (delivered,
@@ -149,10 +150,10 @@ final class Parcels implements Stage<Bucket<Parcels.Parcel>> {
   private static void scan(Parcel s, Logistics l) {
     if (s.waybill == null) {
       s.waybill = l.waybill();
-      s.waybillHash = IdTable.hash(l.waybill());
+      s.waybillHash = HashedTable.hash(l.waybill());
       s.from = orUnknown(l.location()); // here, while the scan's strings are in the cache
       s.firstAt = l.ts();
-    } else if (s.waybillHash != IdTable.hash(l.waybill())) {
+    } else if (s.waybillHash != HashedTable.hash(l.waybill())) {
       return;
     }
     if (s.carrier == null && l.carrier() != null) {

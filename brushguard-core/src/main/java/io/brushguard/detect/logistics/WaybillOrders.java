@@ -1,6 +1,7 @@
 package io.brushguard.detect.logistics;
 
 import io.brushguard.flow.Fact;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.Arrays;
@@ -112,7 +113,7 @@ final class WaybillOrders implements Stage<Bucket<WaybillOrders.State>> {
   @Override
   public void onFact(Bucket<State> b, Fact fact, Context context) {
     Shipment s = (Shipment) fact;
-    long hash = IdTable.hash(s.waybill());
+    long hash = HashedTable.hash(s.waybill());
     State st = b.get(hash, context.now(), retention);
     if (st == null) {
       st = new State();

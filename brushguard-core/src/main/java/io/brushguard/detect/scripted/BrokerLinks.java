@@ -6,6 +6,7 @@ import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Link;
 import io.brushguard.flow.Fact;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Partitions;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -84,7 +85,7 @@ final class BrokerLinks implements Stage<BrokerLinks.State> {
   public void onEvent(State s, Event event, Context ctx) {
     Link link = (Link) event;
     rotate(s, ctx.now(), ctx);
-    long h = hash(link.payer());
+    long h = HashedTable.hash(link.payer());
     s.current.put(h, link.account());
     for (int i = 0; i < s.foundCount; i++) {
       if (s.found[i] == h && s.foundUntil[i] >= ctx.now()) {
@@ -97,7 +98,7 @@ final class BrokerLinks implements Stage<BrokerLinks.State> {
   public void onFact(State s, Fact fact, Context ctx) {
     BrokerFound b = (BrokerFound) fact;
     rotate(s, ctx.now(), ctx);
-    long h = hash(b.payer());
+    long h = HashedTable.hash(b.payer());
     String account = s.current.get(h);
     if (account == null) {
       account = s.previous.get(h);
@@ -175,16 +176,6 @@ final class BrokerLinks implements Stage<BrokerLinks.State> {
   @Override
   public boolean isEmpty(State s) {
     return s.current.size == 0 && s.previous.size == 0 && s.foundCount == 0;
-  }
-
-  /** A 64-bit FNV-1a hash of the payment account: collisions among billions are unlikely. */
-  static long hash(String payer) {
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < payer.length(); i++) {
-      h ^= payer.charAt(i);
-      h *= 0x100000001b3L;
-    }
-    return h == 0 ? 1 : h; // 0 marks a free slot
   }
 
   /** Open addressing from a payment account's hash to its (latest) account, at most half full. */
