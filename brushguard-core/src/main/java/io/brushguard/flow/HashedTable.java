@@ -8,8 +8,8 @@ import java.util.function.Predicate;
  *
  * <p>Design note: the runtime's key table reads an entry, its key string and the string's bytes per
  * lookup; here a probe reads one {@code long[]} slot, and ids are not kept at all. Two ids with the
- * same 64-bit hash ({@link #hash}) would share a value: among a billion ids that happens
- * with probability about 3·10⁻². For the few million ids of a market, below 10⁻⁶.
+ * same 64-bit hash ({@link #hash}) would share a value: among a billion ids that happens with
+ * probability about 3·10⁻². For the few million ids of a market, below 10⁻⁶.
  *
  * <p>Each id carries a time before which it cannot be forgotten ({@link #keepUntil}), beside its
  * hash in one {@code long[]} (one cache line for both), so that a sweep ({@link #retain}) reads
