@@ -66,24 +66,37 @@ final class QualityCommand implements Callable<Integer> {
       description = "keep each market's files in DIR/<scale>-<seed> (default: deleted afterwards)")
   Path dir;
 
-  /** One market's outcome. */
-  record Run(String scale, long seed, long events, long orders, EvaluationReport report) {
+  /**
+   * One market's outcome.
+   *
+   * @param seen how many entities of each kind the market holds (orders, reviews, likes)
+   */
+  record Run(
+      String scale, long seed, long events, Map<EntityKind, Long> seen, EvaluationReport report) {
     String name() {
       return scale + " s" + seed;
     }
 
-    KindScore kind(String name) {
-      return report.kinds().stream().filter(k -> k.name().equals(name)).findFirst().orElse(null);
+    KindScore kind(EntityKind entity) {
+      return report.kinds().stream()
+          .filter(k -> k.name().equals(entity.wire()))
+          .findFirst()
+          .orElse(null);
     }
 
-    long genuineOrders() {
-      KindScore k = kind("order");
-      return orders - (k == null ? 0 : k.labelled());
+    /** Entities of the kind not labelled fraud (look-alikes included). */
+    long genuine(EntityKind entity) {
+      KindScore k = kind(entity);
+      return seen.getOrDefault(entity, 0L) - (k == null ? 0 : k.labelled());
     }
 
-    long genuineOrdersFlagged() {
-      KindScore k = kind("order");
+    long genuineFlagged(EntityKind entity) {
+      KindScore k = kind(entity);
       return k == null ? 0 : k.falsePositives();
+    }
+
+    long victimsPenalised() {
+      return report.victims().stream().filter(EvaluationReport.Victim::penalised).count();
     }
   }
 
@@ -122,7 +135,12 @@ final class QualityCommand implements Callable<Integer> {
     FindingsFile.write(findings, result, 0);
     EvaluationReport report =
         EvalCommand.evaluate(out.resolve("labels.jsonl"), findings, System.err);
-    return new Run(scale, seed, plan.events(), plan.events(EventType.ORDER), report);
+    Map<EntityKind, Long> seen =
+        Map.of(
+            EntityKind.ORDER, plan.events(EventType.ORDER),
+            EntityKind.REVIEW, plan.events(EventType.REVIEW),
+            EntityKind.LIKE, plan.events(EventType.LIKE));
+    return new Run(scale, seed, plan.events(), seen, report);
   }
 
   /** The three tables, in Markdown. */
@@ -135,48 +153,36 @@ final class QualityCommand implements Callable<Integer> {
             String.join(", ", runs.stream().map(Run::name).toList()),
             runs.stream().mapToLong(Run::events).sum()));
 
-    md.append("| tactic | orders flagged (all runs) | worst run | accounts flagged (all runs)")
-        .append(" | worst run |\n|---|---:|---:|---:|---:|\n");
-    for (String tactic : names(runs, true)) {
-      md.append("| ").append(tactic);
-      for (EntityKind kind : new EntityKind[] {EntityKind.ORDER, EntityKind.ACCOUNT}) {
-        Tally sum = new Tally(0, 0);
-        double worst = Double.NaN;
-        for (Run r : runs) {
-          Tally t = tally(r.report().tactics(), tactic, kind);
-          if (t == null) {
-            continue;
-          }
-          sum = new Tally(sum.flagged() + t.flagged(), sum.of() + t.of());
-          worst = Double.isNaN(worst) ? t.rate() : Math.min(worst, t.rate());
-        }
-        md.append(" | ").append(fraction(sum)).append(" | ").append(rate(worst));
-      }
-      md.append(" |\n");
-    }
+    tacticTable(md, runs, EntityKind.ORDER, EntityKind.ACCOUNT);
+    md.append('\n');
+    tacticTable(
+        md, runs, EntityKind.REVIEW, EntityKind.LIKE, EntityKind.PAYMENT, EntityKind.LISTING);
 
-    md.append("\n| market | genuine orders | flagged | rate |\n|---|---:|---:|---:|\n");
-    long genuine = 0;
-    long flagged = 0;
+    md.append("\n| market | genuine orders | flagged | rate | genuine reviews | flagged | rate")
+        .append(" | genuine likes | flagged | rate | victims penalised |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    Map<EntityKind, long[]> sums = new LinkedHashMap<>();
+    long victims = 0;
+    long penalised = 0;
     for (Run r : runs) {
-      genuine += r.genuineOrders();
-      flagged += r.genuineOrdersFlagged();
-      md.append(
-          String.format(
-              Locale.ROOT,
-              "| %s | %,d | %,d | %s |%n",
-              r.name(),
-              r.genuineOrders(),
-              r.genuineOrdersFlagged(),
-              percent(ratio(r.genuineOrdersFlagged(), r.genuineOrders()))));
+      md.append("| ").append(r.name());
+      for (EntityKind kind : GENUINE_KINDS) {
+        long[] sum = sums.computeIfAbsent(kind, k -> new long[2]);
+        sum[0] += r.genuine(kind);
+        sum[1] += r.genuineFlagged(kind);
+        genuineCells(md, r.genuine(kind), r.genuineFlagged(kind));
+      }
+      victims += r.report().victims().size();
+      penalised += r.victimsPenalised();
+      md.append(" | ")
+          .append(fraction(new Tally(r.victimsPenalised(), r.report().victims().size())))
+          .append(" |\n");
     }
-    md.append(
-        String.format(
-            Locale.ROOT,
-            "| all | %,d | %,d | %s |%n",
-            genuine,
-            flagged,
-            percent(ratio(flagged, genuine))));
+    md.append("| all");
+    for (EntityKind kind : GENUINE_KINDS) {
+      genuineCells(md, sums.get(kind)[0], sums.get(kind)[1]);
+    }
+    md.append(" | ").append(fraction(new Tally(penalised, victims))).append(" |\n");
 
     md.append("\n| look-alike | flagged (all runs) | worst run |\n|---|---:|---:|\n");
     for (String trap : names(runs, false)) {
@@ -199,6 +205,49 @@ final class QualityCommand implements Callable<Integer> {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** The kinds whose genuine entities are counted per market. */
+  private static final EntityKind[] GENUINE_KINDS = {
+    EntityKind.ORDER, EntityKind.REVIEW, EntityKind.LIKE
+  };
+
+  /** Recall per tactic for the given kinds: all runs and the worst run, a column pair per kind. */
+  private static void tacticTable(StringBuilder md, List<Run> runs, EntityKind... kinds) {
+    md.append("| tactic");
+    StringBuilder rule = new StringBuilder("|---");
+    for (EntityKind kind : kinds) {
+      md.append(" | ").append(kind.wire()).append("s flagged (all runs) | worst run");
+      rule.append("|---:|---:");
+    }
+    md.append(" |\n").append(rule).append("|\n");
+    for (String tactic : names(runs, true)) {
+      StringBuilder row = new StringBuilder("| ").append(tactic);
+      boolean any = false;
+      for (EntityKind kind : kinds) {
+        Tally sum = new Tally(0, 0);
+        double worst = Double.NaN;
+        for (Run r : runs) {
+          Tally t = tally(r.report().tactics(), tactic, kind);
+          if (t == null) {
+            continue;
+          }
+          sum = new Tally(sum.flagged() + t.flagged(), sum.of() + t.of());
+          worst = Double.isNaN(worst) ? t.rate() : Math.min(worst, t.rate());
+        }
+        any |= sum.of() > 0;
+        row.append(" | ").append(fraction(sum)).append(" | ").append(rate(worst));
+      }
+      if (any) {
+        md.append(row).append(" |\n");
+      }
+    }
+  }
+
+  private static void genuineCells(StringBuilder md, long genuine, long flagged) {
+    md.append(
+        String.format(
+            Locale.ROOT, " | %,d | %,d | %s", genuine, flagged, percent(ratio(flagged, genuine))));
   }
 
   /** Tactic (or trap) names in the reports' order, each once. */

@@ -18,7 +18,7 @@ class QualityCommandTest {
   @TempDir Path dir;
 
   @Test
-  void quality_overTwoMarkets_countsGenuineOrdersFromTheFilesItKept() throws Exception {
+  void quality_overTwoMarkets_countsGenuineOrdersAndReviewsFromTheFilesItKept() throws Exception {
     int code = Main.run("quality", "--seeds", "1,2", "--scales", "50k", "--dir", dir.toString());
 
     assertThat(code).isZero();
@@ -27,21 +27,35 @@ class QualityCommandTest {
     assertThat(out).contains("| concentration | ", "| gift_orders | ", "| all | ");
     for (long seed : new long[] {1, 2}) {
       Path market = dir.resolve("50k-" + seed);
-      long orders;
-      try (var lines = Files.lines(market.resolve("events.jsonl"))) {
-        orders = lines.filter(l -> l.startsWith("{\"type\":\"order\"")).count();
-      }
-      Set<String> fraud = new HashSet<>();
-      try (var lines = Files.lines(market.resolve("labels.jsonl"))) {
-        lines
-            .filter(l -> l.contains("\"entity\":\"order\"") && l.contains("\"fraud\":true"))
-            .forEach(l -> fraud.add(l));
-      }
       Matcher m =
-          Pattern.compile("\\| 50k s" + seed + " \\| ([0-9,]+) \\| ([0-9,]+) \\|").matcher(out);
+          Pattern.compile(
+                  "\\| 50k s"
+                      + seed
+                      + " \\| ([0-9,]+) \\| [0-9,]+ \\| [^|]+ \\| ([0-9,]+) \\| [0-9,]+ \\|")
+              .matcher(out);
       assertThat(m.find()).as(out).isTrue();
-      assertThat(Long.parseLong(m.group(1).replace(",", ""))).isEqualTo(orders - fraud.size());
+      assertThat(number(m.group(1))).isEqualTo(genuine(market, "order"));
+      assertThat(number(m.group(2))).isEqualTo(genuine(market, "review"));
     }
+  }
+
+  /** Events of the type in the market minus the entities of that kind labelled fraud. */
+  private static long genuine(Path market, String kind) throws Exception {
+    long events;
+    try (var lines = Files.lines(market.resolve("events.jsonl"))) {
+      events = lines.filter(l -> l.startsWith("{\"type\":\"" + kind + "\"")).count();
+    }
+    Set<String> fraud = new HashSet<>();
+    try (var lines = Files.lines(market.resolve("labels.jsonl"))) {
+      lines
+          .filter(l -> l.contains("\"entity\":\"" + kind + "\"") && l.contains("\"fraud\":true"))
+          .forEach(fraud::add);
+    }
+    return events - fraud.size();
+  }
+
+  private static long number(String text) {
+    return Long.parseLong(text.replace(",", ""));
   }
 
   @Test
