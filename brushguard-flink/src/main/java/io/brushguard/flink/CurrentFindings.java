@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Like;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -147,6 +148,8 @@ public final class CurrentFindings {
     private String id;
     private String action;
     private String shop;
+    private String account;
+    private String review;
 
     Cursor(String line) {
       this.line = line;
@@ -163,6 +166,8 @@ public final class CurrentFindings {
               case "id" -> id = p.getText();
               case "action" -> action = p.getText();
               case "shop" -> shop = p.getText();
+              case "account" -> account = p.getText();
+              case "review" -> review = p.getText();
               default -> {}
             }
           } else {
@@ -177,8 +182,17 @@ public final class CurrentFindings {
       }
     }
 
+    /**
+     * The entity as the core names it. A like's wire id {@code <account>:<review>} is ambiguous
+     * when an id holds {@code :}, and sorts apart from the core's id, so it is keyed by the two ids
+     * the line also carries, joined as {@link Like#key} joins them.
+     */
     Entity entity() {
-      return new Entity(EntityKind.valueOf(entity.toUpperCase(Locale.ROOT)), id);
+      EntityKind kind = EntityKind.valueOf(entity.toUpperCase(Locale.ROOT));
+      if (kind == EntityKind.LIKE && account != null && review != null) {
+        return new Entity(kind, account + Like.SEPARATOR + review);
+      }
+      return new Entity(kind, id);
     }
 
     String action() {

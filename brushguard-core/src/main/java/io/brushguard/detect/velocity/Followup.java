@@ -28,7 +28,8 @@ public final class Followup implements Stage<Followup.State> {
   static final double LIKE_CAP = 0.55;
   private static final long NONE = Long.MIN_VALUE;
   private static final Wiring WIRING =
-      new Wiring(Set.of(EventType.REVIEW), Set.of(Wave.class), Set.of(Signal.class));
+      new Wiring(
+          Set.of(EventType.REVIEW, EventType.LIKE), Set.of(Wave.class), Set.of(Signal.class));
 
   /** An account's recent waves. */
   public static final class State {
@@ -51,10 +52,7 @@ public final class Followup implements Stage<Followup.State> {
 
   @Override
   public String keyOf(Event event) {
-    // Likes are not followed up yet: with them the Flink job and the embedded scan disagreed on
-    // some likes of the equivalence test's market (the job flagged likes the scan did not); until
-    // that is understood the like branch below is unreachable and the wiring reads reviews only.
-    return event instanceof Review r ? r.account() : null;
+    return event instanceof Review r ? r.account() : ((Like) event).account();
   }
 
   @Override

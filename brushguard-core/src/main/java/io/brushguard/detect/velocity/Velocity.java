@@ -174,8 +174,7 @@ public final class Velocity {
     stages.add(new TokenVelocity(VelocityToken.DEVICE_ORDERS_LIKES, config));
     stages.add(new TargetVelocity(TargetVelocity.Target.ITEM, config));
     stages.add(new TargetVelocity(TargetVelocity.Target.SHOP, config));
-    // velocity-review (likes by a linked crowd) is left out until the Flink job and the embedded
-    // scan agree on its likes in FlinkScanEquivalenceTest (they do not yet; see docs/detectors.md)
+    stages.add(new TargetVelocity(TargetVelocity.Target.REVIEW, config));
     stages.add(new Followup());
     return stages;
   }
