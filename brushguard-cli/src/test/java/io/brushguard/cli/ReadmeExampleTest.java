@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  *       the buyer get a CONCENTRATION signal at the base strength 0.6 (ratio and count exactly at
  *       the threshold): score 0.6, action review. The shop's own signal (0.45) stays below review.
  *   <li>o4 (s18, u200, epoch milliseconds 12:45:00Z) is a lone order: nothing.
- *   <li>The review, the like and the red packet from s17's payment account to u100's feed no
- *       standard detector yet (only concentration is registered), so they add nothing.
+ *   <li>The review r1 (13:00Z) is o1's: a fake order's review is a fake review, so it carries o1's
+ *       judgement (FAKE_ORDER at 0.6, review) from the time it arrives. The like and the red packet
+ *       (no {@code link} binds pay-s17 or pay-u100 to an account) add nothing.
  *   <li>Line 11 (rating 6) and line 12 (amount -5) break the contract and are rejected; line 13 (o6
  *       at 11:30Z) arrives after the payment at 14:00Z, 2.5 hours behind: late, not used. Had it
  *       been used it still would not join the burst (70 minutes before o3).
@@ -34,7 +35,7 @@ class ReadmeExampleTest {
   @TempDir Path dir;
 
   @Test
-  void readmeExample_givesTheBurstsOrdersAndItsBuyer_exactly() throws Exception {
+  void readmeExample_givesTheBurstsOrdersItsReviewAndItsBuyer_exactly() throws Exception {
     Path in = Path.of("..", "examples", "market.jsonl");
     Path out = dir.resolve("findings.jsonl");
     Path rejects = dir.resolve("rejects.jsonl");
@@ -51,7 +52,7 @@ class ReadmeExampleTest {
 
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(out);
-    assertThat(lines).hasSize(7);
+    assertThat(lines).hasSize(8);
     for (int i = 0; i < 3; i++) {
       String order = "o" + (i + 1);
       assertThat(lines.get(i))
@@ -65,13 +66,19 @@ class ReadmeExampleTest {
     }
     assertThat(lines.get(3))
         .isEqualTo(
+            "{\"type\":\"finding\",\"entity\":\"review\",\"id\":\"r1\",\"score\":0.6,"
+                + "\"action\":\"review\",\"reasons\":[{\"code\":\"FAKE_ORDER\","
+                + "\"detail\":\"its order o1 is judged fake at 0.60 (CONCENTRATION)\"}],"
+                + "\"ts\":\"2025-03-01T13:00:00Z\"}");
+    assertThat(lines.get(4))
+        .isEqualTo(
             "{\"type\":\"finding\",\"entity\":\"account\",\"id\":\"u100\",\"score\":0.6,"
                 + "\"action\":\"review\",\"reasons\":[{\"code\":\"CONCENTRATION\","
                 + "\"detail\":\"top buyer of shop s17's orders inside brushing windows: 3 of 3;"
                 + " corroborated: 3 separate shopping acts by this buyer\"}],"
                 + "\"ts\":\"2025-03-01T12:40:02.999Z\"}");
     // only review, no interception: the books are as sold; s17's last change is the review
-    assertThat(lines.subList(4, 6))
+    assertThat(lines.subList(5, 7))
         .containsExactly(
             "{\"type\":\"shop\",\"shop\":\"s17\",\"orders\":3,\"fake_orders\":0,\"sales\":3,"
                 + "\"corrected_sales\":3,\"reviews\":1,\"fake_reviews\":0,\"rating\":5,"
@@ -79,9 +86,9 @@ class ReadmeExampleTest {
             "{\"type\":\"shop\",\"shop\":\"s18\",\"orders\":1,\"fake_orders\":0,\"sales\":1,"
                 + "\"corrected_sales\":1,\"reviews\":0,\"fake_reviews\":0,\"rating\":null,"
                 + "\"corrected_rating\":null,\"ts\":\"2025-03-01T12:46:00Z\"}");
-    assertThat(lines.get(6))
+    assertThat(lines.get(7))
         .startsWith("{\"type\":\"summary\",\"events\":10,\"rejected\":2,\"late\":1,\"seconds\":")
-        .endsWith(",\"findings\":4,\"rings\":0,\"detector_errors\":0}");
+        .endsWith(",\"findings\":5,\"rings\":0,\"detector_errors\":0}");
     assertThat(Files.readAllLines(rejects))
         .hasSize(3)
         .satisfiesExactly(

@@ -3,6 +3,7 @@ package io.brushguard.config;
 import io.brushguard.credit.Ledger;
 import io.brushguard.credit.ShopLedger;
 import io.brushguard.credit.ShopStanding;
+import io.brushguard.decide.CarryEvidence;
 import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
 import io.brushguard.detect.cashback.Brokers;
@@ -37,9 +38,9 @@ import java.util.Set;
  *
  * <pre>
  * events ─► resolution stages ──Linked, MerchantPayer, OrderLinked, LikeLinked──► (subscribers)
- * events ─► detection stages ──Signal──► decide ──Finding──┬──────────────────────► findings
- *           (concentration, …)           (per entity)      └► order-ledger ─┐
- *                                                           └► review-ledger ┴Standing► shop-ledger ─► shop lines
+ * events ─► detection stages ──Signal──────────────────────────► decide ──Finding──┬──────────────► findings
+ *           (concentration, …)  └► order-to-review ──Carried──►  (per entity)      ├► order-ledger ─┐
+ *                                  review-to-order                                 └► review-ledger ┴Standing► shop-ledger ─► shop lines
  * </pre>
  */
 public final class DetectorRegistry {
@@ -93,6 +94,8 @@ public final class DetectorRegistry {
   public static Topology topology(BrushguardConfig config, List<Stage<?>> detection) {
     List<Stage<?>> all = new ArrayList<>(resolution(config));
     all.addAll(detection);
+    all.add(CarryEvidence.orderToReview(config.retentionMillis()));
+    all.add(CarryEvidence.reviewToOrder(config.retentionMillis()));
     all.add(new Decide(config.decision(), config.retentionMillis()));
     all.add(Ledger.orders(config.retentionMillis()));
     all.add(Ledger.reviews(config.retentionMillis()));

@@ -8,10 +8,10 @@ import io.brushguard.flow.Wiring;
 
 /**
  * The decision as an ordinary event-time stage: keyed by entity, it folds the signals of every
- * detector into a {@link Verdict} and emits the entity's {@link Finding} whenever it changes, so
- * its output is an update stream (the latest finding per entity is the current one; one with action
- * {@code allow} withdraws an earlier one). Each finding carries the event time of the call that
- * decided it.
+ * detector, and the evidence {@link CarryEvidence} carries between an order and its review, into a
+ * {@link Verdict} and emits the entity's {@link Finding} whenever it changes, so its output is an
+ * update stream (the latest finding per entity is the current one; one with action {@code allow}
+ * withdraws an earlier one). Each finding carries the event time of the call that decided it.
  *
  * <p><b>Retention.</b> An entity's verdict is dropped {@code retention} of event time after its
  * last signal, the same in both runtimes: a signal arriving later starts from nothing, and the last
@@ -24,7 +24,9 @@ public final class Decide implements Stage<Decide.State> {
   public static final String NAME = "decide";
   private static final Wiring WIRING =
       new Wiring(
-          java.util.Set.of(), java.util.Set.of(Signal.class), java.util.Set.of(Finding.class));
+          java.util.Set.of(),
+          java.util.Set.of(Signal.class, Carried.class),
+          java.util.Set.of(Finding.class));
 
   private final DecisionPolicy policy;
   private final long retentionMillis;
@@ -55,8 +57,13 @@ public final class Decide implements Stage<Decide.State> {
 
   @Override
   public String keyOf(Fact fact) {
-    Signal s = (Signal) fact;
+    Signal s = signal(fact);
     return Finding.entityKey(s.entity(), s.id());
+  }
+
+  /** A detector's signal, or one {@link CarryEvidence} carried from an order or review. */
+  private static Signal signal(Fact fact) {
+    return fact instanceof Carried c ? c.signal() : (Signal) fact;
   }
 
   @Override
@@ -66,7 +73,7 @@ public final class Decide implements Stage<Decide.State> {
 
   @Override
   public void onFact(State state, Fact fact, Context context) {
-    Signal s = (Signal) fact;
+    Signal s = signal(fact);
     if (state.verdict == null) {
       state.verdict = new Verdict(s.entity(), s.id());
     }

@@ -1,0 +1,183 @@
+package io.brushguard.decide;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.Signal;
+import io.brushguard.flow.Expiring;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import io.brushguard.resolve.OrderLinked;
+import java.util.Locale;
+
+/**
+ * A fake order's review is a fake review, and a bought review's order a bought order: the evidence
+ * detectors give about one is carried to the other ({@code order-to-review} and {@code
+ * review-to-order}). Brushing is an order placed in order to leave praise, so the two stand or fall
+ * together; without this, a brushed order's five stars would stand in the shop's rating however
+ * surely the order was judged fake, and a review caught by its text would leave its order counted
+ * as a sale.
+ *
+ * <p>Keyed by the entity carried from (the order, or the review): it folds that entity's own
+ * detector {@link Signal}s as {@link Decide} does (noisy-OR over codes, the strongest signal per
+ * code) and learns the entity it belongs with from {@link OrderLinked} facts of part {@code REVIEW}
+ * (order-threads: an order's review that names it, in whichever order the two arrive). Whenever the
+ * score or the link changes it emits a {@link Carried} signal on the other entity with strength
+ * equal to the score (code {@code FAKE_ORDER} on a review, {@code FAKE_REVIEW} on an order), and
+ * withdraws it when the score falls to 0. Only detectors' signals are carried, never carried
+ * evidence, so nothing echoes.
+ *
+ * <p><b>Retention and space.</b> A key is forgotten {@code retention} of event time after its last
+ * input. Per order with a review or a signal (per review with an order or a signal): the other
+ * entity's id (shared with the event), a {@link Verdict} while signals are live (one entry per live
+ * signal origin) and the strength last carried: about 120 bytes without signals.
+ */
+public final class CarryEvidence implements Stage<CarryEvidence.State> {
+  private final EntityKind from;
+  private final EntityKind to;
+  private final String code;
+  private final String name;
+  private final long retentionMillis;
+  private static final Wiring WIRING =
+      new Wiring(
+          java.util.Set.of(),
+          java.util.Set.of(Signal.class, OrderLinked.class),
+          java.util.Set.of(Carried.class));
+
+  private CarryEvidence(EntityKind from, EntityKind to, String code, long retentionMillis) {
+    if (retentionMillis <= 0) {
+      throw new IllegalArgumentException("retention must be positive, was " + retentionMillis);
+    }
+    this.from = from;
+    this.to = to;
+    this.code = code;
+    this.name = from.wire() + "-to-" + to.wire();
+    this.retentionMillis = retentionMillis;
+  }
+
+  /** An order's judgement as evidence on its review (code {@code FAKE_ORDER}). */
+  public static CarryEvidence orderToReview(long retentionMillis) {
+    return new CarryEvidence(EntityKind.ORDER, EntityKind.REVIEW, "FAKE_ORDER", retentionMillis);
+  }
+
+  /** A review's judgement as evidence on its order (code {@code FAKE_REVIEW}). */
+  public static CarryEvidence reviewToOrder(long retentionMillis) {
+    return new CarryEvidence(EntityKind.REVIEW, EntityKind.ORDER, "FAKE_REVIEW", retentionMillis);
+  }
+
+  /** One order (or review): its own evidence, what it belongs with, what was carried. */
+  public static final class State extends Expiring {
+    Verdict verdict;
+    String other;
+    double carried;
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return WIRING;
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    if (fact instanceof Signal s) {
+      return s.entity() == from ? s.id() : null;
+    }
+    OrderLinked l = (OrderLinked) fact;
+    if (l.part() != OrderLinked.Part.REVIEW) {
+      return null;
+    }
+    return from == EntityKind.ORDER ? l.order() : l.ref();
+  }
+
+  /** A withdrawal for an entity never signalled says nothing. */
+  @Override
+  public boolean startsState(Fact fact) {
+    return !(fact instanceof Signal s) || !s.withdraws();
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onFact(State state, Fact fact, Context context) {
+    if (fact instanceof Signal s) {
+      if (state.verdict == null) {
+        state.verdict = new Verdict(from, context.key());
+      }
+      state.verdict.apply(s);
+      if (state.verdict.isEmpty()) {
+        state.verdict = null;
+      }
+    } else {
+      OrderLinked l = (OrderLinked) fact;
+      String other = from == EntityKind.ORDER ? l.ref() : l.order();
+      if (other.equals(state.other)) {
+        state.touch(context, retentionMillis);
+        return;
+      }
+      if (state.other != null && state.carried > 0) {
+        emit(state.other, 0, null, context); // an order reviewed twice: the latest review carries
+      }
+      state.other = other;
+      state.carried = 0;
+    }
+    carry(state, context);
+    state.touch(context, retentionMillis);
+  }
+
+  private void carry(State state, Context context) {
+    if (state.other == null) {
+      return;
+    }
+    Finding judged =
+        state.verdict == null ? null : state.verdict.finding(DecisionPolicy.DEFAULT, 0);
+    double score = judged == null ? 0 : judged.score();
+    if (score == state.carried) {
+      return;
+    }
+    state.carried = score;
+    emit(state.other, score, judged, context);
+  }
+
+  private void emit(String other, double score, Finding judged, Context context) {
+    String detail = score == 0 ? null : detail(context.key(), judged);
+    context.emit(
+        new Carried(
+            new Signal(to, other, code, name + "/" + context.key(), score, context.now(), detail)));
+  }
+
+  private String detail(String key, Finding judged) {
+    StringBuilder d =
+        new StringBuilder("its ")
+            .append(from.wire())
+            .append(' ')
+            .append(key)
+            .append(" is judged fake at ")
+            .append(String.format(Locale.ROOT, "%.2f", judged.score()))
+            .append(" (");
+    for (int i = 0; i < judged.reasons().size(); i++) {
+      d.append(i == 0 ? "" : ", ").append(judged.reasons().get(i).code());
+    }
+    return d.append(')').toString();
+  }
+
+  @Override
+  public void onWake(State state, long time, Context context) {
+    if (state.expired(time, context, retentionMillis)) {
+      state.verdict = null;
+      state.other = null;
+      state.carried = 0;
+    }
+  }
+
+  @Override
+  public boolean isEmpty(State state) {
+    return state.verdict == null && state.other == null && !state.pending();
+  }
+}
