@@ -6,11 +6,18 @@ import io.brushguard.eval.EvaluationReport;
 import io.brushguard.eval.EvaluationReport.Group;
 import io.brushguard.eval.EvaluationReport.KindScore;
 import io.brushguard.eval.EvaluationReport.Tally;
+import io.brushguard.eval.Labels;
+import io.brushguard.eval.LabelsReader;
+import io.brushguard.eval.ShopEvaluation;
+import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
+import io.brushguard.ingest.EventReader;
+import io.brushguard.ingest.Reject;
 import io.brushguard.sim.Plan;
 import io.brushguard.sim.SimulationFiles;
 import io.brushguard.sim.SimulationSpec;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -70,9 +77,15 @@ final class QualityCommand implements Callable<Integer> {
    * One market's outcome.
    *
    * @param seen how many entities of each kind the market holds (orders, reviews, likes)
+   * @param shops how right the shop lines are
    */
   record Run(
-      String scale, long seed, long events, Map<EntityKind, Long> seen, EvaluationReport report) {
+      String scale,
+      long seed,
+      long events,
+      Map<EntityKind, Long> seen,
+      EvaluationReport report,
+      ShopEvaluation.Outcome shops) {
     String name() {
       return scale + " s" + seed;
     }
@@ -133,14 +146,33 @@ final class QualityCommand implements Callable<Integer> {
     Path findings = out.resolve("findings.jsonl");
     Scan.Result result = DemoCommand.scan(out.resolve(SimulationFiles.eventsFileName(false)));
     FindingsFile.write(findings, result, 0);
-    EvaluationReport report =
-        EvalCommand.evaluate(out.resolve("labels.jsonl"), findings, System.err);
+    Path labelsFile = out.resolve("labels.jsonl");
+    EvaluationReport report = EvalCommand.evaluate(labelsFile, findings, System.err);
+    Labels labels;
+    try (InputStream in = EventReader.open(labelsFile)) {
+      labels = LabelsReader.read(in, r -> {});
+    }
+    ShopEvaluation shops = new ShopEvaluation(labels);
+    try (InputStream in = EventReader.open(out.resolve(SimulationFiles.eventsFileName(false)))) {
+      new EventReader()
+          .read(
+              in,
+              new EventReader.Sink() {
+                @Override
+                public void accept(Event event, long line) {
+                  shops.event(event);
+                }
+
+                @Override
+                public void reject(Reject reject) {}
+              });
+    }
     Map<EntityKind, Long> seen =
         Map.of(
             EntityKind.ORDER, plan.events(EventType.ORDER),
             EntityKind.REVIEW, plan.events(EventType.REVIEW),
             EntityKind.LIKE, plan.events(EventType.LIKE));
-    return new Run(scale, seed, plan.events(), seen, report);
+    return new Run(scale, seed, plan.events(), seen, report, shops.score(result.shops()));
   }
 
   /** The three tables, in Markdown. */
@@ -183,6 +215,31 @@ final class QualityCommand implements Callable<Integer> {
       genuineCells(md, sums.get(kind)[0], sums.get(kind)[1]);
     }
     md.append(" | ").append(fraction(new Tally(penalised, victims))).append(" |\n");
+
+    md.append("\n| market | shops that bought brushing | penalised | other shops penalised")
+        .append(" | F1 | victims penalised | shops with fakes | corrected sales off by")
+        .append(" | corrected rating off by |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (Run r : runs) {
+      ShopEvaluation.Outcome o = r.shops();
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %,d | %s | %,d/%,d | %,d | %s | %s |%n",
+              r.name(),
+              o.brushers(),
+              o.brushersPenalised(),
+              o.penalised() - o.brushersPenalised(),
+              rate(o.f1()),
+              o.victimsPenalised(),
+              o.victims(),
+              o.shopsWithFakes(),
+              Double.isNaN(o.salesError())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.2f units", o.salesError()),
+              Double.isNaN(o.ratingError())
+                  ? "-"
+                  : String.format(Locale.ROOT, "%.3f stars", o.ratingError())));
+    }
 
     md.append("\n| look-alike | flagged (all runs) | worst run |\n|---|---:|---:|\n");
     for (String trap : names(runs, false)) {

@@ -40,12 +40,15 @@ class MainTest {
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(6); // 3 orders, the account, the shop, the summary
     assertThat(lines.get(0)).startsWith("{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\"");
-    // sent to review, not intercepted: nothing is taken out of the shop's sales
+    // sent to review: more likely fake than not, so out of the corrected sales; not intercepted,
+    // so no credit lost until a person confirms
     assertThat(lines.get(4))
         .isEqualTo(
-            "{\"type\":\"shop\",\"shop\":\"s1\",\"orders\":3,\"fake_orders\":0,\"sales\":3,"
-                + "\"corrected_sales\":3,\"reviews\":0,\"fake_reviews\":0,\"rating\":null,"
-                + "\"corrected_rating\":null,\"ts\":\"2025-03-01T12:21:00Z\"}");
+            "{\"type\":\"shop\",\"shop\":\"s1\",\"credit\":100,\"grade\":\"A\",\"orders\":3,"
+                + "\"fake_orders\":3,\"sales\":3,\"corrected_sales\":0,\"reviews\":0,"
+                + "\"fake_reviews\":0,\"rating\":null,\"corrected_rating\":null,"
+                + "\"spot_checks_failed\":0,\"reports_upheld\":0,\"penalties\":[],"
+                + "\"ts\":\"2025-03-01T12:21:00Z\"}");
     assertThat(lines.get(5))
         .startsWith("{\"type\":\"summary\",\"events\":3,\"rejected\":1,\"late\":0,");
     assertThat(Files.readAllLines(rejects))

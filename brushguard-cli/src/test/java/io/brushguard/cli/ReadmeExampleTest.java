@@ -77,15 +77,20 @@ class ReadmeExampleTest {
                 + "\"detail\":\"top buyer of shop s17's orders inside brushing windows: 3 of 3;"
                 + " corroborated: 3 separate shopping acts by this buyer\"}],"
                 + "\"ts\":\"2025-03-01T12:40:02.999Z\"}");
-    // only review, no interception: the books are as sold; s17's last change is the review
+    // sent to review: the orders and the review leave s17's corrected books (more likely fake than
+    // not), but cost no credit until a person confirms them; s17's last change is the review
     assertThat(lines.subList(5, 7))
         .containsExactly(
-            "{\"type\":\"shop\",\"shop\":\"s17\",\"orders\":3,\"fake_orders\":0,\"sales\":3,"
-                + "\"corrected_sales\":3,\"reviews\":1,\"fake_reviews\":0,\"rating\":5,"
-                + "\"corrected_rating\":5,\"ts\":\"2025-03-01T13:01:00Z\"}",
-            "{\"type\":\"shop\",\"shop\":\"s18\",\"orders\":1,\"fake_orders\":0,\"sales\":1,"
-                + "\"corrected_sales\":1,\"reviews\":0,\"fake_reviews\":0,\"rating\":null,"
-                + "\"corrected_rating\":null,\"ts\":\"2025-03-01T12:46:00Z\"}");
+            "{\"type\":\"shop\",\"shop\":\"s17\",\"credit\":100,\"grade\":\"A\",\"orders\":3,"
+                + "\"fake_orders\":3,\"sales\":3,\"corrected_sales\":0,\"reviews\":1,"
+                + "\"fake_reviews\":1,\"rating\":5,\"corrected_rating\":null,"
+                + "\"spot_checks_failed\":0,\"reports_upheld\":0,\"penalties\":[],"
+                + "\"ts\":\"2025-03-01T13:01:00Z\"}",
+            "{\"type\":\"shop\",\"shop\":\"s18\",\"credit\":100,\"grade\":\"A\",\"orders\":1,"
+                + "\"fake_orders\":0,\"sales\":1,\"corrected_sales\":1,\"reviews\":0,"
+                + "\"fake_reviews\":0,\"rating\":null,\"corrected_rating\":null,"
+                + "\"spot_checks_failed\":0,\"reports_upheld\":0,\"penalties\":[],"
+                + "\"ts\":\"2025-03-01T12:46:00Z\"}");
     assertThat(lines.get(7))
         .startsWith("{\"type\":\"summary\",\"events\":10,\"rejected\":2,\"late\":1,\"seconds\":")
         .endsWith(",\"findings\":5,\"rings\":0,\"detector_errors\":0}");

@@ -2,30 +2,49 @@ package io.brushguard.credit;
 
 import io.brushguard.decide.Action;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.Reason;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
 import io.brushguard.event.Order;
+import io.brushguard.event.Report;
 import io.brushguard.event.Review;
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
+import java.util.Set;
 
 /**
- * Joins each order (or review) with its findings, keyed by its id, and tells its shop ({@link
- * Standing}) when it first appears and whenever its judgement changes: fake means its finding's
- * action is {@code block} (intercepted); {@code review} is a person's to decide and counts as
- * genuine until then. A finding may arrive before or after the event it judges; an order or review
- * given twice counts once.
+ * Joins each order (or review) with its findings and the consumer reports about it, keyed by its
+ * id, and tells its shop ({@link Standing}) when it first appears and whenever its judgement
+ * changes. Fake, for the shop's corrected books, means its finding's action is {@code review} or
+ * {@code block}: more likely fake than genuine, so left out of what consumers should have seen. It
+ * costs the shop credit only when intercepted ({@code block}); what is in {@code review} awaits a
+ * person. A finding or a report may arrive before or after the event it is about; an order or
+ * review given twice counts once.
+ *
+ * <p><b>Blame.</b> A fake order or review is the shop's doing unless its finding says another party
+ * did it to the shop: a competitor who bought it to get the shop punished, a professional bad
+ * reviewer extorting it ({@link #NOT_THE_SHOPS_DOING}). Then it still leaves the shop's corrected
+ * sales and rating, but costs the shop no credit, and reports about it are not upheld against it. A
+ * report about it is upheld while it is judged fake.
  *
  * <p><b>Retention and space.</b> An entry is forgotten {@code retention} of event time after its
- * last input. Per entry: the shop, a value, two flags and two times (about 90 bytes with the map
- * entry; the id string is shared with the event, and the shop string with other entries of the shop
- * through {@link #shared}).
+ * last input. Per entry: the shop, a value, three flags, two counts and two times (about 100 bytes
+ * with the map entry; the id string is shared with the event, and the shop string with other
+ * entries of the shop through {@link #shared}).
  */
 public final class Ledger implements Stage<Ledger.State> {
+  /**
+   * Reason codes that put a fake order or review on someone other than its shop: the shop is the
+   * victim. A detector that attributes fraud to another party gives its findings one of these.
+   */
+  public static final Set<String> NOT_THE_SHOPS_DOING =
+      Set.of("REVERSE_BRUSHING", "BAD_REVIEWER", "EXTORTION");
+
   private final EntityKind entity;
+  private final Report.TargetKind reported;
   private final Wiring wiring;
   private final long retentionMillis;
 
@@ -39,30 +58,41 @@ public final class Ledger implements Stage<Ledger.State> {
 
   private static final int SHOPS = 1 << 14;
 
-  private Ledger(EntityKind entity, EventType type, long retentionMillis) {
+  private Ledger(
+      EntityKind entity, EventType type, Report.TargetKind reported, long retentionMillis) {
     if (retentionMillis <= 0) {
       throw new IllegalArgumentException("retention must be positive, was " + retentionMillis);
     }
     this.entity = entity;
-    this.wiring = Wiring.events(type).consumes(Finding.class).produces(Standing.class);
+    this.reported = reported;
+    this.wiring =
+        Wiring.events(type, EventType.REPORT).consumes(Finding.class).produces(Standing.class);
     this.retentionMillis = retentionMillis;
   }
 
   /** The ledger of orders: units sold per order. */
   public static Ledger orders(long retentionMillis) {
-    return new Ledger(EntityKind.ORDER, EventType.ORDER, retentionMillis);
+    return new Ledger(EntityKind.ORDER, EventType.ORDER, Report.TargetKind.ORDER, retentionMillis);
   }
 
   /** The ledger of reviews: the rating per review. */
   public static Ledger reviews(long retentionMillis) {
-    return new Ledger(EntityKind.REVIEW, EventType.REVIEW, retentionMillis);
+    return new Ledger(
+        EntityKind.REVIEW, EventType.REVIEW, Report.TargetKind.REVIEW, retentionMillis);
   }
 
-  /** One order or review: where it belongs and how it is judged. */
+  /** One order or review: where it belongs, how it is judged, and what its shop was told. */
   public static final class State extends Expiring {
     String shop;
     int value;
     boolean fake;
+    boolean blocked;
+    boolean victim;
+    int reports;
+    boolean toldFake;
+    boolean toldBlamed;
+    int toldReports;
+    int toldUpheld;
   }
 
   @Override
@@ -77,6 +107,9 @@ public final class Ledger implements Stage<Ledger.State> {
 
   @Override
   public String keyOf(Event event) {
+    if (event instanceof Report r) {
+      return r.targetKind() == reported ? r.target() : null;
+    }
     return event instanceof Order o ? o.order() : ((Review) event).review();
   }
 
@@ -93,7 +126,10 @@ public final class Ledger implements Stage<Ledger.State> {
 
   @Override
   public void onEvent(State state, Event event, Context context) {
-    if (state.shop == null) {
+    if (event instanceof Report) {
+      state.reports++;
+      tell(state, false, context);
+    } else if (state.shop == null) {
       if (event instanceof Order o) {
         state.shop = shared(o.shop());
         state.value = o.quantity();
@@ -102,21 +138,56 @@ public final class Ledger implements Stage<Ledger.State> {
         state.shop = shared(r.shop());
         state.value = r.rating();
       }
-      context.emit(new Standing(entity, state.shop, context.key(), state.value, state.fake, true));
+      tell(state, true, context);
     }
     state.touch(context, retentionMillis);
   }
 
   @Override
   public void onFact(State state, Fact fact, Context context) {
-    boolean fake = ((Finding) fact).action() == Action.BLOCK;
-    if (fake != state.fake) {
-      state.fake = fake;
-      if (state.shop != null) {
-        context.emit(new Standing(entity, state.shop, context.key(), state.value, fake, false));
+    Finding f = (Finding) fact;
+    state.fake = f.action() != Action.ALLOW;
+    state.blocked = f.action() == Action.BLOCK;
+    state.victim = false;
+    for (Reason r : f.reasons()) {
+      if (NOT_THE_SHOPS_DOING.contains(r.code())) {
+        state.victim = true;
+        break;
       }
     }
+    tell(state, false, context);
     state.touch(context, retentionMillis);
+  }
+
+  /** Tells the shop what changed since it was last told; nothing before the shop is known. */
+  private void tell(State s, boolean first, Context context) {
+    if (s.shop == null) {
+      return;
+    }
+    boolean blamed = s.blocked && !s.victim;
+    int upheld = s.fake && !s.victim ? s.reports : 0;
+    if (!first
+        && s.fake == s.toldFake
+        && blamed == s.toldBlamed
+        && s.reports == s.toldReports
+        && upheld == s.toldUpheld) {
+      return;
+    }
+    context.emit(
+        new Standing(
+            entity,
+            s.shop,
+            context.key(),
+            s.value,
+            first,
+            Boolean.compare(s.fake, s.toldFake),
+            Boolean.compare(blamed, s.toldBlamed),
+            s.reports - s.toldReports,
+            upheld - s.toldUpheld));
+    s.toldFake = s.fake;
+    s.toldBlamed = blamed;
+    s.toldReports = s.reports;
+    s.toldUpheld = upheld;
   }
 
   private String shared(String shop) {
@@ -135,11 +206,18 @@ public final class Ledger implements Stage<Ledger.State> {
     if (state.expired(time, context, retentionMillis)) {
       state.shop = null;
       state.fake = false;
+      state.blocked = false;
+      state.victim = false;
+      state.reports = 0;
+      state.toldFake = false;
+      state.toldBlamed = false;
+      state.toldReports = 0;
+      state.toldUpheld = 0;
     }
   }
 
   @Override
   public boolean isEmpty(State state) {
-    return state.shop == null && !state.fake && !state.pending();
+    return state.shop == null && !state.fake && state.reports == 0 && !state.pending();
   }
 }

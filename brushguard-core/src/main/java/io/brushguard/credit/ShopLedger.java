@@ -1,18 +1,32 @@
 package io.brushguard.credit;
 
+import io.brushguard.decide.Action;
+import io.brushguard.decide.Finding;
 import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.Report;
+import io.brushguard.event.SpotCheck;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 
 /**
- * A shop's books, keyed by shop: orders and units sold, reviews and ratings, each with the part
- * judged fake taken out, from the {@link Standing}s of its orders and reviews. It emits the shop's
- * {@link ShopStanding} at most once per {@link #UPDATE_EVERY} of event time (a shop with thousands
- * of orders an hour does not write thousands of lines), and always after its last change.
+ * A shop's books and merchant credit, keyed by shop: orders and units sold, reviews and ratings,
+ * each with the part judged fake taken out, from the {@link Standing}s of its orders and reviews;
+ * third-party {@code spot_check}s, consumer reports about the shop, and the shop's own finding; and
+ * from all of it the shop's {@link Credit}. It emits the shop's {@link ShopStanding} at most once
+ * per {@link #UPDATE_EVERY} of event time (a shop with thousands of orders an hour does not write
+ * thousands of lines), always after its last change. Credit recovers with clean time ({@link
+ * Credit#RECOVERY_HALF_LIFE}) and is restated whenever the shop's standing is next emitted: a
+ * wake-up of its own would, at the end of a bounded input, restate every penalised shop for the
+ * years its recovery takes.
  *
- * <p><b>Space.</b> Per shop: ten counters and a pending time; no per-order state (the ledgers keep
- * that).
+ * <p>A report about the shop itself is upheld once the detections hold something against the shop
+ * (a fake order or review it is to blame for, or its own finding); reports about its orders and
+ * reviews are upheld by their ledgers.
+ *
+ * <p><b>Space.</b> Per shop: twenty counters and times; no per-order state (the ledgers keep that).
  */
 public final class ShopLedger implements Stage<ShopLedger.State> {
   public static final String NAME = "shop-ledger";
@@ -21,10 +35,11 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
   public static final long UPDATE_EVERY = 60_000;
 
   private static final Wiring WIRING =
-      new Wiring(
-          java.util.Set.of(),
-          java.util.Set.of(Standing.class),
-          java.util.Set.of(ShopStanding.class));
+      Wiring.events(EventType.SPOT_CHECK, EventType.REPORT)
+          .consumes(Standing.class, Finding.class)
+          .produces(ShopStanding.class);
+
+  private static final long NONE = Long.MIN_VALUE;
 
   /** One shop's counters. */
   public static final class State {
@@ -36,7 +51,17 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
     long fakeReviews;
     long ratingSum;
     long fakeRatingSum;
-    long flushAt = Long.MIN_VALUE;
+    long blamedOrders;
+    long blamedReviews;
+    long upheldByEntries;
+    long shopReports;
+    int failedQualification;
+    int failedQuality;
+    int passedChecks;
+    boolean shopFlagged;
+    double deduction;
+    long cleanSince = NONE;
+    long flushAt = NONE;
   }
 
   @Override
@@ -50,7 +75,19 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
   }
 
   @Override
+  public String keyOf(Event event) {
+    if (event instanceof SpotCheck c) {
+      return c.shop();
+    }
+    Report r = (Report) event;
+    return r.targetKind() == Report.TargetKind.SHOP ? r.target() : null;
+  }
+
+  @Override
   public String keyOf(Fact fact) {
+    if (fact instanceof Finding f) {
+      return f.entity() == EntityKind.SHOP ? f.id() : null;
+    }
     return ((Standing) fact).shop();
   }
 
@@ -60,32 +97,76 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
   }
 
   @Override
+  public void onEvent(State s, Event event, Context context) {
+    if (event instanceof SpotCheck c) {
+      if (c.result() == SpotCheck.Result.PASS) {
+        s.passedChecks++;
+      } else if (c.kind() == SpotCheck.Kind.QUALIFICATION) {
+        s.failedQualification++;
+      } else {
+        s.failedQuality++;
+      }
+    } else {
+      s.shopReports++;
+    }
+    changed(s, context);
+  }
+
+  @Override
   public void onFact(State s, Fact fact, Context context) {
+    if (fact instanceof Finding f) {
+      s.shopFlagged = f.action() != Action.ALLOW;
+      changed(s, context);
+      return;
+    }
     Standing st = (Standing) fact;
-    int sign = st.fake() ? 1 : -1;
     if (st.entity() == EntityKind.ORDER) {
       if (st.first()) {
         s.orders++;
         s.sales += st.value();
       }
-      if (st.fake() || !st.first()) {
-        s.fakeOrders += sign;
-        s.fakeSales += sign * (long) st.value();
-      }
+      s.fakeOrders += st.fake();
+      s.fakeSales += st.fake() * (long) st.value();
+      s.blamedOrders += st.blamed();
     } else {
       if (st.first()) {
         s.reviews++;
         s.ratingSum += st.value();
       }
-      if (st.fake() || !st.first()) {
-        s.fakeReviews += sign;
-        s.fakeRatingSum += sign * (long) st.value();
-      }
+      s.fakeReviews += st.fake();
+      s.fakeRatingSum += st.fake() * (long) st.value();
+      s.blamedReviews += st.blamed();
     }
-    if (s.flushAt == Long.MIN_VALUE) {
+    s.upheldByEntries += st.upheld();
+    changed(s, context);
+  }
+
+  /** Something changed: restate the credit's clean time if it got worse, and flush soon. */
+  private static void changed(State s, Context context) {
+    double deduction = credit(s).deduction();
+    if (deduction > s.deduction) {
+      s.cleanSince = context.now();
+    }
+    s.deduction = deduction;
+    if (s.flushAt == NONE) {
       s.flushAt = context.now() + UPDATE_EVERY;
       context.wakeAt(s.flushAt);
     }
+  }
+
+  private static Credit credit(State s) {
+    long upheld = s.upheldByEntries;
+    if (s.blamedOrders + s.blamedReviews > 0 || s.shopFlagged) {
+      upheld += s.shopReports;
+    }
+    return new Credit(
+        s.blamedOrders,
+        s.blamedReviews,
+        upheld,
+        s.failedQualification,
+        s.failedQuality,
+        s.passedChecks,
+        s.shopFlagged);
   }
 
   @Override
@@ -93,10 +174,14 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
     if (time != s.flushAt) {
       return;
     }
-    s.flushAt = Long.MIN_VALUE;
+    s.flushAt = NONE;
+    Credit c = credit(s);
+    int score = c.score(s.cleanSince == NONE ? 0 : time - s.cleanSince);
     context.emit(
         new ShopStanding(
             context.key(),
+            score,
+            Credit.grade(score),
             s.orders,
             s.fakeOrders,
             s.sales,
@@ -105,6 +190,10 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
             s.fakeReviews,
             s.ratingSum,
             s.ratingSum - s.fakeRatingSum,
+            s.failedQualification + s.failedQuality,
+            c.upheldReports(),
+            c.penalties(score),
+            c.evidence(),
             time));
   }
 

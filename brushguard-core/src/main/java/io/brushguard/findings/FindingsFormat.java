@@ -85,12 +85,14 @@ public final class FindingsFormat {
    */
   public static String shop(ShopStanding s) {
     return Json.write(
-        200,
+        300,
         g -> {
           try {
             g.writeStartObject();
             g.writeStringField("type", "shop");
             g.writeStringField("shop", s.shop());
+            g.writeNumberField("credit", s.credit());
+            g.writeStringField("grade", s.grade());
             g.writeNumberField("orders", s.orders());
             g.writeNumberField("fake_orders", s.fakeOrders());
             g.writeNumberField("sales", s.sales());
@@ -99,6 +101,16 @@ public final class FindingsFormat {
             g.writeNumberField("fake_reviews", s.fakeReviews());
             rating(g, "rating", s.rating());
             rating(g, "corrected_rating", s.correctedRating());
+            g.writeNumberField("spot_checks_failed", s.spotChecksFailed());
+            g.writeNumberField("reports_upheld", s.reportsUpheld());
+            g.writeArrayFieldStart("penalties");
+            for (String p : s.penalties()) {
+              g.writeString(p);
+            }
+            g.writeEndArray();
+            if (!s.evidence().isEmpty()) {
+              g.writeStringField("evidence", s.evidence());
+            }
             g.writeStringField("ts", Instant.ofEpochMilli(s.ts()).toString());
             g.writeEndObject();
           } catch (IOException e) {

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.brushguard.decide.Action;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.Reason;
 import io.brushguard.detect.EntityKind;
+import io.brushguard.event.Event;
 import io.brushguard.event.Order;
+import io.brushguard.event.Report;
 import io.brushguard.event.Review;
+import io.brushguard.event.SpotCheck;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.RecordingContext;
 import java.util.ArrayList;
@@ -56,6 +60,11 @@ class ShopBooksTest {
   }
 
   private ShopStanding books() {
+    return books(List.of());
+  }
+
+  /** The shop's standing from the ledgers' standings, then {@code more} (events and facts). */
+  private ShopStanding books(List<Object> more) {
     ShopLedger shop = new ShopLedger();
     ShopLedger.State s = shop.newState();
     RecordingContext shopCtx = new RecordingContext();
@@ -64,13 +73,39 @@ class ShopBooksTest {
       assertThat(shop.keyOf(st)).isEqualTo("s1");
       shop.onFact(s, st, shopCtx.at("s1", t++));
     }
+    for (Object o : more) {
+      if (o instanceof Event e) {
+        assertThat(shop.keyOf(e)).isEqualTo("s1");
+        shop.onEvent(s, e, shopCtx.at("s1", t++));
+      } else {
+        assertThat(shop.keyOf((Fact) o)).isEqualTo("s1");
+        shop.onFact(s, (Fact) o, shopCtx.at("s1", t++));
+      }
+    }
     long flush = shopCtx.wakes.first();
     shop.onWake(s, flush, shopCtx.at("s1", flush));
     return (ShopStanding) shopCtx.take().get(0);
   }
 
+  private void judged(Ledger l, EntityKind kind, String id, Action action, String code, long t) {
+    Finding f = new Finding(kind, id, 0.95, action, List.of(new Reason(code, "why", null)), t);
+    l.onFact(state(l, id), f, ctx.at(id, t));
+    collect();
+  }
+
+  private void reported(Ledger l, Report.TargetKind kind, String id, long t) {
+    Report r = new Report("rp-" + id + t, "u9", kind, id, t, Report.Category.BRUSHING, null, null);
+    assertThat(l.keyOf(r)).isEqualTo(id);
+    l.onEvent(state(l, id), r, ctx.at(id, t));
+    collect();
+  }
+
+  private static SpotCheck check(SpotCheck.Kind kind, SpotCheck.Result result, long t) {
+    return new SpotCheck("ck" + t, "s1", kind, result, t, null, null, null);
+  }
+
   @Test
-  void blockedOrdersAndReviews_leaveCorrectedSalesAndRating() {
+  void flaggedOrdersAndReviews_leaveCorrectedSalesAndRating_onlyBlockedOnesCostCredit() {
     order("o1", 2, 1_000);
     order("o2", 1, 2_000);
     order("o3", 3, 3_000);
@@ -79,7 +114,7 @@ class ShopBooksTest {
     review("r2", 5, 6_000);
     review("r3", 2, 7_000);
     judged(reviews, EntityKind.REVIEW, "r1", Action.BLOCK, 8_000);
-    judged(reviews, EntityKind.REVIEW, "r2", Action.REVIEW, 8_000); // a person's to decide
+    judged(reviews, EntityKind.REVIEW, "r2", Action.REVIEW, 8_000); // more likely fake than not
 
     ShopStanding s = books();
 
@@ -91,9 +126,12 @@ class ShopBooksTest {
             ShopStanding::correctedSales,
             ShopStanding::reviews,
             ShopStanding::fakeReviews)
-        .containsExactly(3L, 1L, 6L, 3L, 3L, 1L);
+        .containsExactly(3L, 1L, 6L, 3L, 3L, 2L);
     assertThat(s.rating()).isEqualTo(4.0);
-    assertThat(s.correctedRating()).isEqualTo(3.5);
+    assertThat(s.correctedRating()).isEqualTo(2.0);
+    assertThat(s.evidence())
+        .as("r2 awaits a person: no credit lost for it")
+        .isEqualTo("1 fake order, 1 fake review");
   }
 
   @Test
@@ -104,7 +142,7 @@ class ShopBooksTest {
     order("o1", 4, 2_500);
 
     assertThat(standings)
-        .containsExactly(new Standing(EntityKind.ORDER, "s1", "o1", 4, true, true));
+        .containsExactly(new Standing(EntityKind.ORDER, "s1", "o1", 4, true, 1, 1, 0, 0));
     assertThat(books().correctedSales()).isZero();
   }
 
@@ -137,5 +175,113 @@ class ShopBooksTest {
 
     assertThat(wake).isEqualTo(30 * DAY);
     assertThat(orders.isEmpty(s)).isTrue();
+  }
+
+  @Test
+  void cleanShop_fullCreditGradeA_noPenalty() {
+    order("o1", 1, 1_000);
+    review("r1", 5, 2_000);
+
+    ShopStanding s = books();
+
+    assertThat(s.credit()).isEqualTo(100);
+    assertThat(s.grade()).isEqualTo("A");
+    assertThat(s.penalties()).isEmpty();
+    assertThat(s.evidence()).isEmpty();
+  }
+
+  @Test
+  void brushedShop_losesCreditByTheRule_andPenaltiesNeedTwoKindsOfEvidence() {
+    for (int i = 0; i < 6; i++) {
+      order("o" + i, 1, 1_000 + i);
+      judged(orders, EntityKind.ORDER, "o" + i, Action.BLOCK, 2_000 + i);
+    }
+    // 6 fake orders: 12 × log2(1 + 3) = 24 points: credit 76, grade B, one kind of evidence
+    ShopStanding one = books();
+    assertThat(one.credit()).isEqualTo(76);
+    assertThat(one.grade()).isEqualTo("B");
+    assertThat(one.penalties())
+        .as("one kind of evidence: a warning at most")
+        .containsExactly("warning");
+    assertThat(one.evidence()).isEqualTo("6 fake orders");
+
+    // and a failed qualification check (15): 61, grade C, two kinds: demotion proposed
+    ShopStanding two =
+        books(List.of(check(SpotCheck.Kind.QUALIFICATION, SpotCheck.Result.FAIL, 5_000)));
+    assertThat(two.credit()).isEqualTo(61);
+    assertThat(two.grade()).isEqualTo("C");
+    assertThat(two.spotChecksFailed()).isEqualTo(1);
+    assertThat(two.penalties()).containsExactly("demote");
+  }
+
+  @Test
+  void oneSignal_neverAPenalty_evenWithCreditLost() {
+    order("o1", 1, 1_000);
+    judged(orders, EntityKind.ORDER, "o1", Action.BLOCK, 2_000);
+
+    ShopStanding s = books();
+
+    assertThat(s.credit()).isLessThan(100);
+    assertThat(s.penalties()).isEmpty();
+  }
+
+  @Test
+  void victimOfReverseBrushing_booksCorrected_butNoCreditLost() {
+    for (int i = 0; i < 8; i++) {
+      order("o" + i, 1, 1_000 + i);
+      judged(orders, EntityKind.ORDER, "o" + i, Action.BLOCK, "REVERSE_BRUSHING", 2_000 + i);
+      reported(orders, Report.TargetKind.ORDER, "o" + i, 3_000 + i);
+    }
+
+    ShopStanding s = books();
+
+    assertThat(s.fakeOrders()).isEqualTo(8);
+    assertThat(s.correctedSales()).isZero();
+    assertThat(s.credit()).isEqualTo(100);
+    assertThat(s.reportsUpheld()).as("the reports were right, but not against this shop").isZero();
+    assertThat(s.penalties()).isEmpty();
+  }
+
+  @Test
+  void reportsAboutFlaggedOrders_areUpheld_reportsAboutTheShopOnceSomethingIsHeldAgainstIt() {
+    order("o1", 1, 1_000);
+    order("o2", 1, 1_001);
+    reported(orders, Report.TargetKind.ORDER, "o1", 2_000); // before the judgement
+    reported(orders, Report.TargetKind.ORDER, "o2", 2_001); // o2 is never flagged
+    judged(orders, EntityKind.ORDER, "o1", Action.REVIEW, 3_000);
+    Report aboutShop =
+        new Report("rp-s", "u8", Report.TargetKind.SHOP, "s1", 4_000, null, null, null);
+
+    assertThat(books(List.of(aboutShop)).reportsUpheld())
+        .as("o1's report; the shop's own report waits: nothing blamed on the shop yet")
+        .isEqualTo(1);
+
+    judged(orders, EntityKind.ORDER, "o1", Action.BLOCK, 5_000);
+    assertThat(books(List.of(aboutShop)).reportsUpheld()).isEqualTo(2);
+
+    judged(orders, EntityKind.ORDER, "o1", Action.ALLOW, 6_000);
+    assertThat(books(List.of(aboutShop)).reportsUpheld()).as("lifted with the judgement").isZero();
+  }
+
+  @Test
+  void credit_recoversWithCleanTime_halvingTheDeductionEveryHalfLife() {
+    Credit c = new Credit(6, 0, 0, 0, 0, 0, false);
+    assertThat(c.deduction()).isEqualTo(24.0);
+    assertThat(c.score(0)).isEqualTo(76);
+    assertThat(c.score(Credit.RECOVERY_HALF_LIFE)).isEqualTo(88);
+    assertThat(c.score(2 * Credit.RECOVERY_HALF_LIFE)).isEqualTo(94);
+    assertThat(new Credit(100, 100, 10, 3, 3, 0, true).score(0))
+        .as("every cap reached: 50 + 20 + 15 + 40 + 10")
+        .isZero();
+    assertThat(new Credit(0, 0, 0, 0, 1, 3, false).deduction())
+        .as("a failed quality check (10) less three passed (6)")
+        .isEqualTo(4.0);
+    assertThat(Credit.grade(90)).isEqualTo("A");
+    assertThat(Credit.grade(89)).isEqualTo("B");
+    assertThat(Credit.grade(55)).isEqualTo("C");
+    assertThat(Credit.grade(35)).isEqualTo("D");
+    assertThat(Credit.grade(34)).isEqualTo("E");
+    assertThat(new Credit(40, 40, 0, 1, 0, 0, false).penalties(30))
+        .containsExactly("demote", "hold_settlement", "suspend");
   }
 }

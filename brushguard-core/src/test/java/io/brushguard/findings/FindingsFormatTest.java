@@ -43,18 +43,39 @@ class FindingsFormatTest {
   }
 
   @Test
-  void shop_lineWithRatingsToTwoDecimals_nullWithoutReviews() {
+  void shop_lineWithCreditAndRatingsToTwoDecimals_nullWithoutReviews() {
     assertThat(
             FindingsFormat.shop(
-                new io.brushguard.credit.ShopStanding("s1", 3, 1, 6, 3, 3, 1, 13, 8, 60_000)))
+                new io.brushguard.credit.ShopStanding(
+                    "s1",
+                    61,
+                    "C",
+                    3,
+                    1,
+                    6,
+                    3,
+                    3,
+                    1,
+                    13,
+                    8,
+                    1,
+                    2,
+                    java.util.List.of("demote"),
+                    "1 fake order, 1 failed spot check",
+                    60_000)))
         .isEqualTo(
-            "{\"type\":\"shop\",\"shop\":\"s1\",\"orders\":3,\"fake_orders\":1,\"sales\":6,"
-                + "\"corrected_sales\":3,\"reviews\":3,\"fake_reviews\":1,\"rating\":4.33,"
-                + "\"corrected_rating\":4,\"ts\":\"1970-01-01T00:01:00Z\"}");
+            "{\"type\":\"shop\",\"shop\":\"s1\",\"credit\":61,\"grade\":\"C\",\"orders\":3,"
+                + "\"fake_orders\":1,\"sales\":6,\"corrected_sales\":3,\"reviews\":3,"
+                + "\"fake_reviews\":1,\"rating\":4.33,\"corrected_rating\":4,"
+                + "\"spot_checks_failed\":1,\"reports_upheld\":2,\"penalties\":[\"demote\"],"
+                + "\"evidence\":\"1 fake order, 1 failed spot check\","
+                + "\"ts\":\"1970-01-01T00:01:00Z\"}");
     assertThat(
             FindingsFormat.shop(
-                new io.brushguard.credit.ShopStanding("s2", 1, 0, 1, 1, 0, 0, 0, 0, 1)))
-        .contains("\"rating\":null,\"corrected_rating\":null");
+                new io.brushguard.credit.ShopStanding(
+                    "s2", 100, "A", 1, 0, 1, 1, 0, 0, 0, 0, 0, 0, java.util.List.of(), "", 1)))
+        .contains("\"rating\":null,\"corrected_rating\":null")
+        .contains("\"penalties\":[],\"ts\"");
   }
 
   @Test
