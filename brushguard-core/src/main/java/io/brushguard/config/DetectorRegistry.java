@@ -13,6 +13,7 @@ import io.brushguard.detect.cashback.Payouts;
 import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.farm.AccountFarms;
 import io.brushguard.detect.logistics.FakeLogistics;
 import io.brushguard.detect.reverse.ReverseBrushing;
 import io.brushguard.detect.scripted.ScriptedSessions;
@@ -63,6 +64,7 @@ public final class DetectorRegistry {
     stages.add(new CashbackDetector(config.cashback()));
     stages.add(new Brokers(config.cashback()));
     stages.add(ReverseBrushing.of(config.cashback()));
+    stages.add(AccountFarms.standard());
     stages.add(new StaffPayers());
     stages.add(new StaffDevices());
     stages.add(new SubsidyPayments());
