@@ -48,15 +48,21 @@ import java.util.Set;
  * three or four. The detail gives the farm's size, registration span and per kind the accounts and
  * distinct tokens.
  *
+ * <p>Tokens of different kinds never tie (one map per kind), so a device id equal to an IP string
+ * is not a shared token.
+ *
  * <p><b>Key, window, memory.</b> One key ({@value #KEY}): the registrations of the whole platform
  * are a small share of its events (the simulator's markets: 0.4% of the buyer base a day), so one
  * subtask keeps them. Only buyer registrations ({@code account} events with role buyer) are read.
- * Every {@value #REBUILD_EVERY_HOURS} hours of event time the registrations older than the window
- * are dropped and the union-find is rebuilt from the rest (ties replayed in order), so an expired
- * account no longer bridges two groups. Space per registration in the window: about 250 bytes (the
- * record with its four token strings shared with the event, four slots in token lists, three ints
- * of union-find) plus about 100 bytes per distinct token: 7 days of a platform registering 100,000
- * accounts a day take about 250 MB.
+ * Ties are only ever made within the window. Once at least half the registrations kept have left
+ * the window (checked at most every {@value #REBUILD_EVERY_HOURS} hours of event time), they are
+ * dropped and the union-find is rebuilt from the rest (ties replayed in order), so an expired
+ * account stops bridging two groups; until then it may (for at most about another window), and the
+ * state holds at most about two windows of registrations: amortised, a rebuild costs O(1) per
+ * registration. Space per registration kept: about 250 bytes (the record with its four token
+ * strings shared with the event, four slots in token lists, three ints of union-find) plus about
+ * 100 bytes per distinct token: 7 days of a platform registering 100,000 accounts a day take about
+ * 250 MB.
  *
  * <p>References: Alibaba security's reports on group-control (群控) farms and virtual-operator
  * numbers (170/171); Xu et al., "Uncovering Large Groups of Active Malicious Accounts in Online
@@ -75,8 +81,8 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
   static final double MORE_KINDS = 0.8;
   static final int REBUILD_EVERY_HOURS = 6;
   static final int KINDS = 4;
-  private static final String[] KIND_NAMES = {"device", "ip", "identity", "phone block"};
-  private static final char[] KIND_PREFIX = {'d', 'i', 'n', 'p'};
+  private static final String[] KIND_NAMES = {"device", "IP", "identity", "phone block"};
+  private static final String[] KIND_PLURALS = {"devices", "IPs", "identities", "phone blocks"};
   private static final long HOUR = 3_600_000L;
 
   private static final Wiring WIRING = Wiring.events(EventType.ACCOUNT).produces(Signal.class);
@@ -109,7 +115,7 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
   static final class Reg {
     final String account;
     final long ts;
-    final String[] tokens; // per kind, prefixed, or null
+    final String[] tokens; // per kind, or null
     double flagged;
 
     Reg(String account, long ts, String[] tokens) {
@@ -129,7 +135,14 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
     int[] parent = new int[16];
     int[] size = new int[16];
     int[] next = new int[16];
-    final Map<String, int[]> byToken = new HashMap<>(); // [count, i0, i1, ...]
+
+    /** Per kind, token → [count, i0, i1, ...]: four maps, so a token needs no prefix. */
+    final List<Map<String, int[]>> byToken = List.of(map(), map(), map(), map());
+
+    private static Map<String, int[]> map() {
+      return new HashMap<>();
+    }
+
     long rebuiltAt = Long.MIN_VALUE;
   }
 
@@ -173,15 +186,15 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
 
   static String[] tokens(Account a) {
     String[] t = new String[KINDS];
-    t[0] = prefixed(0, a.device());
-    t[1] = prefixed(1, a.ip());
-    t[2] = prefixed(2, a.identity());
-    t[3] = prefixed(3, phoneBlock(a.phone()));
+    t[0] = present(a.device());
+    t[1] = present(a.ip());
+    t[2] = present(a.identity());
+    t[3] = phoneBlock(a.phone());
     return t;
   }
 
-  private static String prefixed(int kind, String token) {
-    return token == null || token.isEmpty() ? null : KIND_PREFIX[kind] + ":" + token;
+  private static String present(String token) {
+    return token == null || token.isEmpty() ? null : token;
   }
 
   /**
@@ -191,6 +204,13 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
   static String phoneBlock(String phone) {
     if (phone == null) {
       return null;
+    }
+    boolean digits = phone.length() >= 7;
+    for (int k = 0; k < phone.length() && digits; k++) {
+      digits = phone.charAt(k) >= '0' && phone.charAt(k) <= '9';
+    }
+    if (digits) {
+      return phone.substring(0, phone.length() - 2); // the usual case: no copy of the digits first
     }
     StringBuilder b = new StringBuilder(phone.length());
     for (int k = 0; k < phone.length(); k++) {
@@ -218,7 +238,7 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
     for (int k = 0; k < KINDS; k++) {
       String t = r.tokens[k];
       if (t != null) {
-        tie(s, i, r.ts, t);
+        tie(s, s.byToken.get(k), i, r.ts, t);
       }
     }
     return i;
@@ -228,10 +248,11 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
    * Ties registration {@code i} to those of the burst on token {@code t}, when the burst holds at
    * least half of the token's registrations in the window (itself counted), then lists it.
    */
-  private void tie(State s, int i, long ts, String t) {
-    int[] list = s.byToken.get(t);
+  private void tie(State s, Map<String, int[]> tokens, int i, long ts, String t) {
+    int[] list = tokens.get(t);
     if (list == null) {
       list = new int[] {0, 0, 0, 0};
+      tokens.put(t, list);
     }
     int count = list[0];
     if (count >= MAX_FANOUT) {
@@ -256,10 +277,10 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
     }
     if (count + 1 == list.length) {
       list = Arrays.copyOf(list, Math.min(MAX_FANOUT + 1, 2 * list.length));
+      tokens.put(t, list);
     }
     list[++count] = i;
     list[0] = count;
-    s.byToken.put(t, list);
   }
 
   private static int find(State s, int i) {
@@ -324,7 +345,7 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
         kinds++;
         tools |= k == 0 || k == 2;
         shared.append(shared.length() == 0 ? "" : ", ").append(carriers[k]).append(" accounts on ");
-        shared.append(d).append(' ').append(KIND_NAMES[k]).append(d == 1 ? "" : "s");
+        shared.append(d).append(' ').append(d == 1 ? KIND_NAMES[k] : KIND_PLURALS[k]);
       }
     }
     if (kinds < 2 || !tools) {
@@ -360,12 +381,12 @@ public final class AccountFarms implements Stage<AccountFarms.State> {
     while (from < s.regs.size() && now - s.regs.get(from).ts > windowMillis) {
       from++;
     }
-    if (from == 0) {
-      return;
+    if (2 * from < s.regs.size()) {
+      return; // fewer than half have left the window: not worth a rebuild yet (amortised O(1))
     }
     List<Reg> kept = new ArrayList<>(s.regs.subList(from, s.regs.size()));
     s.regs.clear();
-    s.byToken.clear();
+    s.byToken.forEach(Map::clear);
     for (Reg r : kept) {
       add(s, r);
     }
