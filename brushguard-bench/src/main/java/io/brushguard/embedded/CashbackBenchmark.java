@@ -8,11 +8,15 @@ import io.brushguard.detect.cashback.CashbackDetector;
 import io.brushguard.detect.cashback.Payouts;
 import io.brushguard.detect.cashback.Rebate;
 import io.brushguard.detect.cashback.ShopPayers;
+import io.brushguard.detect.reverse.ReverseBrushing;
 import io.brushguard.detect.subsidy.StaffDevices;
 import io.brushguard.detect.subsidy.StaffPayers;
 import io.brushguard.detect.subsidy.SubsidyDetector;
 import io.brushguard.detect.subsidy.SubsidyPayments;
+import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
+import io.brushguard.resolve.OrderLinked;
+import io.brushguard.resolve.OrderThreads;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -38,14 +42,18 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <ul>
  *   <li>{@code gate}: the gate and a dataflow with no stage;
- *   <li>{@code cashback}: the five cashback stages ({@link ShopPayers}, {@link Payouts}, {@link
- *       BuyerVoice}, {@link CashbackDetector}, {@link Brokers}), their signals and rebates
- *       collected;
+ *   <li>{@code order-threads}: the resolution stage {@link OrderThreads} alone (in a scan it runs
+ *       anyway, for {@code CarryEvidence}; {@link Payouts} reads its order payments' receivers);
+ *   <li>{@code cashback}: {@link OrderThreads} and the five cashback stages ({@link ShopPayers},
+ *       {@link Payouts}, {@link BuyerVoice}, {@link CashbackDetector}, {@link Brokers}), their
+ *       signals and rebates collected;
+ *   <li>{@code reverse}: as {@code cashback}, with {@link ReverseBrushing} after it;
  *   <li>{@code subsidy}: the subsidy-abuse stages ({@link ShopPayers}, {@link StaffPayers}, {@link
  *       StaffDevices}, {@link SubsidyDetector}), their signals collected.
  * </ul>
  *
- * <p>The difference of the two rows is what cashback adds to a scan per event. The stages read
+ * <p>The difference of {@code cashback} and {@code order-threads} is what cashback adds to a scan
+ * per event; of {@code reverse} and {@code cashback}, what reverse brushing adds. The stages read
  * orders, reviews, reports, payments, accounts and links (about 17% of the stream).
  */
 @State(Scope.Benchmark)
@@ -57,7 +65,7 @@ import org.openjdk.jmh.infra.Blackhole;
     value = 1,
     jvmArgsAppend = {"-Xmx3g", "-XX:+UseParallelGC"})
 public class CashbackBenchmark {
-  @Param({"gate", "cashback", "subsidy"})
+  @Param({"gate", "order-threads", "cashback", "reverse", "subsidy"})
   public String stages;
 
   private SimulatedEvents input;
@@ -75,6 +83,10 @@ public class CashbackBenchmark {
     if (stages.equals("gate")) {
       return Topology.of(List.of(), Set.of());
     }
+    if (stages.equals("order-threads")) {
+      return Topology.of(
+          List.of(new OrderThreads(config.retentionMillis())), Set.of(OrderLinked.class));
+    }
     long retention = config.retentionMillis();
     if (stages.equals("subsidy")) {
       return Topology.of(
@@ -87,14 +99,19 @@ public class CashbackBenchmark {
           Set.of(Signal.class));
     }
     CashbackDetector.Config c = CashbackDetector.Config.DEFAULT;
-    return Topology.of(
-        List.of(
-            new ShopPayers(),
-            new Payouts(),
-            new BuyerVoice(retention),
-            new CashbackDetector(c),
-            new Brokers(c)),
-        Set.of(Signal.class, Rebate.class));
+    List<Stage<?>> cashback =
+        new java.util.ArrayList<>(
+            List.of(
+                new OrderThreads(retention),
+                new ShopPayers(),
+                new Payouts(),
+                new BuyerVoice(retention),
+                new CashbackDetector(c),
+                new Brokers(c)));
+    if (stages.equals("reverse")) {
+      cashback.add(ReverseBrushing.of(c));
+    }
+    return Topology.of(cashback, Set.of(Signal.class, Rebate.class, OrderLinked.class));
   }
 
   @Benchmark

@@ -13,7 +13,9 @@ import io.brushguard.detect.cashback.Payouts;
 import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.farm.AccountFarms;
 import io.brushguard.detect.logistics.FakeLogistics;
+import io.brushguard.detect.reverse.ReverseBrushing;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.subsidy.StaffDevices;
 import io.brushguard.detect.subsidy.StaffPayers;
@@ -61,6 +63,8 @@ public final class DetectorRegistry {
     stages.add(new BuyerVoice(config.retentionMillis()));
     stages.add(new CashbackDetector(config.cashback()));
     stages.add(new Brokers(config.cashback()));
+    stages.add(ReverseBrushing.of(config.cashback()));
+    stages.add(AccountFarms.standard());
     stages.add(new StaffPayers());
     stages.add(new StaffDevices());
     stages.add(new SubsidyPayments());

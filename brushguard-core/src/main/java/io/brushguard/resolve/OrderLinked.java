@@ -13,10 +13,25 @@ import io.brushguard.flow.Fact;
  * @param orderedAt when the order was placed
  * @param part what joined
  * @param ref the payment, waybill or review id
+ * @param receiver for the order's own payment (kind {@code order}), the account that received it:
+ *     the shop's; null for other parts and payments
  */
 public record OrderLinked(
-    String order, String shop, String buyer, long amount, long orderedAt, Part part, String ref)
+    String order,
+    String shop,
+    String buyer,
+    long amount,
+    long orderedAt,
+    Part part,
+    String ref,
+    String receiver)
     implements Fact {
+
+  /** A part with no receiver: a waybill, a review, or a payment other than the order's own. */
+  public OrderLinked(
+      String order, String shop, String buyer, long amount, long orderedAt, Part part, String ref) {
+    this(order, shop, buyer, amount, orderedAt, part, ref, null);
+  }
 
   /** What joined an order. */
   public enum Part {

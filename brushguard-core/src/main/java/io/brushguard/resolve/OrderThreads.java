@@ -23,7 +23,8 @@ import java.util.Arrays;
  * likewise.
  *
  * <p><b>Space.</b> Per order: about 90 bytes, plus about 70 bytes of arrays and 9 bytes per part
- * kept once it has one (the reference strings are shared with the events).
+ * kept once it has one (the reference strings are shared with the events), and 8 bytes per part
+ * while an order payment waits for its order (its receiver, told with the payment's part).
  */
 public final class OrderThreads implements Stage<OrderThreads.State> {
   public static final String NAME = "order-threads";
@@ -48,6 +49,7 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
     byte[] kinds;
     String[] refs;
     int[] hashes; // String.hashCode() of each ref, compared before the string
+    String[] receivers; // of order payments that wait for their order; null until one does
     int size;
     int dropped;
 
@@ -115,20 +117,24 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
         s.amount = o.amount();
         s.orderedAt = o.ts();
         for (int i = 0; i < s.size; i++) {
-          announce(s, s.kinds[i], s.refs[i], ctx);
+          String receiver = s.receivers != null && i < s.receivers.length ? s.receivers[i] : null;
+          announce(s, s.kinds[i], s.refs[i], receiver, ctx);
         }
+        s.receivers = null;
       }
     } else if (e instanceof Payment p) {
-      add(s, OrderLinked.Part.PAYMENT, p.payment(), ctx);
+      String receiver = p.kind() == Payment.Kind.ORDER ? p.to() : null;
+      add(s, OrderLinked.Part.PAYMENT, p.payment(), receiver, ctx);
     } else if (e instanceof Logistics l) {
-      add(s, OrderLinked.Part.WAYBILL, l.waybill(), ctx);
+      add(s, OrderLinked.Part.WAYBILL, l.waybill(), null, ctx);
     } else {
-      add(s, OrderLinked.Part.REVIEW, ((Review) e).review(), ctx);
+      add(s, OrderLinked.Part.REVIEW, ((Review) e).review(), null, ctx);
     }
     s.touch(ctx, retentionMillis);
   }
 
-  private static void add(State s, OrderLinked.Part part, String ref, Context ctx) {
+  private static void add(
+      State s, OrderLinked.Part part, String ref, String receiver, Context ctx) {
     byte kind = (byte) part.ordinal();
     int hash = ref.hashCode();
     if (s.has(kind, ref, hash)) {
@@ -140,12 +146,22 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
     }
     s.add(kind, ref, hash);
     if (s.shop != null) {
-      announce(s, kind, ref, ctx);
+      announce(s, kind, ref, receiver, ctx);
+    } else if (receiver != null) {
+      if (s.receivers == null || s.receivers.length < s.refs.length) {
+        s.receivers =
+            s.receivers == null
+                ? new String[s.refs.length]
+                : Arrays.copyOf(s.receivers, s.refs.length);
+      }
+      s.receivers[s.size - 1] = receiver; // the order payment came first (rare): kept till then
     }
   }
 
-  private static void announce(State s, byte kind, String ref, Context ctx) {
-    ctx.emit(new OrderLinked(ctx.key(), s.shop, s.buyer, s.amount, s.orderedAt, PARTS[kind], ref));
+  private static void announce(State s, byte kind, String ref, String receiver, Context ctx) {
+    ctx.emit(
+        new OrderLinked(
+            ctx.key(), s.shop, s.buyer, s.amount, s.orderedAt, PARTS[kind], ref, receiver));
   }
 
   @Override
@@ -156,6 +172,7 @@ public final class OrderThreads implements Stage<OrderThreads.State> {
       s.kinds = null;
       s.refs = null;
       s.hashes = null;
+      s.receivers = null;
       s.size = 0;
     }
   }

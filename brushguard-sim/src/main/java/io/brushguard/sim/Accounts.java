@@ -90,7 +90,7 @@ final class Accounts {
   }
 
   /** Heavy-tailed shopping activity: most buyers rarely shop, a few shop all the time. */
-  private static float activityWeight(SplittableRandom rnd) {
+  static float activityWeight(SplittableRandom rnd) {
     return (float) Math.min(200, Rand.pareto(rnd, 1.3) * (0.3 + rnd.nextDouble()));
   }
 

@@ -73,7 +73,8 @@ final class Plantings {
               0.5,
               true),
           new Entry(
-              Trap.HONEST_STAFF.wire(), () -> new GenuineSubsidies(Trap.HONEST_STAFF), 1, true));
+              Trap.HONEST_STAFF.wire(), () -> new GenuineSubsidies(Trap.HONEST_STAFF), 1, true),
+          new Entry(Trap.SIGNUP_DRIVE.wire(), SignupDrive::new, 1, true));
 
   private static Entry money(Trap trap) {
     return new Entry(trap.wire(), () -> new GenuineMoneyBack(trap), 2, true);

@@ -28,7 +28,8 @@ public enum Trap {
   SHIPPING_INSURANCE,
   FRIENDS_TRANSFER,
   SUBSIDY_FOR_ALL,
-  HONEST_STAFF;
+  HONEST_STAFF,
+  SIGNUP_DRIVE;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

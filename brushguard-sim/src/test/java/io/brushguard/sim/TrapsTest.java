@@ -49,6 +49,7 @@ class TrapsTest {
     LABELLED.put(Trap.FRIENDS_TRANSFER, List.of(ACCOUNT, ORDER, PAYMENT));
     LABELLED.put(Trap.SUBSIDY_FOR_ALL, List.of(ACCOUNT, ORDER, PAYMENT));
     LABELLED.put(Trap.HONEST_STAFF, List.of(ACCOUNT));
+    LABELLED.put(Trap.SIGNUP_DRIVE, List.of(ACCOUNT));
   }
 
   private Map<String, List<Logistics>> scansOf(Trap trap) {
@@ -405,5 +406,17 @@ class TrapsTest {
               / (logDwell.length - 1);
       assertThat(Math.sqrt(var)).as("a person's browsing times spread").isGreaterThan(0.4);
     }
+  }
+
+  @Test
+  void signupDrive_burstsOfRegistrations_eachOnTheirOwnDeviceAndIdentity() {
+    List<Account> drive =
+        m.events.stream()
+            .filter(e -> e instanceof Account a && m.is(ACCOUNT, a.account(), Trap.SIGNUP_DRIVE))
+            .map(e -> (Account) e)
+            .toList();
+    assertThat(drive).hasSizeGreaterThanOrEqualTo(9);
+    assertThat(drive.stream().map(Account::device).distinct().count()).isEqualTo(drive.size());
+    assertThat(drive.stream().map(Account::identity).distinct().count()).isEqualTo(drive.size());
   }
 }

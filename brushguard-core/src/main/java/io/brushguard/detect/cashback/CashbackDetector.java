@@ -46,7 +46,7 @@ import java.util.Locale;
  * payments from it (which tell the shop's receiving account), {@link Said} from {@link BuyerVoice}
  * and {@link Payout} from {@link Payouts}. Window: {@link Config#horizonMillis} after the later of
  * the order and its review. Space per tracked payment account: at most {@value #MAX_ORDERS} recent
- * orders (about 110 bytes each with the two hashes kept beside, references into the events; the
+ * orders (about 120 bytes each with the two hashes kept beside, references into the events; the
  * array grows from 4 as needed), the buyer's account and an expiry: about 0.5 KB for most accounts,
  * at most 3.5 KB for the busiest; forgotten a horizon after the last input.
  *
@@ -95,7 +95,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
   private static final Wiring WIRING =
       Wiring.events(EventType.ORDER, EventType.PAYMENT)
           .consumes(Said.class, Payout.class)
-          .produces(Signal.class, Rebate.class);
+          .produces(Signal.class, Rebate.class, RivalPayout.class);
 
   private final Config config;
   private final Counts counts = new Counts();
@@ -142,6 +142,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
     String order;
     String shop;
     long amount;
+    long unitAmount; // the amount of one unit: what a hired buyer is paid back at the least
     long orderedAt;
     String receiver;
     String review;
@@ -229,6 +230,7 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         e.order = o.order();
         e.shop = o.shop();
         e.amount = Math.max(0, o.amount() - o.subsidy());
+        e.unitAmount = e.amount / Math.max(1, o.quantity());
         e.orderedAt = o.ts();
         add(s, e);
         s.buyer = o.account();
@@ -307,6 +309,9 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         tie = t;
       }
     }
+    if (best == null && (p.shop() != null || p.receivesFor() != null) && p.order() == null) {
+      rival(s, p, ctx); // tied to a shop, but paying back orders at another: for detect.reverse
+    }
     if (best == null) {
       if (s.size == 0) {
         counts.unknownReceiver++;
@@ -353,6 +358,95 @@ public final class CashbackDetector implements Stage<CashbackDetector.State> {
         strength,
         describe(r, p.kind().name().toLowerCase(Locale.ROOT)),
         best);
+  }
+
+  /**
+   * Money from an account tied to shop X paying back this buyer's recent orders at another shop:
+   * tells {@link RivalPayout} for the shop whose orders it covers best. Per shop, the most recent
+   * orders before the payment that it covers (at least 90% of their summed unit amounts, as for a
+   * price back) and at most their amount and half again plus 50 yuan ({@link #nearOrder}); the shop
+   * with the most orders covered wins, then the one ordered from last. "Covers" reads each order as
+   * one unit at the least: an operator may pay back the item, not every unit a buyer was told to
+   * add to the basket. Runs only for shop-tied money with no order of the buyer at the paying shop:
+   * a rare path, so it may allocate.
+   */
+  private static void rival(State s, Payout p, Context ctx) {
+    String payerShop = p.shop() != null ? p.shop() : p.receivesFor();
+    int bestCount = 0;
+    long bestSum = 0;
+    long bestLast = Long.MIN_VALUE;
+    String bestShop = null;
+    for (int i = s.size - 1; i >= 0; i--) {
+      Entry first = s.orders[i];
+      if (first.orderedAt > p.ts() || first.shop.equals(payerShop) || seenShopAfter(s, i, p.ts())) {
+        continue; // a later order of this shop started its walk already
+      }
+      long sum = 0;
+      long units = 0;
+      int count = 0;
+      long coveredSum = 0;
+      int covered = 0;
+      for (int j = i; j >= 0; j--) {
+        Entry e = s.orders[j];
+        if (s.shopHashes[j] != s.shopHashes[i]
+            || !e.shop.equals(first.shop)
+            || e.orderedAt > p.ts()) {
+          continue;
+        }
+        sum += e.amount;
+        units += e.unitAmount;
+        count++;
+        if (p.amount() * 10 < units * 9) {
+          break; // the money no longer covers them: older orders are not part of it
+        }
+        coveredSum = sum;
+        covered = count;
+      }
+      if (covered > 0
+          && coveredSum > 0
+          && nearOrder(p.amount(), coveredSum)
+          && (covered > bestCount || (covered == bestCount && first.orderedAt > bestLast))) {
+        bestCount = covered;
+        bestSum = coveredSum;
+        bestLast = first.orderedAt;
+        bestShop = first.shop;
+      }
+    }
+    if (bestShop == null) {
+      return;
+    }
+    String[] ids = new String[bestCount];
+    for (int i = s.size - 1, k = bestCount; i >= 0 && k > 0; i--) {
+      Entry e = s.orders[i];
+      if (e.orderedAt <= p.ts() && e.shop.equals(bestShop)) {
+        ids[--k] = e.order;
+      }
+    }
+    ctx.emit(
+        new RivalPayout(
+            p.from(),
+            payerShop,
+            p.shop() != null ? p.merchant() : null,
+            bestShop,
+            s.buyer,
+            ctx.key(),
+            java.util.Arrays.asList(ids),
+            bestSum,
+            p.payment(),
+            p.amount(),
+            p.ts()));
+  }
+
+  /** Whether an order of entry {@code i}'s shop, placed by {@code ts}, comes after entry i. */
+  private static boolean seenShopAfter(State s, int i, long ts) {
+    for (int j = i + 1; j < s.size; j++) {
+      if (s.shopHashes[j] == s.shopHashes[i]
+          && s.orders[j].orderedAt <= ts
+          && s.orders[j].shop.equals(s.orders[i].shop)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

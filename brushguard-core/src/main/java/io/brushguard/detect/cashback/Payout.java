@@ -16,6 +16,8 @@ import io.brushguard.flow.Fact;
  * @param ts when it was paid
  * @param shop the shop whose merchant binds {@code from}, or null
  * @param merchant that merchant's platform account, or null
+ * @param receivesFor the one shop whose order payments {@code from} receives (its own account), or
+ *     null when it receives none or those of several shops (an escrow)
  */
 public record Payout(
     String payment,
@@ -26,5 +28,6 @@ public record Payout(
     String order,
     long ts,
     String shop,
-    String merchant)
+    String merchant,
+    String receivesFor)
     implements Fact {}
