@@ -19,6 +19,7 @@ import io.brushguard.detect.subsidy.StaffPayers;
 import io.brushguard.detect.subsidy.SubsidyDetector;
 import io.brushguard.detect.subsidy.SubsidyPayments;
 import io.brushguard.detect.surge.SalesSurgeDetector;
+import io.brushguard.detect.text.TemplateText;
 import io.brushguard.detect.velocity.Velocity;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
@@ -64,6 +65,7 @@ public final class DetectorRegistry {
     stages.add(new StaffDevices());
     stages.add(new SubsidyPayments());
     stages.add(new SubsidyDetector());
+    stages.addAll(TemplateText.stages(config.retentionMillis()));
     return List.copyOf(stages);
   }
 
