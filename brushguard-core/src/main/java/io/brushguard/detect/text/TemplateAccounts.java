@@ -85,7 +85,8 @@ public final class TemplateAccounts implements Stage<TemplateAccounts.State> {
     long before = now - TemplateText.WINDOW_MILLIS;
     s.reviews.values().removeIf(o -> o.member.ts() < before);
     Own x = own(s, m.review());
-    for (Member n : m.neighbours()) {
+    for (Neighbour nb : m.neighbours()) {
+      Member n = nb.member();
       if (n.account().equals(m.review().account())) {
         own(s, n).repeated = true;
         x.repeated = true;

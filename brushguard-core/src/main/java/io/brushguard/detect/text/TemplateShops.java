@@ -25,10 +25,11 @@ import java.util.Set;
  * distinct accounts of which two or more are new or linked, or {@value
  * TemplateText#MIN_ACCOUNTS_AGED} accounts otherwise (a few genuine buyers who describe one defect
  * alike are not a campaign), and when its texts are concentrated here: its reviews are at least
- * {@value TemplateText#CONCENTRATION} of the reviews they match, here and at other shops. A phrase
- * the whole population writes (默认好评, 物美价廉 with a common line) matches reviews at many shops, so a
- * popular shop's dozen default reviews are explained by the population; a campaign's template
- * matches almost nothing elsewhere.
+ * {@value TemplateText#CONCENTRATION} of the matches they have, here and at other shops (each
+ * review counts at most {@value TemplateText#MAX_NEIGHBOURS} at other shops; a review elsewhere
+ * that matches several of the cluster counts for each). A phrase the whole population writes (默认好评,
+ * 物美价廉 with a common line) matches reviews at many shops, so a popular shop's dozen default reviews
+ * are explained by the population; a campaign's template matches almost nothing elsewhere.
  *
  * <p>Key: the shop. Space: the matched reviews of the window, at most {@value
  * TemplateText#MAX_MEMBERS} (the oldest dropped), about 150 bytes each and 16 per link; forgotten
@@ -50,7 +51,8 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   static final class Node {
     final Member member;
     final List<Node> links = new ArrayList<>(2);
-    int elsewhere;
+    final List<Node> close = new ArrayList<>(2);
+    List<String> elsewhere = List.of();
     double emitted;
     boolean gone;
     int mark;
@@ -88,15 +90,23 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     forget(s, now - TemplateText.WINDOW_MILLIS);
     String shop = ctx.key();
     Node x = node(s, m.review());
-    for (Member n : m.neighbours()) {
+    for (Neighbour nb : m.neighbours()) {
+      Member n = nb.member();
       if (n.shop().equals(shop)) {
         Node y = node(s, n);
         if (y != x && !x.links.contains(y)) {
           x.links.add(y);
           y.links.add(x);
+          if (nb.similarity() >= TemplateText.CLOSE) {
+            x.close.add(y);
+            y.close.add(x);
+          }
         }
-      } else {
-        x.elsewhere++;
+      } else if (x.elsewhere.size() < TemplateText.MAX_NEIGHBOURS) {
+        if (x.elsewhere.isEmpty()) {
+          x.elsewhere = new ArrayList<>(4);
+        }
+        x.elsewhere.add(n.review());
       }
     }
     if (m.warm()) {
@@ -129,11 +139,12 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     }
     for (Node n : s.nodes.values()) {
       n.links.removeIf(l -> l.gone);
+      n.close.removeIf(l -> l.gone);
     }
   }
 
   private void judge(State s, Node x, Context ctx) {
-    List<Node> cluster = core(cluster(s, x));
+    List<Node> cluster = core(s, cluster(s, x, false));
     if (cluster.isEmpty()) {
       return;
     }
@@ -145,7 +156,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       if (n.member.fresh() || n.member.linked()) {
         flagged.add(n.member.account());
       }
-      elsewhere += n.elsewhere;
+      elsewhere += n.elsewhere.size();
     }
     int needed =
         flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
@@ -175,13 +186,19 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       if (m.order() != null) {
         ctx.emit(
             new Signal(
-                EntityKind.ORDER, m.order(), TemplateText.CODE, origin, strength, now, detail));
+                EntityKind.ORDER,
+                m.order(),
+                TemplateText.CODE,
+                origin,
+                TemplateText.orderStrength(strength),
+                now,
+                detail));
       }
     }
   }
 
   /** The reviews connected to {@code x} by near-identical pairs, {@code x} first. */
-  private static List<Node> cluster(State s, Node x) {
+  private static List<Node> cluster(State s, Node x, boolean closeOnly) {
     int mark = ++s.epoch;
     List<Node> out = new ArrayList<>();
     ArrayDeque<Node> todo = new ArrayDeque<>();
@@ -190,7 +207,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     while (!todo.isEmpty()) {
       Node n = todo.poll();
       out.add(n);
-      for (Node l : n.links) {
+      for (Node l : closeOnly ? n.close : n.links) {
         if (l.mark != mark) {
           l.mark = mark;
           todo.add(l);
@@ -201,44 +218,52 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   }
 
   /**
-   * The reviews of the cluster's 2-core (each near-identical to at least two others of the core),
-   * and those linked to it: a template pasted many times is a dense cluster, while genuine reviews
-   * that share one phrase each form a sparse chain (a path has no 2-core).
+   * The core of a cluster: its largest set of reviews connected by close pairs (similarity at least
+   * {@value TemplateText#CLOSE}: the whole text pasted again), with the reviews linked to it. A
+   * template pasted many times has a large core; genuine reviews that share one phrase about the
+   * item are linked, but rarely close, as each says more besides.
    */
-  private static List<Node> core(List<Node> cluster) {
-    Map<Node, Integer> degree = new IdentityHashMap<>();
+  private static List<Node> core(State s, List<Node> cluster) {
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Node> best = List.of();
+    int bestAccounts = 0;
     for (Node n : cluster) {
-      degree.put(n, n.links.size());
-    }
-    ArrayDeque<Node> peel = new ArrayDeque<>();
-    for (Node n : cluster) {
-      if (n.links.size() < 2) {
-        peel.add(n);
-      }
-    }
-    Set<Node> removed = Collections.newSetFromMap(new IdentityHashMap<>());
-    while (!peel.isEmpty()) {
-      Node n = peel.poll();
-      if (!removed.add(n)) {
+      if (n.close.isEmpty() || seen.contains(n)) {
         continue;
       }
+      List<Node> part = cluster(s, n, true);
+      seen.addAll(part);
+      int accounts = accounts(part);
+      if (accounts > bestAccounts) {
+        best = part;
+        bestAccounts = accounts;
+      }
+    }
+    if (best.isEmpty()) {
+      return best;
+    }
+    int in = ++s.epoch;
+    for (Node n : best) {
+      n.mark = in;
+    }
+    List<Node> out = new ArrayList<>(best);
+    for (Node n : best) {
       for (Node l : n.links) {
-        if (!removed.contains(l) && degree.merge(l, -1, Integer::sum) < 2) {
-          peel.add(l);
+        if (l.mark != in) {
+          l.mark = in;
+          out.add(l);
         }
       }
     }
-    List<Node> out = new ArrayList<>();
-    for (Node n : cluster) {
-      boolean keep = !removed.contains(n);
-      for (int i = 0; i < n.links.size() && !keep; i++) {
-        keep = !removed.contains(n.links.get(i));
-      }
-      if (keep) {
-        out.add(n);
-      }
+    return out;
+  }
+
+  private static int accounts(List<Node> nodes) {
+    Set<String> accounts = new HashSet<>();
+    for (Node n : nodes) {
+      accounts.add(n.member.account());
     }
-    return removed.size() == cluster.size() ? List.of() : out;
+    return accounts.size();
   }
 
   static String detail(String shop, List<Node> cluster, int accounts, int flagged, int elsewhere) {
@@ -254,7 +279,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         .append(TemplateText.WINDOW_MILLIS / TemplateText.DAY)
         .append(" days, ")
         .append(elsewhere)
-        .append(" matches elsewhere; e.g. ");
+        .append(" reviews matched at other shops; e.g. ");
     for (int i = 0; i < Math.min(SAMPLE, cluster.size()); i++) {
       b.append(i == 0 ? "" : ", ").append(cluster.get(i).member.review());
     }

@@ -72,6 +72,7 @@ public final class TemplateText {
   public static final int ROWS = HASHES / BANDS;
   public static final int GROUPS = 4;
   public static final double THRESHOLD = 0.4;
+  public static final double CLOSE = 0.7;
   public static final int MIN_SHINGLES = 8;
   public static final int BUCKET_CAP = 32;
   public static final int MAX_NEIGHBOURS = 32;
@@ -87,6 +88,7 @@ public final class TemplateText {
   public static final int MIN_SHOPS = 3;
   public static final double BASE = 0.6;
   public static final double STRONG = 0.95;
+  public static final double ORDER_SHARE = 0.5;
   private static final long SEED = 0x7e3a_11ceL;
 
   private static final MinHash MIN_HASH = new MinHash(HASHES, Integer.MAX_VALUE, SEED);
@@ -172,6 +174,15 @@ public final class TemplateText {
         return sorted.length;
       }
     };
+  }
+
+  /**
+   * The strength on the order a templated review names: {@value #ORDER_SHARE} of the review's, so
+   * that the text alone holds an order for review only together with other evidence (noisy-OR in
+   * the decision); a genuine buyer's order is worth more care than a review.
+   */
+  static double orderStrength(double reviewStrength) {
+    return ORDER_SHARE * reviewStrength;
   }
 
   /** The strength of a cluster with {@code accounts} accounts, {@code flagged} new or linked. */

@@ -82,7 +82,7 @@ public final class TextIndex implements Stage<TextIndex.State> {
     int g = tb.group().charAt(1) - '0';
     Indexed x = tb.indexed();
     long oldest = now - TemplateText.WINDOW_MILLIS;
-    List<Indexed> found = new ArrayList<>();
+    List<Neighbour> found = new ArrayList<>();
     for (int k = 0; k < tb.bands().length; k++) {
       int band = TemplateText.bandOf(g, k);
       long h = ((long) (band + 1) << 32) | (tb.bands()[k] & 0xffff_ffffL);
@@ -118,23 +118,20 @@ public final class TextIndex implements Stage<TextIndex.State> {
                 ? Long.compare(b.member().ts(), a.member().ts())
                 : a.member().review().compareTo(b.member().review()));
     int n = Math.min(found.size(), TemplateText.MAX_NEIGHBOURS);
-    List<Member> neighbours = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      neighbours.add(found.get(i).member());
-    }
     boolean warm = now - s.first >= TemplateText.WARMUP_MILLIS;
-    ctx.emit(new TextMatch(x.member(), List.copyOf(neighbours), warm));
+    ctx.emit(new TextMatch(x.member(), List.copyOf(found.subList(0, n)), warm));
   }
 
-  private static void consider(Indexed x, Indexed c, int band, long oldest, List<Indexed> found) {
+  private static void consider(Indexed x, Indexed c, int band, long oldest, List<Neighbour> found) {
     if (c.member().ts() < oldest || c.member().review().equals(x.member().review())) {
       return;
     }
     if (TemplateText.firstBand(x.signature(), c.signature()) != band) {
       return; // reported by the group of an earlier shared band, or a collision of band values
     }
-    if (TemplateText.similarity(x.signature(), c.signature()) >= TemplateText.THRESHOLD) {
-      found.add(c);
+    double similarity = TemplateText.similarity(x.signature(), c.signature());
+    if (similarity >= TemplateText.THRESHOLD) {
+      found.add(new Neighbour(c.member(), similarity));
     }
   }
 

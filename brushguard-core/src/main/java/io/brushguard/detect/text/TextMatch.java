@@ -14,4 +14,4 @@ import java.util.List;
  * @param warm the index had run for {@link TemplateText#WARMUP_MILLIS}: how common a text is in the
  *     population can be told
  */
-public record TextMatch(Member review, List<Member> neighbours, boolean warm) implements Fact {}
+public record TextMatch(Member review, List<Neighbour> neighbours, boolean warm) implements Fact {}
