@@ -37,10 +37,10 @@ import java.util.Map;
  * as 维修电话) whatever its contacts. Signals on the listing and the shop ({@value #SHOP_STRENGTH}: the
  * shop's own listings divert).
  *
- * <p>Key: the shop. Space: per shop its merchant's phone and at most {@value #MAX_NUMBERS} numbers
- * shown on its listings with their first time (about 100 bytes each); forgotten {@code retention}
- * after the shop's last listing or merchant registration. Texts are read up to {@value
- * Contacts#MAX_CHARS} chars.
+ * <p>Key: the shop. Space: per shop its merchant's phone (kept: one per shop, as merchants are) and
+ * at most {@value #MAX_NUMBERS} numbers shown on its listings with their first time (about 100
+ * bytes each), forgotten {@code retention} after the shop's last listing. Texts are read up to
+ * {@value Contacts#MAX_CHARS} chars.
  *
  * <p>References: 国家市场监督管理总局, 《网络交易监督管理办法》 (2021), on diverting transactions off platforms; the
  * specimen of a fake "official repair hotline" page in the project's seed.
@@ -91,12 +91,6 @@ public final class ContactSpam implements Stage<ContactSpam.State> {
     return r.text() == null || r.text().isEmpty() ? null : r.shop();
   }
 
-  /** A review starts no state: it is judged against what the shop's key already holds. */
-  @Override
-  public boolean startsState(Event event) {
-    return !(event instanceof Review);
-  }
-
   @Override
   public State newState() {
     return new State();
@@ -106,7 +100,6 @@ public final class ContactSpam implements Stage<ContactSpam.State> {
   public void onEvent(State s, Event event, Context ctx) {
     if (event instanceof Account a) {
       s.phone = a.phone() == null ? null : digits(a.phone());
-      s.touch(ctx, retention);
     } else if (event instanceof Listing l) {
       listing(s, l, ctx);
     } else {
@@ -225,7 +218,6 @@ public final class ContactSpam implements Stage<ContactSpam.State> {
   @Override
   public void onWake(State s, long time, Context ctx) {
     if (s.expired(time, ctx, retention)) {
-      s.phone = null;
       s.shown.clear();
     }
   }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * <p><b>Reading.</b> At most {@value #MAX_CHARS} chars (the rest ignored). Full-width digits read
  * as digits; NFKC folds full-width letters for the ids and links; case is folded; Chinese numerals
  * (零〇一二三四五六七八九, 幺 for 1) read as digits, and O, o, l, I read as 0 and 1 between digits. A phone
- * number is a run of digits that may be broken by up to two separators at a time (spaces, dashes,
+ * number is a run of digits that may be broken by up to three separators at a time (spaces, dashes,
  * dots, slashes, asterisks, emoji, any symbol): {@code 400-8O8-1234}, {@code 4 0 0 8 0 8 1 2 3 4},
  * {@code 四零零·八零八·一二三四}. A run counts as a contact when it is a 400 or 800 service number (10
  * digits) or a mainland mobile (11 digits, 13 to 19): sizes, prices, dates and model numbers
@@ -36,11 +36,12 @@ public final class Contacts {
   private static final Pattern URL =
       Pattern.compile(
           "(?:https?://|www\\.)[a-z0-9./?=&_%-]+"
+              + "|\\b(?:t\\.cn|dwz\\.cn|url\\.cn|bit\\.ly|suo\\.im|t\\.co)/[a-z0-9_-]+"
               + "|\\b[a-z0-9-]{2,30}\\.(?:com|cn|net|cc|top|xyz|vip|me|io|ly|gl|club|shop|site)\\b(?:/[a-z0-9._-]*)?");
   private static final Pattern PLACE = Pattern.compile("\\p{IsHan}{1,4}?[省市县区镇]");
   private static final String[] CALLS = {
-    "点击咨询", "加微信", "加我微信", "联系客服", "咨询热线", "服务热线", "客服热线", "拨打", "致电", "详询", "私聊", "私信我", "联系电话",
-    "维修电话", "售后电话", "报修", "预约上门", "加v", "加vx", "加q"
+    "点击咨询", "加微信", "加我微信", "联系客服", "咨询热线", "拨打", "致电", "详询", "私聊", "私信我", "联系电话", "维修电话", "售后电话",
+    "报修", "预约上门", "加v", "加vx", "加q"
   };
 
   private Contacts() {}
@@ -140,14 +141,14 @@ public final class Contacts {
     return n;
   }
 
-  /** The phone numbers of {@code s}: digit runs broken by at most two separators at a time. */
+  /** The phone numbers of {@code s}: digit runs broken by at most three separators at a time. */
   private static void numbers(String s, List<Contact> out) {
     StringBuilder digits = new StringBuilder(16);
     boolean disguised = false;
     int gap = 0;
     for (int i = 0; i <= s.length(); i++) {
       char c = i < s.length() ? s.charAt(i) : '\n';
-      int d = digit(s, i, c, digits.length() > 0);
+      int d = digit(s, i, c, digits.length() > 0 && gap == 0);
       if (d >= 0) {
         if (c < '0' || c > '9') {
           disguised = true;
@@ -159,7 +160,7 @@ public final class Contacts {
         gap = 0;
         continue;
       }
-      boolean separator = digits.length() > 0 && gap < 2 && isSeparator(c);
+      boolean separator = digits.length() > 0 && gap < 3 && isSeparator(c);
       if (separator) {
         gap++;
         continue;
@@ -206,10 +207,9 @@ public final class Contacts {
       return 1;
     }
     if (c == 'o' || c == 'l' || c == 'i') {
-      // a look-alike only between digits: 4O0, 1l8
-      boolean before = inRun;
-      boolean after = i + 1 < s.length() && (Character.isDigit(s.charAt(i + 1)));
-      if (before && after) {
+      // a look-alike right after a digit or before one: 4OO, O8
+      boolean after = i + 1 < s.length() && Character.isDigit(s.charAt(i + 1));
+      if (inRun || after) {
         return c == 'o' ? 0 : 1;
       }
     }
