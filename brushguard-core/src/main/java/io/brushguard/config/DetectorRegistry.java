@@ -17,11 +17,13 @@ import io.brushguard.detect.farm.AccountFarms;
 import io.brushguard.detect.logistics.FakeLogistics;
 import io.brushguard.detect.reverse.ReverseBrushing;
 import io.brushguard.detect.scripted.ScriptedSessions;
+import io.brushguard.detect.spam.ContactSpam;
 import io.brushguard.detect.subsidy.StaffDevices;
 import io.brushguard.detect.subsidy.StaffPayers;
 import io.brushguard.detect.subsidy.SubsidyDetector;
 import io.brushguard.detect.subsidy.SubsidyPayments;
 import io.brushguard.detect.surge.SalesSurgeDetector;
+import io.brushguard.detect.text.TemplateText;
 import io.brushguard.detect.velocity.Velocity;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Topology;
@@ -69,6 +71,8 @@ public final class DetectorRegistry {
     stages.add(new StaffDevices());
     stages.add(new SubsidyPayments());
     stages.add(new SubsidyDetector());
+    stages.addAll(TemplateText.stages(config.retentionMillis()));
+    stages.add(new ContactSpam(config.retentionMillis()));
     return List.copyOf(stages);
   }
 

@@ -53,9 +53,9 @@ import org.apache.flink.core.memory.DataOutputView;
  * checks run again.
  *
  * <p><b>Limits.</b> Components must be primitives, boxed numbers, {@code String}s, enums, {@code
- * List}s of these, or records; anything else fails when the codec is built, naming the component.
- * The encoding is not versioned beyond the serializer snapshot: a savepoint restores into a build
- * with the same record shapes (as with Kryo before).
+ * int[]}, {@code List}s of these, or records; anything else fails when the codec is built, naming
+ * the component. The encoding is not versioned beyond the serializer snapshot: a savepoint restores
+ * into a build with the same record shapes (as with Kryo before).
  *
  * <p>Not thread-safe; each serializer instance ({@link RecordSerializer#duplicate}) has its own.
  */
@@ -139,6 +139,8 @@ final class RecordCodec {
       return raw.isPrimitive() ? BOOLEAN : nullable(BOOLEAN);
     } else if (raw == String.class) {
       return string;
+    } else if (raw == int[].class) {
+      return nullable(INTS);
     } else if (raw.isEnum()) {
       return new EnumField(raw);
     } else if (raw == List.class) {
@@ -188,6 +190,28 @@ final class RecordCodec {
         @Override
         public Object read(DataInputView in) throws IOException {
           return in.readLong();
+        }
+      };
+
+  /** An {@code int[]} (a MinHash signature): its length, then the ints. */
+  private static final Field INTS =
+      new Field() {
+        @Override
+        public void write(Object value, DataOutputView out) throws IOException {
+          int[] a = (int[]) value;
+          out.writeInt(a.length);
+          for (int x : a) {
+            out.writeInt(x);
+          }
+        }
+
+        @Override
+        public Object read(DataInputView in) throws IOException {
+          int[] a = new int[in.readInt()];
+          for (int i = 0; i < a.length; i++) {
+            a[i] = in.readInt();
+          }
+          return a;
         }
       };
 

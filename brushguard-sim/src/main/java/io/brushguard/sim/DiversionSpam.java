@@ -8,7 +8,8 @@ import java.util.SplittableRandom;
  * service" shop posts listings stuffed with a 400 hotline ("点击咨询"), WeChat and QQ ids and long
  * lists of place names to catch every local search; throwaway accounts paste the hotline, a WeChat
  * id or a URL into reviews on popular items. Phone numbers are disguised now and then (O for 0,
- * spaces between digits).
+ * spaces, dots or symbols between digits, full-width digits, Chinese numerals), WeChat ids follow
+ * 加V, 薇信, V信 or VX, links are sometimes short links.
  *
  * <p>Randomised: the brand, product and contacts, 3-8 listings, 2-4 accounts posting 5-15 reviews
  * each on popular shops, ratings 5 or 3.

@@ -377,14 +377,30 @@ final class Texts {
     return new Contact(brand, product, phone, wechat, qq, url);
   }
 
-  /** The phone number as spammers write it to slip past filters: spaced, with look-alikes. */
+  /**
+   * The phone number as spammers write it to slip past filters: spaced, dotted, with look-alikes (O
+   * for 0), full-width digits, Chinese numerals (四零零) or symbols between the digits.
+   */
   private static String disguisedPhone(SplittableRandom rnd, String phone) {
-    return switch (rnd.nextInt(4)) {
+    return switch (rnd.nextInt(8)) {
       case 0 -> phone.replace('0', 'O');
       case 1 -> String.join(" ", phone.split(""));
       case 2 -> phone.replace("-", "");
+      case 3 -> mapDigits(phone, "０１２３４５６７８９");
+      case 4 -> mapDigits(phone, "零一二三四五六七八九").replace("-", "·");
+      case 5 -> phone.replace('-', '.');
+      case 6 -> String.join(Rand.pick(rnd, new String[] {"*", "~", "☎", "/"}), phone.split("-"));
       default -> phone;
     };
+  }
+
+  private static String mapDigits(String phone, String digits) {
+    StringBuilder b = new StringBuilder(phone.length());
+    for (int i = 0; i < phone.length(); i++) {
+      char c = phone.charAt(i);
+      b.append(c >= '0' && c <= '9' ? digits.charAt(c - '0') : c);
+    }
+    return b.toString();
   }
 
   /** A spam listing: service lines with the contact, a promise, then a long list of places. */
@@ -425,8 +441,12 @@ final class Texts {
               + "维修的朋友可以打"
               + disguisedPhone(rnd, c.phone())
               + Rand.pick(rnd, CONSULT);
-      case 1 -> "领内部优惠券加V：" + c.wechat() + "，比这里便宜一半";
-      case 2 -> "同款更便宜的看这里 " + c.url() + " 包邮";
+      case 1 ->
+          "领内部优惠券"
+              + Rand.pick(rnd, new String[] {"加V：", "加微信", "薇信", "V信 ", "VX:", "加v "})
+              + c.wechat()
+              + "，比这里便宜一半";
+      case 2 -> "同款更便宜的看这里 " + (Rand.chance(rnd, 0.5) ? c.url() : "t.cn/" + c.wechat()) + " 包邮";
       case 3 ->
           c.brand()
               + c.product()

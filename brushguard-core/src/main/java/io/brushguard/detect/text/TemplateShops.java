@@ -1,0 +1,305 @@
+package io.brushguard.detect.text;
+
+import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.Signal;
+import io.brushguard.flow.Expiring;
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Campaigns at one shop: the connected clusters of near-identical reviews ({@link TextMatch}) at
+ * the shop within {@link TemplateText#WINDOW_MILLIS}.
+ *
+ * <p>A cluster is a campaign when it holds at least {@value TemplateText#MIN_ACCOUNTS_FRESH}
+ * distinct accounts of which two or more are new or linked, or {@value
+ * TemplateText#MIN_ACCOUNTS_AGED} accounts otherwise (a few genuine buyers who describe one defect
+ * alike are not a campaign), and when its texts are concentrated here: its reviews are at least
+ * {@value TemplateText#CONCENTRATION} of the matches they have, here and at other shops (each
+ * review counts at most {@value TemplateText#MAX_NEIGHBOURS} at other shops; a review elsewhere
+ * that matches several of the cluster counts for each). A phrase the whole population writes (默认好评,
+ * 物美价廉 with a common line) matches reviews at many shops, so a popular shop's dozen default reviews
+ * are explained by the population; a campaign's template matches almost nothing elsewhere.
+ *
+ * <p>Key: the shop. Space: the matched reviews of the window, at most {@value
+ * TemplateText#MAX_MEMBERS} (the oldest dropped), about 150 bytes each and 16 per link; forgotten
+ * {@link TemplateText#WINDOW_MILLIS} after the shop's last match.
+ */
+public final class TemplateShops implements Stage<TemplateShops.State> {
+  public static final String NAME = "template-text-shops";
+  private static final Wiring WIRING =
+      new Wiring(Set.of(), Set.of(TextMatch.class), Set.of(Signal.class));
+  private static final int SAMPLE = 5;
+
+  /** One shop's matched reviews. */
+  public static final class State extends Expiring {
+    final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
+    int epoch;
+  }
+
+  /** A matched review at the shop: its links to near-identical ones here, its matches elsewhere. */
+  static final class Node {
+    final Member member;
+    final List<Node> links = new ArrayList<>(2);
+    final List<Node> close = new ArrayList<>(2);
+    List<String> elsewhere = List.of();
+    double emitted;
+    boolean gone;
+    int mark;
+
+    Node(Member member) {
+      this.member = member;
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return WIRING;
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    return ((TextMatch) fact).review().shop();
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onFact(State s, Fact fact, Context ctx) {
+    TextMatch m = (TextMatch) fact;
+    long now = ctx.now();
+    s.touch(ctx, TemplateText.WINDOW_MILLIS);
+    forget(s, now - TemplateText.WINDOW_MILLIS);
+    String shop = ctx.key();
+    Node x = node(s, m.review());
+    for (Neighbour nb : m.neighbours()) {
+      Member n = nb.member();
+      if (n.shop().equals(shop)) {
+        Node y = node(s, n);
+        if (y != x && !x.links.contains(y)) {
+          x.links.add(y);
+          y.links.add(x);
+          if (nb.similarity() >= TemplateText.CLOSE) {
+            x.close.add(y);
+            y.close.add(x);
+          }
+        }
+      } else if (x.elsewhere.size() < TemplateText.MAX_NEIGHBOURS) {
+        if (x.elsewhere.isEmpty()) {
+          x.elsewhere = new ArrayList<>(4);
+        }
+        x.elsewhere.add(n.review());
+      }
+    }
+    if (m.warm()) {
+      judge(s, x, ctx);
+    }
+  }
+
+  private static Node node(State s, Member m) {
+    Node n = s.nodes.get(m.review());
+    if (n == null) {
+      if (s.nodes.size() >= TemplateText.MAX_MEMBERS) {
+        Iterator<Node> oldest = s.nodes.values().iterator();
+        oldest.next().gone = true;
+        oldest.remove();
+      }
+      n = new Node(m);
+      s.nodes.put(m.review(), n);
+    }
+    return n;
+  }
+
+  private static void forget(State s, long before) {
+    Iterator<Map.Entry<String, Node>> it = s.nodes.entrySet().iterator();
+    while (it.hasNext()) {
+      Node n = it.next().getValue();
+      if (n.member.ts() < before) {
+        n.gone = true;
+        it.remove();
+      }
+    }
+    for (Node n : s.nodes.values()) {
+      n.links.removeIf(l -> l.gone);
+      n.close.removeIf(l -> l.gone);
+    }
+  }
+
+  private void judge(State s, Node x, Context ctx) {
+    List<Node> cluster = core(s, cluster(s, x, false));
+    if (cluster.isEmpty()) {
+      return;
+    }
+    Set<String> accounts = new HashSet<>();
+    Set<String> flagged = new HashSet<>();
+    int elsewhere = 0;
+    for (Node n : cluster) {
+      accounts.add(n.member.account());
+      if (n.member.fresh() || n.member.linked()) {
+        flagged.add(n.member.account());
+      }
+      elsewhere += n.elsewhere.size();
+    }
+    int needed =
+        flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
+    if (accounts.size() < needed
+        || cluster.size() < TemplateText.CONCENTRATION * (cluster.size() + elsewhere)) {
+      return;
+    }
+    double strength = TemplateText.strength(accounts.size(), flagged.size());
+    String detail = null;
+    for (Node n : cluster) {
+      if (n.emitted >= strength) {
+        continue;
+      }
+      if (detail == null) {
+        detail = detail(ctx.key(), cluster, accounts.size(), flagged.size(), elsewhere);
+      }
+      n.emitted = strength;
+      Member m = n.member;
+      String origin = NAME + "/" + ctx.key();
+      long now = ctx.now();
+      ctx.emit(
+          new Signal(
+              EntityKind.REVIEW, m.review(), TemplateText.CODE, origin, strength, now, detail));
+      ctx.emit(
+          new Signal(
+              EntityKind.ACCOUNT, m.account(), TemplateText.CODE, origin, strength, now, detail));
+      if (m.order() != null) {
+        ctx.emit(
+            new Signal(
+                EntityKind.ORDER,
+                m.order(),
+                TemplateText.CODE,
+                origin,
+                TemplateText.orderStrength(strength),
+                now,
+                detail));
+      }
+    }
+  }
+
+  /** The reviews connected to {@code x} by near-identical pairs, {@code x} first. */
+  private static List<Node> cluster(State s, Node x, boolean closeOnly) {
+    int mark = ++s.epoch;
+    List<Node> out = new ArrayList<>();
+    ArrayDeque<Node> todo = new ArrayDeque<>();
+    x.mark = mark;
+    todo.add(x);
+    while (!todo.isEmpty()) {
+      Node n = todo.poll();
+      out.add(n);
+      for (Node l : closeOnly ? n.close : n.links) {
+        if (l.mark != mark) {
+          l.mark = mark;
+          todo.add(l);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The core of a cluster: its largest set of reviews connected by close pairs (similarity at least
+   * {@value TemplateText#CLOSE}: the whole text pasted again), with the reviews linked to it. A
+   * template pasted many times has a large core; genuine reviews that share one phrase about the
+   * item are linked, but rarely close, as each says more besides.
+   */
+  private static List<Node> core(State s, List<Node> cluster) {
+    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    List<Node> best = List.of();
+    int bestAccounts = 0;
+    for (Node n : cluster) {
+      if (n.close.isEmpty() || seen.contains(n)) {
+        continue;
+      }
+      List<Node> part = cluster(s, n, true);
+      seen.addAll(part);
+      int accounts = accounts(part);
+      if (accounts > bestAccounts) {
+        best = part;
+        bestAccounts = accounts;
+      }
+    }
+    if (best.isEmpty()) {
+      return best;
+    }
+    int in = ++s.epoch;
+    for (Node n : best) {
+      n.mark = in;
+    }
+    List<Node> out = new ArrayList<>(best);
+    for (Node n : best) {
+      for (Node l : n.links) {
+        if (l.mark != in) {
+          l.mark = in;
+          out.add(l);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static int accounts(List<Node> nodes) {
+    Set<String> accounts = new HashSet<>();
+    for (Node n : nodes) {
+      accounts.add(n.member.account());
+    }
+    return accounts.size();
+  }
+
+  static String detail(String shop, List<Node> cluster, int accounts, int flagged, int elsewhere) {
+    StringBuilder b = new StringBuilder(160);
+    b.append(cluster.size())
+        .append(" near-identical reviews from ")
+        .append(accounts)
+        .append(" accounts (")
+        .append(flagged)
+        .append(" new or linked) at shop ")
+        .append(shop)
+        .append(" within ")
+        .append(TemplateText.WINDOW_MILLIS / TemplateText.DAY)
+        .append(" days, ")
+        .append(elsewhere)
+        .append(" reviews matched at other shops; e.g. ");
+    for (int i = 0; i < Math.min(SAMPLE, cluster.size()); i++) {
+      b.append(i == 0 ? "" : ", ").append(cluster.get(i).member.review());
+    }
+    return b.toString();
+  }
+
+  @Override
+  public void onWake(State s, long time, Context ctx) {
+    if (s.expired(time, ctx, TemplateText.WINDOW_MILLIS)) {
+      s.nodes.clear();
+    }
+  }
+
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
+  @Override
+  public boolean isEmpty(State s) {
+    return s.nodes.isEmpty() && !s.pending();
+  }
+}

@@ -1,0 +1,161 @@
+package io.brushguard.detect.text;
+
+import io.brushguard.flow.Fact;
+import io.brushguard.flow.HashedTable;
+import io.brushguard.flow.Stage;
+import io.brushguard.flow.Wiring;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The LSH index of {@link TemplateText}, one key per group of bands: per band of the group, the
+ * reviews of the last {@link TemplateText#WINDOW_MILLIS} with each band value; finds a new review's
+ * earlier near-identical reviews and emits them as a {@link TextMatch}.
+ *
+ * <p>A candidate (sharing a band value) counts when its estimated Jaccard similarity is at least
+ * {@value TemplateText#THRESHOLD}, and only in the group that holds the first band the two
+ * signatures share, so that each pair is reported once over all groups. A review re-delivered (same
+ * id) is not its own neighbour.
+ *
+ * <p>Key: the group ({@code g0} … {@code g3}). Space: per band value one slot of a {@link
+ * HashedTable} (40 to 80 bytes), holding one review or a ring of at most {@value
+ * TemplateText#BUCKET_CAP} (the most recent); a review's signature is shared by its slots in the
+ * embedded runtime (about 350 bytes per review), one copy per group in Flink. A daily sweep forgets
+ * the values last seen before the window. The text of a phrase everyone writes fills its bucket
+ * with the most recent uses: that sample is what tells {@link TemplateShops} it is common.
+ */
+public final class TextIndex implements Stage<TextIndex.State> {
+  public static final String NAME = "text-index";
+  private static final long NONE = Long.MIN_VALUE;
+  private static final long SWEEP_MS = TemplateText.DAY;
+  private static final Wiring WIRING =
+      new Wiring(Set.of(), Set.of(TextBands.class), Set.of(TextMatch.class));
+
+  /** One group's buckets: by band value, an {@link Indexed} or a {@link Ring}. */
+  public static final class State {
+    final HashedTable<Object> buckets = new HashedTable<>();
+    long first = NONE;
+    long sweep = NONE;
+  }
+
+  /** The most recent reviews with one band value, oldest overwritten first. */
+  static final class Ring {
+    final Indexed[] items = new Indexed[TemplateText.BUCKET_CAP];
+    int size;
+    int next;
+
+    void add(Indexed e) {
+      items[next] = e;
+      next = (next + 1) % items.length;
+      size = Math.min(size + 1, items.length);
+    }
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Wiring wiring() {
+    return WIRING;
+  }
+
+  @Override
+  public String keyOf(Fact fact) {
+    return ((TextBands) fact).group();
+  }
+
+  @Override
+  public State newState() {
+    return new State();
+  }
+
+  @Override
+  public void onFact(State s, Fact fact, Context ctx) {
+    TextBands tb = (TextBands) fact;
+    long now = ctx.now();
+    if (s.first == NONE) {
+      s.first = now;
+    }
+    int g = tb.group().charAt(1) - '0';
+    Indexed x = tb.indexed();
+    long oldest = now - TemplateText.WINDOW_MILLIS;
+    List<Neighbour> found = new ArrayList<>();
+    for (int k = 0; k < tb.bands().length; k++) {
+      int band = TemplateText.bandOf(g, k);
+      long h = ((long) (band + 1) << 32) | (tb.bands()[k] & 0xffff_ffffL);
+      Object held = s.buckets.get(h);
+      if (held == null) {
+        s.buckets.add(h, x);
+      } else if (held instanceof Indexed one) {
+        consider(x, one, band, oldest, found);
+        Ring ring = new Ring();
+        ring.add(one);
+        ring.add(x);
+        s.buckets.replace(h, ring);
+      } else {
+        Ring ring = (Ring) held;
+        for (int i = 0; i < ring.size; i++) {
+          consider(x, ring.items[i], band, oldest, found);
+        }
+        ring.add(x);
+      }
+      s.buckets.keepUntil(h, now + TemplateText.WINDOW_MILLIS);
+    }
+    if (s.sweep == NONE) {
+      s.sweep = (Math.floorDiv(now, SWEEP_MS) + 1) * SWEEP_MS;
+      ctx.wakeAt(s.sweep);
+    }
+    if (found.isEmpty()) {
+      return;
+    }
+    // the most recent first; ties by review id, so that the order is the inputs' own
+    found.sort(
+        (a, b) ->
+            a.member().ts() != b.member().ts()
+                ? Long.compare(b.member().ts(), a.member().ts())
+                : a.member().review().compareTo(b.member().review()));
+    int n = Math.min(found.size(), TemplateText.MAX_NEIGHBOURS);
+    boolean warm = now - s.first >= TemplateText.WARMUP_MILLIS;
+    ctx.emit(new TextMatch(x.member(), List.copyOf(found.subList(0, n)), warm));
+  }
+
+  private static void consider(Indexed x, Indexed c, int band, long oldest, List<Neighbour> found) {
+    if (c.member().ts() < oldest || c.member().review().equals(x.member().review())) {
+      return;
+    }
+    if (TemplateText.firstBand(x.signature(), c.signature()) != band) {
+      return; // reported by the group of an earlier shared band, or a collision of band values
+    }
+    double similarity = TemplateText.similarity(x.signature(), c.signature());
+    if (similarity >= TemplateText.THRESHOLD) {
+      found.add(new Neighbour(c.member(), similarity));
+    }
+  }
+
+  /** Forgets the band values last seen before the window; comes again while any is left. */
+  @Override
+  public void onWake(State s, long time, Context ctx) {
+    if (time != s.sweep) {
+      return;
+    }
+    s.sweep = NONE;
+    s.buckets.retain(time, b -> false);
+    if (s.buckets.size() > 0) {
+      s.sweep = time + SWEEP_MS;
+      ctx.wakeAt(s.sweep);
+    }
+  }
+
+  @Override
+  public boolean wakesOnlyForget() {
+    return true;
+  }
+
+  @Override
+  public boolean isEmpty(State s) {
+    return s.buckets.size() == 0;
+  }
+}
