@@ -13,7 +13,6 @@ import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
-import java.util.Set;
 
 /**
  * Joins each order (or review) with its findings and the consumer reports about it, keyed by its
@@ -26,9 +25,10 @@ import java.util.Set;
  *
  * <p><b>Blame.</b> A fake order or review is the shop's doing unless its finding says another party
  * did it to the shop: a competitor who bought it to get the shop punished, a professional bad
- * reviewer extorting it ({@link #NOT_THE_SHOPS_DOING}). Then it still leaves the shop's corrected
- * sales and rating, but costs the shop no credit, and reports about it are not upheld against it. A
- * report about it is upheld while it is judged fake.
+ * reviewer extorting it ({@link Reason#NOT_THE_SHOPS_DOING}), or a fake review that runs the shop
+ * down (rated 3 or less: shops buy praise, their attackers complaints). Then it still leaves the
+ * shop's corrected sales and rating, but costs the shop no credit, and reports about it are not
+ * upheld against it. A report about it is upheld while it is judged fake.
  *
  * <p><b>Retention and space.</b> An entry is forgotten {@code retention} of event time after its
  * last input. Per entry: the shop, a value, three flags, two counts and two times (about 100 bytes
@@ -36,13 +36,6 @@ import java.util.Set;
  * entries of the shop through {@link #shared}).
  */
 public final class Ledger implements Stage<Ledger.State> {
-  /**
-   * Reason codes that put a fake order or review on someone other than its shop: the shop is the
-   * victim. A detector that attributes fraud to another party gives its findings one of these.
-   */
-  public static final Set<String> NOT_THE_SHOPS_DOING =
-      Set.of("REVERSE_BRUSHING", "BAD_REVIEWER", "EXTORTION");
-
   private final EntityKind entity;
   private final Report.TargetKind reported;
   private final Wiring wiring;
@@ -150,7 +143,7 @@ public final class Ledger implements Stage<Ledger.State> {
     state.blocked = f.action() == Action.BLOCK;
     state.victim = false;
     for (Reason r : f.reasons()) {
-      if (NOT_THE_SHOPS_DOING.contains(r.code())) {
+      if (r.notTheShopsDoing()) {
         state.victim = true;
         break;
       }
@@ -164,8 +157,9 @@ public final class Ledger implements Stage<Ledger.State> {
     if (s.shop == null) {
       return;
     }
-    boolean blamed = s.blocked && !s.victim;
-    int upheld = s.fake && !s.victim ? s.reports : 0;
+    boolean victim = s.victim || (entity == EntityKind.REVIEW && s.value <= 3);
+    boolean blamed = s.blocked && !victim;
+    int upheld = s.fake && !victim ? s.reports : 0;
     if (!first
         && s.fake == s.toldFake
         && blamed == s.toldBlamed

@@ -16,7 +16,8 @@ import io.brushguard.flow.Fact;
  * @param fake +1 when it became judged fake (its finding's action is {@code review} or {@code
  *     block}), -1 when that was lifted, else 0
  * @param blamed the same for "intercepted ({@code block}), and the shop's own doing": not when its
- *     finding says another party did it to the shop ({@link Ledger#NOT_THE_SHOPS_DOING})
+ *     finding says another party did it to the shop ({@link
+ *     io.brushguard.decide.Reason#NOT_THE_SHOPS_DOING}, or a fake review rated 3 or less)
  * @param reports consumer reports about it that arrived since the last standing
  * @param upheld the change in its reports that the detections uphold: reports about it while it is
  *     flagged ({@code review} or {@code block}) and the shop is not the victim

@@ -35,33 +35,46 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
   private final EntityKind from;
   private final EntityKind to;
   private final String code;
+  private final double share;
   private final String name;
   private final long retentionMillis;
+
+  /** The share of a review's score its order gets. */
+  public static final double REVIEW_TO_ORDER = 0.7;
+
   private static final Wiring WIRING =
       new Wiring(
           java.util.Set.of(),
           java.util.Set.of(Signal.class, OrderLinked.class),
           java.util.Set.of(Carried.class));
 
-  private CarryEvidence(EntityKind from, EntityKind to, String code, long retentionMillis) {
+  private CarryEvidence(
+      EntityKind from, EntityKind to, String code, double share, long retentionMillis) {
     if (retentionMillis <= 0) {
       throw new IllegalArgumentException("retention must be positive, was " + retentionMillis);
     }
     this.from = from;
     this.to = to;
     this.code = code;
+    this.share = share;
     this.name = from.wire() + "-to-" + to.wire();
     this.retentionMillis = retentionMillis;
   }
 
   /** An order's judgement as evidence on its review (code {@code FAKE_ORDER}). */
   public static CarryEvidence orderToReview(long retentionMillis) {
-    return new CarryEvidence(EntityKind.ORDER, EntityKind.REVIEW, "FAKE_ORDER", retentionMillis);
+    return new CarryEvidence(EntityKind.ORDER, EntityKind.REVIEW, "FAKE_ORDER", 1, retentionMillis);
   }
 
-  /** A review's judgement as evidence on its order (code {@code FAKE_REVIEW}). */
+  /**
+   * A review's judgement as evidence on its order (code {@code FAKE_REVIEW}), at {@value
+   * #REVIEW_TO_ORDER} of its score: praise is also bought for genuine purchases (a card in the
+   * parcel promising cashback for five stars), so a fake review says less about its order than a
+   * fake order says about its review.
+   */
   public static CarryEvidence reviewToOrder(long retentionMillis) {
-    return new CarryEvidence(EntityKind.REVIEW, EntityKind.ORDER, "FAKE_REVIEW", retentionMillis);
+    return new CarryEvidence(
+        EntityKind.REVIEW, EntityKind.ORDER, "FAKE_REVIEW", REVIEW_TO_ORDER, retentionMillis);
   }
 
   /** One order (or review): its own evidence, what it belongs with, what was carried. */
@@ -69,6 +82,7 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     Verdict verdict;
     String other;
     double carried;
+    String carriedCode;
   }
 
   @Override
@@ -122,10 +136,9 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
         return;
       }
       if (state.other != null && state.carried > 0) {
-        emit(state.other, 0, null, context); // an order reviewed twice: the latest review carries
+        withdraw(state, context); // an order reviewed twice: the latest review carries
       }
       state.other = other;
-      state.carried = 0;
     }
     carry(state, context);
     state.touch(context, retentionMillis);
@@ -137,19 +150,51 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     }
     Finding judged =
         state.verdict == null ? null : state.verdict.finding(DecisionPolicy.DEFAULT, 0);
-    double score = judged == null ? 0 : judged.score();
-    if (score == state.carried) {
+    double score = judged == null ? 0 : Verdict.round(share * judged.score());
+    String carriedCode = codeFor(judged);
+    if (score == state.carried && carriedCode.equals(state.carriedCode)) {
+      return;
+    }
+    if (state.carried > 0 && !carriedCode.equals(state.carriedCode)) {
+      withdraw(state, context); // a signal is revised per code: the old code's goes first
+    }
+    if (score == 0) {
+      withdraw(state, context);
       return;
     }
     state.carried = score;
-    emit(state.other, score, judged, context);
+    state.carriedCode = carriedCode;
+    emit(state.other, carriedCode, score, detail(context.key(), judged), context);
   }
 
-  private void emit(String other, double score, Finding judged, Context context) {
-    String detail = score == 0 ? null : detail(context.key(), judged);
+  private void withdraw(State state, Context context) {
+    if (state.carried > 0) {
+      emit(state.other, state.carriedCode, 0, null, context);
+    }
+    state.carried = 0;
+    state.carriedCode = null;
+  }
+
+  private void emit(String other, String code, double score, String detail, Context context) {
     context.emit(
         new Carried(
             new Signal(to, other, code, name + "/" + context.key(), score, context.now(), detail)));
+  }
+
+  /**
+   * The carried code: a code that puts the fraud on another party ({@link
+   * Reason#NOT_THE_SHOPS_DOING}) travels as it is, so that the other entity's shop is not blamed
+   * either; else this stage's own code.
+   */
+  private String codeFor(Finding judged) {
+    if (judged != null) {
+      for (Reason r : judged.reasons()) {
+        if (r.notTheShopsDoing()) {
+          return r.code();
+        }
+      }
+    }
+    return code;
   }
 
   private String detail(String key, Finding judged) {
@@ -173,6 +218,7 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
       state.verdict = null;
       state.other = null;
       state.carried = 0;
+      state.carriedCode = null;
     }
   }
 

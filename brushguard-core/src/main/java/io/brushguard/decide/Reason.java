@@ -1,6 +1,7 @@
 package io.brushguard.decide;
 
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * One reason behind a finding.
@@ -10,6 +11,20 @@ import java.util.Objects;
  * @param ring the id of the ring this reason refers to, or {@code null}
  */
 public record Reason(String code, String detail, String ring) {
+  /**
+   * Codes that put a fake order or review on someone other than its shop: the shop is the victim (a
+   * competitor bought it to get the shop punished; a professional bad reviewer wrote it). A
+   * detector that attributes fraud to another party gives its signals one of these; the shop's
+   * books still leave the entity out, but its credit does not pay for it.
+   */
+  public static final Set<String> NOT_THE_SHOPS_DOING =
+      Set.of("REVERSE_BRUSHING", "BAD_REVIEWER", "EXTORTION");
+
+  /** Whether this reason says another party did it to the shop ({@link #NOT_THE_SHOPS_DOING}). */
+  public boolean notTheShopsDoing() {
+    return NOT_THE_SHOPS_DOING.contains(code);
+  }
+
   public Reason {
     Objects.requireNonNull(code, "code");
   }

@@ -243,6 +243,21 @@ class ShopBooksTest {
   }
 
   @Test
+  void fakeComplaints_leaveTheRating_butCostTheShopNothing() {
+    for (int i = 0; i < 6; i++) {
+      review("r" + i, 1, 1_000 + i);
+      judged(reviews, EntityKind.REVIEW, "r" + i, Action.BLOCK, "TEMPLATE_TEXT", 2_000 + i);
+    }
+    review("r9", 5, 3_000);
+
+    ShopStanding s = books();
+
+    assertThat(s.fakeReviews()).isEqualTo(6);
+    assertThat(s.correctedRating()).isEqualTo(5.0);
+    assertThat(s.credit()).as("shops buy praise; complaints are their attackers'").isEqualTo(100);
+  }
+
+  @Test
   void reportsAboutFlaggedOrders_areUpheld_reportsAboutTheShopOnceSomethingIsHeldAgainstIt() {
     order("o1", 1, 1_000);
     order("o2", 1, 1_001);

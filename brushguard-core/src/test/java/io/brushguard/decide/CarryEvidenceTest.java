@@ -67,7 +67,7 @@ class CarryEvidenceTest {
   }
 
   @Test
-  void reviewJudged_itsOrderGetsTheReviewsScore_strongestSignalPerCodeOnly() {
+  void reviewJudged_itsOrderGetsSevenTenthsOfTheReviewsScore_strongestSignalPerCodeOnly() {
     CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o7", "r7"));
@@ -85,9 +85,27 @@ class CarryEvidenceTest {
               assertThat(s.entity()).isEqualTo(EntityKind.ORDER);
               assertThat(s.id()).isEqualTo("o7");
               assertThat(s.code()).isEqualTo("FAKE_REVIEW");
-              assertThat(s.strength()).isEqualTo(0.7);
+              assertThat(s.strength())
+                  .as("0.7 × 0.7: praise is bought for genuine purchases too")
+                  .isEqualTo(0.49);
               assertThat(s.origin()).isEqualTo("review-to-order/r7");
             });
+  }
+
+  @Test
+  void fraudPutOnAnotherParty_travelsUnderItsOwnCode_andTheOldCodeIsWithdrawn() {
+    CarryEvidence stage = CarryEvidence.orderToReview(30 * DAY);
+    CarryEvidence.State state = stage.newState();
+    feed(stage, state, 1_000, reviewOf("o1", "r1"));
+    feed(stage, state, 2_000, onOrder("CONCENTRATION", "c/s1", 0.6));
+    feed(stage, state, 3_000, onOrder("REVERSE_BRUSHING", "rb/p1", 0.9));
+
+    assertThat(carried(ctx.take()))
+        .extracting(Signal::code, Signal::strength)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("FAKE_ORDER", 0.6),
+            org.assertj.core.groups.Tuple.tuple("FAKE_ORDER", 0.0),
+            org.assertj.core.groups.Tuple.tuple("REVERSE_BRUSHING", 0.96));
   }
 
   @Test

@@ -379,7 +379,8 @@ class TacticsTest {
 
   @Test
   void diversionSpam_listingsAndReviewsCarryAContactOffThePlatform() {
-    String contact = ".*(4[0O]{2}|加V|加微信|扣扣|QQ|www\\.|4 0 0).*";
+    String contact =
+        ".*(4[0O]{2}|４００|四零零|4 0 0|加V|加v|VX|vx|V信|薇信|加微信|扣扣|QQ|www\\.|t\\.cn|dwz\\.|url\\.cn).*";
     assertThat(
             m.listings.values().stream()
                 .filter(l -> m.is(LISTING, l.listing(), Tactic.DIVERSION_SPAM)))

@@ -149,17 +149,6 @@ public final class TemplateAccounts implements Stage<TemplateAccounts.State> {
               strength,
               now,
               detail));
-      if (o.member.order() != null) {
-        ctx.emit(
-            new Signal(
-                EntityKind.ORDER,
-                o.member.order(),
-                TemplateText.CODE,
-                origin,
-                strength,
-                now,
-                detail));
-      }
     }
     if (s.accountEmitted < strength) {
       if (detail == null) {

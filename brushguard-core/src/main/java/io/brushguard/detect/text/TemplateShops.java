@@ -183,17 +183,6 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       ctx.emit(
           new Signal(
               EntityKind.ACCOUNT, m.account(), TemplateText.CODE, origin, strength, now, detail));
-      if (m.order() != null) {
-        ctx.emit(
-            new Signal(
-                EntityKind.ORDER,
-                m.order(),
-                TemplateText.CODE,
-                origin,
-                TemplateText.orderStrength(strength),
-                now,
-                detail));
-      }
     }
   }
 

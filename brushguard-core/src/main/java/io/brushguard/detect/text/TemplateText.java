@@ -51,10 +51,11 @@ import java.util.Set;
  * 0.93 at 0.5, 0.99 at 0.6; the estimate from {@value #HASHES} hashes has a standard error of about
  * 0.06 at 0.4. A cluster does not need every pair: one path is enough.
  *
- * <p><b>Signals</b> (code {@value #CODE}) on the reviews of the cluster, their authors, and the
- * orders the reviews name (the author's own); never on the shop: a shop may be the victim (reverse
- * brushing, a bad reviewer's target), and its rating is corrected by the reviews found fake.
- * Strength {@value #BASE}, up to {@value #STRONG} as the share of new or linked accounts grows.
+ * <p><b>Signals</b> (code {@value #CODE}) on the reviews of the cluster and their authors (the
+ * orders follow their reviews through {@code review-to-order}); never on the shop: a shop may be
+ * the victim (reverse brushing, a bad reviewer's target), and its rating is corrected by the
+ * reviews found fake. Strength {@value #BASE}, up to {@value #STRONG} as the share of new or linked
+ * accounts grows.
  *
  * <p><b>Memory.</b> Per indexed review (the window's reviews with enough text): the signature and
  * its record, about 350 bytes, and one slot per band in its group's table (40 to 80 bytes), about
@@ -82,13 +83,12 @@ public final class TemplateText {
   public static final long WARMUP_MILLIS = DAY;
   public static final long NEW_MILLIS = 30 * DAY;
   public static final int MIN_ACCOUNTS_FRESH = 3;
-  public static final int MIN_ACCOUNTS_AGED = 5;
+  public static final int MIN_ACCOUNTS_AGED = 8;
   public static final double CONCENTRATION = 0.5;
   public static final int CROWD = 8;
   public static final int MIN_SHOPS = 3;
   public static final double BASE = 0.6;
   public static final double STRONG = 0.95;
-  public static final double ORDER_SHARE = 0.5;
   private static final long SEED = 0x7e3a_11ceL;
 
   private static final MinHash MIN_HASH = new MinHash(HASHES, Integer.MAX_VALUE, SEED);
@@ -174,15 +174,6 @@ public final class TemplateText {
         return sorted.length;
       }
     };
-  }
-
-  /**
-   * The strength on the order a templated review names: {@value #ORDER_SHARE} of the review's, so
-   * that the text alone holds an order for review only together with other evidence (noisy-OR in
-   * the decision); a genuine buyer's order is worth more care than a review.
-   */
-  static double orderStrength(double reviewStrength) {
-    return ORDER_SHARE * reviewStrength;
   }
 
   /** The strength of a cluster with {@code accounts} accounts, {@code flagged} new or linked. */
