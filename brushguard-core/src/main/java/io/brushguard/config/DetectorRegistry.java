@@ -12,6 +12,7 @@ import io.brushguard.detect.cashback.Payouts;
 import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
+import io.brushguard.detect.likes.Likes;
 import io.brushguard.detect.logistics.FakeLogistics;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.subsidy.StaffDevices;
@@ -64,6 +65,7 @@ public final class DetectorRegistry {
     stages.add(new StaffDevices());
     stages.add(new SubsidyPayments());
     stages.add(new SubsidyDetector());
+    stages.addAll(Likes.stages());
     return List.copyOf(stages);
   }
 
