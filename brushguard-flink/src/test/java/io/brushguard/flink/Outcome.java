@@ -7,6 +7,7 @@ import io.brushguard.config.ConfigLoader;
 import io.brushguard.decide.Finding;
 import io.brushguard.embedded.Scan;
 import io.brushguard.event.Event;
+import io.brushguard.event.Like;
 import io.brushguard.findings.FindingsFormat;
 import io.brushguard.findings.Summary;
 import io.brushguard.ingest.EventReader;
@@ -98,7 +99,9 @@ record Outcome(
     }
     Map<String, String> scores = new LinkedHashMap<>();
     for (Finding f : all.findings()) {
-      scores.put(f.entity().wire() + "/" + f.id(), FindingsFormat.finding(f));
+      // keyed by the wire id, as the job's side is: a like's id inside is <account>\u001f<review>
+      scores.put(
+          f.entity().wire() + "/" + f.id().replace(Like.SEPARATOR, ':'), FindingsFormat.finding(f));
     }
     return new Outcome(
         r.findings().stream().map(FindingsFormat::finding).toList(),
