@@ -73,7 +73,15 @@ final class Plantings {
               0.5,
               true),
           new Entry(
-              Trap.HONEST_STAFF.wire(), () -> new GenuineSubsidies(Trap.HONEST_STAFF), 1, true));
+              Trap.HONEST_STAFF.wire(), () -> new GenuineSubsidies(Trap.HONEST_STAFF), 1, true),
+          votes(Trap.USEFUL_REVIEW, 2),
+          votes(Trap.BAD_BATCH, 1),
+          votes(Trap.PICKY_REVIEWER, 4),
+          votes(Trap.NEW_ACCOUNT_PRAISE, 6));
+
+  private static Entry votes(Trap trap, double base) {
+    return new Entry(trap.wire(), () -> new VoteLookalikes(trap), base, true);
+  }
 
   private static Entry money(Trap trap) {
     return new Entry(trap.wire(), () -> new GenuineMoneyBack(trap), 2, true);

@@ -28,7 +28,11 @@ public enum Trap {
   SHIPPING_INSURANCE,
   FRIENDS_TRANSFER,
   SUBSIDY_FOR_ALL,
-  HONEST_STAFF;
+  HONEST_STAFF,
+  USEFUL_REVIEW,
+  BAD_BATCH,
+  PICKY_REVIEWER,
+  NEW_ACCOUNT_PRAISE;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 
