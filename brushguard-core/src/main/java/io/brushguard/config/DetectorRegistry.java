@@ -14,6 +14,7 @@ import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.likes.Likes;
 import io.brushguard.detect.logistics.FakeLogistics;
+import io.brushguard.detect.photos.Photos;
 import io.brushguard.detect.ratings.Ratings;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.subsidy.StaffDevices;
@@ -68,6 +69,7 @@ public final class DetectorRegistry {
     stages.add(new SubsidyDetector());
     stages.addAll(Likes.stages());
     stages.addAll(Ratings.stages());
+    stages.addAll(Photos.stages());
     return List.copyOf(stages);
   }
 

@@ -77,7 +77,9 @@ final class Plantings {
           votes(Trap.USEFUL_REVIEW, 2),
           votes(Trap.BAD_BATCH, 1),
           votes(Trap.PICKY_REVIEWER, 4),
-          votes(Trap.NEW_ACCOUNT_PRAISE, 6));
+          votes(Trap.NEW_ACCOUNT_PRAISE, 6),
+          votes(Trap.STOCK_PHOTO, 1),
+          votes(Trap.OWN_PHOTO_REUSE, 4));
 
   private static Entry votes(Trap trap, double base) {
     return new Entry(trap.wire(), () -> new VoteLookalikes(trap), base, true);

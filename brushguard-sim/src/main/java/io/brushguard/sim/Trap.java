@@ -32,7 +32,9 @@ public enum Trap {
   USEFUL_REVIEW,
   BAD_BATCH,
   PICKY_REVIEWER,
-  NEW_ACCOUNT_PRAISE;
+  NEW_ACCOUNT_PRAISE,
+  STOCK_PHOTO,
+  OWN_PHOTO_REUSE;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

@@ -22,6 +22,11 @@ import java.util.SplittableRandom;
  *       rates most of it one or two stars, over the whole window; sometimes reports a shop.
  *   <li>{@link Trap#NEW_ACCOUNT_PRAISE}: a newly registered genuine account whose first 3-8
  *       reviews, at different shops within its first two weeks, are mostly five stars.
+ *   <li>{@link Trap#STOCK_PHOTO}: the shop's official product photo of a popular item, re-posted by
+ *       8-40 aged, unrelated buyers spread over the whole window, each copy re-encoded (0-5 of its
+ *       64 hash bits flipped), often beside a photo of their own.
+ *   <li>{@link Trap#OWN_PHOTO_REUSE}: a buyer who posts the same photo of their own (re-encoded,
+ *       0-3 bits flipped) on two or three of their reviews at different shops weeks apart.
  * </ul>
  *
  * <p>Labelled with the trap (genuine): the accounts, orders, reviews and likes named above.
@@ -42,6 +47,8 @@ final class VoteLookalikes implements Planting {
       case BAD_BATCH -> badBatch(sim, rnd);
       case PICKY_REVIEWER -> pickyReviewer(sim, rnd);
       case NEW_ACCOUNT_PRAISE -> newAccountPraise(sim, rnd);
+      case STOCK_PHOTO -> stockPhoto(sim, rnd);
+      case OWN_PHOTO_REUSE -> ownPhotoReuse(sim, rnd);
       default -> throw new IllegalArgumentException("not a vote look-alike: " + trap);
     };
   }
@@ -197,6 +204,84 @@ final class VoteLookalikes implements Planting {
           });
     }
     return orders * 12;
+  }
+
+  /** The photo re-encoded: up to {@code maxFlips} of its 64 hash bits flipped. */
+  private static String reencoded(SplittableRandom rnd, String photo, int maxFlips) {
+    long h = Long.parseUnsignedLong(photo, 16);
+    for (int k = rnd.nextInt(maxFlips + 1); k > 0; k--) {
+      h ^= 1L << rnd.nextInt(64);
+    }
+    String hex = Long.toHexString(h);
+    return "0".repeat(16 - hex.length()) + hex;
+  }
+
+  private long stockPhoto(Sim sim, SplittableRandom rnd) {
+    int shop = sim.market.reserve(rnd, 0.0, 0.1, tag);
+    int item = sim.market.firstItem[shop];
+    String official = sim.tokens.image(rnd.nextLong());
+    int buyers = sim.sized(rnd, 8, 40);
+    sim.plan.instance(trap).shop(sim.market.shopId(shop)).param("buyers", buyers);
+    for (int k = 0; k < buyers; k++) {
+      int a = sim.accounts.claimForTrap(rnd, -1, tag);
+      long t = sim.start + Rand.between(rnd, 0L, sim.end - sim.start - 6 * Sim.DAY);
+      sim.at(
+          Math.max(t, sim.accounts.registered[a] + Sim.HOUR),
+          now -> {
+            Visit v = sim.shopping.visit(a, now);
+            v.view(shop, item, sim.shopping.browseDwell());
+            Purchase p = v.purchase(shop, item);
+            p.tag = tag;
+            p.mayCancel = false;
+            p.afterDelivery =
+                (q, delivered) -> {
+                  int rating = Rand.chance(rnd, 0.8) ? 5 : 4;
+                  List<String> images =
+                      Rand.chance(rnd, 0.5)
+                          ? List.of(reencoded(rnd, official, 5))
+                          : List.of(
+                              reencoded(rnd, official, 5), sim.shopping.uniqueImages(1).get(0));
+                  sim.shopping.review(
+                      q,
+                      delivered + Rand.between(rnd, Sim.HOUR, 3 * Sim.DAY),
+                      rating,
+                      Texts.genuineReview(rnd, q.category(), rating),
+                      images,
+                      tag);
+                };
+            sim.shopping.place(p);
+          });
+    }
+    return buyers * 12L;
+  }
+
+  private long ownPhotoReuse(Sim sim, SplittableRandom rnd) {
+    int a = sim.accounts.claimForTrap(rnd, -1, tag);
+    String photo = sim.tokens.image(rnd.nextLong());
+    int reviews = Rand.between(rnd, 2, 3);
+    sim.plan.instance(trap).param("reviews", reviews);
+    for (int k = 0; k < reviews; k++) {
+      int shop = sim.market.shopIn(sim.market.randomCategory(rnd), rnd);
+      long t = sim.start + Rand.between(rnd, 0L, sim.end - sim.start - 6 * Sim.DAY);
+      sim.at(
+          Math.max(t, sim.accounts.registered[a] + Sim.HOUR),
+          now -> {
+            Purchase p = buy(sim, a, shop, now);
+            p.afterDelivery =
+                (q, delivered) -> {
+                  int rating = Rand.between(rnd, 3, 5);
+                  sim.shopping.review(
+                      q,
+                      delivered + Rand.between(rnd, Sim.HOUR, 2 * Sim.DAY),
+                      rating,
+                      Texts.genuineReview(rnd, q.category(), rating),
+                      List.of(reencoded(rnd, photo, 3)),
+                      tag);
+                };
+            sim.shopping.place(p);
+          });
+    }
+    return reviews * 12L;
   }
 
   private long newAccountPraise(Sim sim, SplittableRandom rnd) {

@@ -9,7 +9,9 @@ import io.brushguard.event.Review;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Like farms: many likers of one review within the hour who share phones.
@@ -176,6 +178,18 @@ public final class LikeBursts implements Stage<LikeBursts.State> {
     }
     if (count < MIN_LINKED) {
       return;
+    }
+    Set<String> farmIps = new HashSet<>();
+    for (int i = 0; i < s.size; i++) {
+      if (linked[i] && s.likes[i].ip() != null) {
+        farmIps.add(s.likes[i].ip());
+      }
+    }
+    for (int i = 0; i < s.size; i++) {
+      if (!linked[i] && s.likes[i].ip() != null && farmIps.contains(s.likes[i].ip())) {
+        linked[i] = true;
+        count++;
+      }
     }
     float strength = (float) Math.min(CAP, BASE + STEP * (count - MIN_LINKED));
     String origin = NAME + "/" + ctx.key();
