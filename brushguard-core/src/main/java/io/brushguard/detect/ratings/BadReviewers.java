@@ -42,7 +42,8 @@ import java.util.Set;
  * shops, and not the orders (real sales to the victims: blocking one would hold the victim's
  * settlement). A blocked complaint drops out of the shop's corrected rating, which is how the shop
  * is protected. A young bad reviewer is handed to its payment accounts ({@link Complainer}), where
- * {@link Compensations} signals the shops' payments to it.
+ * {@link Compensations} signals the shops' payments to it. Every review also leaves as a {@link
+ * ReviewGap} (its gap since the account's previous review in the window) for {@link RatingBursts}.
  *
  * <p><b>Window and memory.</b> Key: the account. A registration is kept {@value #YOUNG_MILLIS} ms
  * and a window more (the account stays young that long; about 40 bytes with the state); per review
@@ -75,7 +76,7 @@ public final class BadReviewers implements Stage<BadReviewers.State> {
 
   private static final Wiring WIRING =
       Wiring.events(EventType.ACCOUNT, EventType.LINK, EventType.REVIEW, EventType.REPORT)
-          .produces(Signal.class, Complainer.class);
+          .produces(Signal.class, Complainer.class, ReviewGap.class);
 
   /** One account: when it registered, and what it said in the window. */
   public static final class State {
@@ -145,6 +146,8 @@ public final class BadReviewers implements Stage<BadReviewers.State> {
         ctx.emit(new Complainer(l.payer(), ctx.key(), s.accountEmitted));
       }
     } else if (event instanceof Review r) {
+      long gap = s.reviews.isEmpty() ? -1 : r.ts() - s.reviews.get(s.reviews.size() - 1).ts();
+      ctx.emit(new ReviewGap(r.account(), r.review(), r.rating(), RatingMix.gapBin(gap)));
       if (s.reviews.size() == MAX_REVIEWS) {
         s.reviews.remove(0);
         s.emitted.remove(0);
