@@ -110,6 +110,22 @@ class LikeFarmTest {
   }
 
   @Test
+  void likerOnAFarmsIp_joinsTheFarm_butAnIpAloneLinksNoOne() {
+    review("r1", "author", "s1", "d-author", T0);
+    for (int k = 0; k < 5; k++) {
+      flow.feed(new Like("f" + k, "r1", T0 + k * MINUTE, "farm" + k % 2, "1.2.3." + k % 2));
+    }
+    flow.feed(new Like("lone", "r1", T0 + 6 * MINUTE, "own-lone", "1.2.3.1"));
+    assertThat(flow.strongest(EntityKind.LIKE)).containsKey(key("lone", "r1")).hasSize(6);
+
+    review("r2", "author", "s1", "d-author", T0);
+    for (int k = 0; k < 12; k++) {
+      flow.feed(new Like("n" + k, "r2", T0 + k * MINUTE, "own" + k, "100.64.0.1"));
+    }
+    assertThat(flow.strongest(EntityKind.LIKE)).doesNotContainKey(key("n0", "r2"));
+  }
+
+  @Test
   void likesWithoutDevice_neverLink() {
     review("r1", "author", "s1", null, T0);
     for (int k = 0; k < 20; k++) {
