@@ -22,13 +22,14 @@ import java.util.Set;
  * connected component holds at least {@value #MIN_MUTUAL} mutual accounts. A genuine buyer rarely
  * likes a review within two hours of it being posted (a few percent of likes), and the buyers who
  * do are readers, not the shop's other fresh reviewers; three of them liking each other within a
- * day is what an operator does, who has the ring review the shop and then like each other.
+ * week is what an operator does, who has the ring review the shop and then like each other (a week:
+ * a ring's reviews follow their deliveries, which spread over days).
  *
  * <p><b>Strength</b> {@value #BASE} at {@value #MIN_MUTUAL} mutual accounts, {@value #STEP} more
  * per mutual account beyond, at most {@value #CAP}: on the quick likes given by mutual accounts,
  * those accounts, and the reviews they liked.
  *
- * <p><b>Window and memory.</b> Key: the shop. Per quick like of the last day a reference to the
+ * <p><b>Window and memory.</b> Key: the shop. Per quick like of the last week a reference to the
  * fact (about 80 bytes with it), at most {@value #MAX_LIKES} per shop (the oldest dropped); per
  * entity signalled while the window is non-empty, an entry in a set (about 60 bytes), at most
  * {@value #MAX_SIGNALLED}. Judging is linear in the window (a union-find over its accounts). One
@@ -36,8 +37,8 @@ import java.util.Set;
  */
 public final class LikeRings implements Stage<LikeRings.State> {
   public static final String NAME = "like-rings";
-  static final long WINDOW_MILLIS = 24 * 60 * 60_000L;
-  static final int MAX_LIKES = 512;
+  static final long WINDOW_MILLIS = 7 * 24 * 60 * 60_000L;
+  static final int MAX_LIKES = 4096;
   static final int MAX_SIGNALLED = 4096;
   static final int MIN_MUTUAL = 3;
   static final double BASE = 0.65;
@@ -48,7 +49,7 @@ public final class LikeRings implements Stage<LikeRings.State> {
   private static final Wiring WIRING =
       new Wiring(Set.of(), Set.of(QuickLike.class), Set.of(Signal.class));
 
-  /** One shop's quick likes of the last day. */
+  /** One shop's quick likes of the last week. */
   public static final class State {
     final List<QuickLike> likes = new ArrayList<>();
     final Map<String, Float> signalled = new HashMap<>();
