@@ -27,7 +27,10 @@ import java.util.Set;
  *
  * <p><b>Strength</b> {@value #BASE} at {@value #MIN_MUTUAL} mutual accounts, {@value #STEP} more
  * per mutual account beyond, at most {@value #CAP}: on the quick likes given by mutual accounts,
- * those accounts, and the reviews they liked.
+ * those accounts, and the reviews they liked. A ring member that liked but wrote no quick-liked
+ * review joins them when it gave at least {@value #MIN_FOLLOWER_LIKES} quick likes to mutual
+ * accounts' reviews of the component (a reader who happens on one of the ring's fresh reviews gives
+ * one).
  *
  * <p><b>Window and memory.</b> Key: the shop. Per quick like of the last week a reference to the
  * fact (about 80 bytes with it), at most {@value #MAX_LIKES} per shop (the oldest dropped); per
@@ -41,6 +44,7 @@ public final class LikeRings implements Stage<LikeRings.State> {
   static final int MAX_LIKES = 4096;
   static final int MAX_SIGNALLED = 4096;
   static final int MIN_MUTUAL = 3;
+  static final int MIN_FOLLOWER_LIKES = 2;
   static final double BASE = 0.65;
   static final double STEP = 0.05;
   static final double CAP = 0.85;
@@ -141,8 +145,21 @@ public final class LikeRings implements Stage<LikeRings.State> {
     String origin = NAME + "/" + ctx.key();
     String detail =
         mutual.size() + " accounts reviewed shop " + ctx.key() + " and liked each other's reviews";
+    Map<String, Integer> onMutual = new HashMap<>();
     for (QuickLike q : s.likes) {
-      if (!mutual.contains(q.liker()) || find(parent, index.get(q.liker())) != root) {
+      if (!mutual.contains(q.liker()) && mutual.contains(q.author())) {
+        onMutual.merge(q.liker(), 1, Integer::sum);
+      }
+    }
+    Set<String> members = new HashSet<>(mutual);
+    onMutual.forEach(
+        (liker, n) -> {
+          if (n >= MIN_FOLLOWER_LIKES && find(parent, index.get(liker)) == root) {
+            members.add(liker);
+          }
+        });
+    for (QuickLike q : s.likes) {
+      if (!members.contains(q.liker()) || find(parent, index.get(q.liker())) != root) {
         continue;
       }
       signal(s, ctx, EntityKind.LIKE, q.like(), strength, origin, detail);
