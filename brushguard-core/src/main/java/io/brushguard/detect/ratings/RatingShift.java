@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * RATING_SHIFT: a shop whose ratings jump above its own history within days, as bought praise makes
- * them.
+ * RATING_SHIFT: the reviews of a shop whose ratings jump above its own history within days, as
+ * bought praise makes them.
  *
  * <p><b>Test.</b> Per shop, the reviews of the last {@value #RECENT_MILLIS} ms against the shop's
  * history (every earlier review, decayed with half-life {@value #HALF_LIFE_MILLIS} ms): the shrunk
@@ -26,8 +26,10 @@ import java.util.List;
  * the victim) or a genuinely bad batch (real complaints): neither is the shop's fraud, so the shop
  * gets no signal from it; the attackers are judged by {@link BadReviewers}.
  *
- * <p><b>Strength</b> {@value #SHOP} on the shop (who paid for the praise is not known: a competitor
- * may be framing it), {@value #REVIEWS} on its recent five-star reviews: corroboration only.
+ * <p><b>Strength</b> {@value #REVIEWS} on the shop's recent five-star reviews: corroboration only.
+ * Nothing on the shop itself: who paid for the praise is not known, and a competitor buying it to
+ * get the shop punished (reverse brushing) looks the same; a shop signal here lifted a
+ * reverse-brushing victim to review in one simulated market.
  *
  * <p><b>Window and memory.</b> Key: the shop. Per shop with reviews, five decayed counts and a time
  * (about 80 bytes with the state), and a reference to each review of the last {@value
@@ -47,7 +49,6 @@ public final class RatingShift implements Stage<RatingShift.State> {
   static final double PRIOR = 10;
   static final double ALPHA = 1e-6;
   static final double MIN_RISE = 0.5;
-  static final double SHOP = 0.3;
   static final double REVIEWS = 0.25;
   private static final long NONE = Long.MIN_VALUE;
   private static final Wiring WIRING = Wiring.events(EventType.REVIEW).produces(Signal.class);
@@ -158,9 +159,6 @@ public final class RatingShift implements Stage<RatingShift.State> {
             hSum / h,
             tail);
     long now = ctx.now();
-    if (s.signalled == 0) {
-      ctx.emit(new Signal(EntityKind.SHOP, ctx.key(), CODE, origin, SHOP, now, detail));
-    }
     for (int i = s.signalled; i < s.recent.size(); i++) {
       Review r = s.recent.get(i);
       if (r.rating() == 5) {
