@@ -55,9 +55,19 @@ public final class LikeBursts implements Stage<LikeBursts.State> {
   private static final Wiring WIRING =
       Wiring.events(EventType.REVIEW, EventType.LIKE).produces(Signal.class, QuickLike.class);
 
+  /**
+   * What a like needs of its review: the ids and the time, not the event (whose text would be kept
+   * a week with it).
+   */
+  record Posted(String review, String account, String shop, String order, String device, long ts) {
+    static Posted of(Review r) {
+      return new Posted(r.review(), r.account(), r.shop(), r.order(), r.device(), r.ts());
+    }
+  }
+
   /** One review: who wrote it, and its likes of the last hour. */
   public static final class State {
-    Review review;
+    Posted review;
     Like[] likes = new Like[0];
     float[] emitted = new float[0];
     int size;
@@ -89,7 +99,7 @@ public final class LikeBursts implements Stage<LikeBursts.State> {
   public void onEvent(State s, Event event, Context ctx) {
     if (event instanceof Review r) {
       if (s.review == null) {
-        s.review = r;
+        s.review = Posted.of(r);
         arm(s, ctx);
       }
       return;
@@ -107,7 +117,7 @@ public final class LikeBursts implements Stage<LikeBursts.State> {
     }
     add(s, like);
     arm(s, ctx);
-    Review r = s.review;
+    Posted r = s.review;
     if (r != null && now - r.ts() <= QUICK_MILLIS && now >= r.ts()) {
       ctx.emit(new QuickLike(r.shop(), r.review(), r.account(), like.account(), like.key(), now));
     }
@@ -222,7 +232,7 @@ public final class LikeBursts implements Stage<LikeBursts.State> {
               strength,
               now,
               "liked by a farm: " + detail));
-      Review r = s.review;
+      Posted r = s.review;
       if (r != null) {
         double buyer = Math.min(BUYER_CAP, strength);
         String why = "wrote review " + r.review() + ", liked by a farm: " + detail;

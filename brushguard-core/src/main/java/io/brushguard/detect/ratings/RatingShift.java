@@ -32,9 +32,9 @@ import java.util.List;
  * reverse-brushing victim to review in one simulated market.
  *
  * <p><b>Window and memory.</b> Key: the shop. Per shop with reviews, five decayed counts and a time
- * (about 80 bytes with the state), and a reference to each review of the last {@value
- * #RECENT_MILLIS} ms, at most {@value #MAX_RECENT}; forgotten {@value #FORGET_MILLIS} ms after its
- * last review.
+ * (about 80 bytes with the state), and the id, rating and time of each review of the last {@value
+ * #RECENT_MILLIS} ms (about 40 bytes), at most {@value #MAX_RECENT}; forgotten {@value
+ * #FORGET_MILLIS} ms after its last review.
  */
 public final class RatingShift implements Stage<RatingShift.State> {
   public static final String NAME = "rating-shift";
@@ -53,11 +53,14 @@ public final class RatingShift implements Stage<RatingShift.State> {
   private static final long NONE = Long.MIN_VALUE;
   private static final Wiring WIRING = Wiring.events(EventType.REVIEW).produces(Signal.class);
 
+  /** What the test needs of a review: not the event, whose text would be kept with it. */
+  record Rating(String review, int rating, long ts) {}
+
   /** One shop's rating history and recent reviews. */
   public static final class State {
     final double[] history = new double[5];
     long historyAt = NONE;
-    final List<Review> recent = new ArrayList<>(2);
+    final List<Rating> recent = new ArrayList<>(2);
     int signalled;
     long last;
     long wake = NONE;
@@ -92,7 +95,7 @@ public final class RatingShift implements Stage<RatingShift.State> {
       toHistory(s, s.recent.remove(0), now);
       s.signalled = Math.max(0, s.signalled - 1);
     }
-    s.recent.add(r);
+    s.recent.add(new Rating(r.review(), r.rating(), r.ts()));
     s.last = now;
     if (s.wake == NONE) {
       s.wake = now + FORGET_MILLIS;
@@ -109,7 +112,7 @@ public final class RatingShift implements Stage<RatingShift.State> {
     }
   }
 
-  private static void toHistory(State s, Review r, long now) {
+  private static void toHistory(State s, Rating r, long now) {
     if (s.historyAt != NONE && now > s.historyAt) {
       double decay = Math.pow(0.5, (now - s.historyAt) / (double) HALF_LIFE_MILLIS);
       for (int i = 0; i < 5; i++) {
@@ -132,7 +135,7 @@ public final class RatingShift implements Stage<RatingShift.State> {
     }
     int[] counts = new int[5];
     double sum = 0;
-    for (Review r : s.recent) {
+    for (Rating r : s.recent) {
       counts[r.rating() - 1]++;
       sum += r.rating();
     }
@@ -160,7 +163,7 @@ public final class RatingShift implements Stage<RatingShift.State> {
             tail);
     long now = ctx.now();
     for (int i = s.signalled; i < s.recent.size(); i++) {
-      Review r = s.recent.get(i);
+      Rating r = s.recent.get(i);
       if (r.rating() == 5) {
         ctx.emit(new Signal(EntityKind.REVIEW, r.review(), CODE, origin, REVIEWS, now, detail));
       }
