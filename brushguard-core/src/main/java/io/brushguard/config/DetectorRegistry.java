@@ -14,7 +14,10 @@ import io.brushguard.detect.cashback.ShopPayers;
 import io.brushguard.detect.concentration.Cancellations;
 import io.brushguard.detect.concentration.ConcentrationDetector;
 import io.brushguard.detect.farm.AccountFarms;
+import io.brushguard.detect.likes.Likes;
 import io.brushguard.detect.logistics.FakeLogistics;
+import io.brushguard.detect.photos.Photos;
+import io.brushguard.detect.ratings.Ratings;
 import io.brushguard.detect.reverse.ReverseBrushing;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.spam.ContactSpam;
@@ -73,6 +76,9 @@ public final class DetectorRegistry {
     stages.add(new SubsidyDetector());
     stages.addAll(TemplateText.stages(config.retentionMillis()));
     stages.add(new ContactSpam(config.retentionMillis()));
+    stages.addAll(Likes.stages());
+    stages.addAll(Ratings.stages());
+    stages.addAll(Photos.stages());
     return List.copyOf(stages);
   }
 

@@ -197,6 +197,8 @@ final class MarketInput {
               + "}");
     }
     ring(T0 + 3_600_000L);
+    praise(T0 + 3_600_000L);
+    diversion(T0 + 2 * 3_600_000L);
     // a staff account registered on a merchant's device, and subsidised campaign orders with the
     // platform's subsidy payments: what the subsidy stages read
     long reg = T0 + rnd.nextLong(span / 3);
@@ -393,6 +395,61 @@ final class MarketInput {
   }
 
   /**
+   * A shop whose ratings jump, so that the rating-shift stage has something to say: 24 middling
+   * reviews within the market's hours, then, two days later, 12 five-star reviews within an hour
+   * (the clock follows them: more than 8 in a row agree on the new time).
+   */
+  private void praise(long start) {
+    for (int k = 0; k < 24; k++) {
+      long ts = start + k * 300_000L + 7;
+      add(ts, review("rp" + k, "pa" + k, "sp", 2 + k % 3, ts));
+    }
+    for (int k = 0; k < 12; k++) {
+      long ts = start + 2 * 86_400_000L + 4 * 3_600_000L + k * 300_000L + 7;
+      add(ts, review("rq" + k, "pb" + k, "sp", 5, ts));
+    }
+  }
+
+  /**
+   * Diversion spam, so that the contact-spam stage has something to say: two reviews pasting a
+   * hotline in disguise, and a listing of a repair "service" with one beside a call to action.
+   */
+  private void diversion(long start) {
+    add(
+        start + 11,
+        "{\"type\":\"review\",\"review\":\"rs0\",\"account\":\"sp0\",\"shop\":\"s1\","
+            + "\"rating\":5,\"text\":\"还行，空调坏了找师傅打4OO-615-0721 点击咨询\",\"ts\":"
+            + (start + 11)
+            + "}");
+    add(
+        start + 600_011,
+        "{\"type\":\"review\",\"review\":\"rs1\",\"account\":\"sp1\",\"shop\":\"s2\","
+            + "\"rating\":5,\"text\":\"同款便宜的加V信 fix6150721\",\"ts\":"
+            + (start + 600_011)
+            + "}");
+    add(
+        start + 1_200_011,
+        "{\"type\":\"listing\",\"listing\":\"ls0\",\"shop\":\"sx\",\"text\":\"热水器维修电话"
+            + " 4006150721 点击咨询 全国上门\",\"ts\":"
+            + (start + 1_200_011)
+            + "}");
+  }
+
+  private String review(String id, String account, String shop, int rating, long ts) {
+    return "{\"type\":\"review\",\"review\":\""
+        + id
+        + "\",\"account\":\""
+        + account
+        + "\",\"shop\":\""
+        + shop
+        + "\",\"rating\":"
+        + rating
+        + ",\"ts\":"
+        + ts // epoch millis: no random draw, so the rest of the market is as before
+        + "}";
+  }
+
+  /**
    * A small group-control ring, so that the velocity stages have something to say: eight new
    * accounts on two phones and two payment accounts order one item within three minutes, review the
    * shop within the hour after, and six of them like one of those reviews within minutes.
@@ -424,7 +481,9 @@ final class MarketInput {
               + a
               + "\",\"device\":\"dg"
               + a % 2
-              + "\",\"ip\":\"10.9.9.1\",\"ts\":"
+              + "\",\"ip\":\"10.9.9.1\",\"images\":[\""
+              + (a % 2 == 0 ? "9f3a5c7e1b2d4f60" : "9f3a5c7e1b2d4f6" + a)
+              + "\"],\"ts\":"
               + ts(reviewed)
               + "}");
     }

@@ -74,7 +74,17 @@ final class Plantings {
               true),
           new Entry(
               Trap.HONEST_STAFF.wire(), () -> new GenuineSubsidies(Trap.HONEST_STAFF), 1, true),
-          new Entry(Trap.SIGNUP_DRIVE.wire(), SignupDrive::new, 1, true));
+          new Entry(Trap.SIGNUP_DRIVE.wire(), SignupDrive::new, 1, true),
+          votes(Trap.USEFUL_REVIEW, 2),
+          votes(Trap.BAD_BATCH, 1),
+          votes(Trap.PICKY_REVIEWER, 4),
+          votes(Trap.NEW_ACCOUNT_PRAISE, 6),
+          votes(Trap.STOCK_PHOTO, 1),
+          votes(Trap.OWN_PHOTO_REUSE, 4));
+
+  private static Entry votes(Trap trap, double base) {
+    return new Entry(trap.wire(), () -> new VoteLookalikes(trap), base, true);
+  }
 
   private static Entry money(Trap trap) {
     return new Entry(trap.wire(), () -> new GenuineMoneyBack(trap), 2, true);

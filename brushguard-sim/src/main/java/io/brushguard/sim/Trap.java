@@ -29,7 +29,13 @@ public enum Trap {
   FRIENDS_TRANSFER,
   SUBSIDY_FOR_ALL,
   HONEST_STAFF,
-  SIGNUP_DRIVE;
+  SIGNUP_DRIVE,
+  USEFUL_REVIEW,
+  BAD_BATCH,
+  PICKY_REVIEWER,
+  NEW_ACCOUNT_PRAISE,
+  STOCK_PHOTO,
+  OWN_PHOTO_REUSE;
 
   private final String wire = name().toLowerCase(Locale.ROOT);
 

@@ -50,6 +50,39 @@ class TrapsTest {
     LABELLED.put(Trap.SUBSIDY_FOR_ALL, List.of(ACCOUNT, ORDER, PAYMENT));
     LABELLED.put(Trap.HONEST_STAFF, List.of(ACCOUNT));
     LABELLED.put(Trap.SIGNUP_DRIVE, List.of(ACCOUNT));
+    LABELLED.put(Trap.USEFUL_REVIEW, List.of(ACCOUNT, ORDER, REVIEW, EntityKind.LIKE));
+    LABELLED.put(Trap.BAD_BATCH, List.of(SHOP, ACCOUNT, ORDER, REVIEW));
+    LABELLED.put(Trap.PICKY_REVIEWER, List.of(ACCOUNT, ORDER, REVIEW));
+    LABELLED.put(Trap.NEW_ACCOUNT_PRAISE, List.of(ACCOUNT, ORDER, REVIEW));
+    LABELLED.put(Trap.STOCK_PHOTO, List.of(SHOP, ACCOUNT, ORDER, REVIEW));
+    LABELLED.put(Trap.OWN_PHOTO_REUSE, List.of(ACCOUNT, ORDER, REVIEW));
+  }
+
+  @Test
+  void stockPhoto_isOnePhotoReencoded_onManyAccountsReviews() {
+    List<Review> reviews = m.reviews(r -> m.is(REVIEW, r.review(), Trap.STOCK_PHOTO));
+    assertThat(reviews).hasSizeGreaterThanOrEqualTo(8);
+    long first = Long.parseUnsignedLong(reviews.get(0).images().get(0), 16);
+    for (Review r : reviews) {
+      long h = Long.parseUnsignedLong(r.images().get(0), 16);
+      assertThat(Long.bitCount(h ^ first)).isLessThanOrEqualTo(10);
+    }
+    assertThat(reviews.stream().map(Review::account).distinct().count()).isEqualTo(reviews.size());
+  }
+
+  @Test
+  void badBatch_isManyAgedBuyersComplainingAboutOneShop() {
+    List<Review> reviews = m.reviews(r -> m.is(REVIEW, r.review(), Trap.BAD_BATCH));
+    assertThat(reviews).hasSizeGreaterThanOrEqualTo(12);
+    assertThat(reviews).allMatch(r -> r.rating() <= 2);
+    assertThat(reviews.stream().map(Review::shop).distinct().count()).isEqualTo(1);
+    assertThat(reviews.stream().map(Review::account).distinct().count()).isEqualTo(reviews.size());
+  }
+
+  @Test
+  void newAccountPraise_isMostlyFiveStars() {
+    List<Review> reviews = m.reviews(r -> m.is(REVIEW, r.review(), Trap.NEW_ACCOUNT_PRAISE));
+    assertThat(reviews).isNotEmpty().allMatch(r -> r.rating() >= 4);
   }
 
   private Map<String, List<Logistics>> scansOf(Trap trap) {
