@@ -150,8 +150,11 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     }
     Finding judged =
         state.verdict == null ? null : state.verdict.finding(DecisionPolicy.DEFAULT, 0);
-    double score = judged == null ? 0 : Verdict.round(share * judged.score());
     String carriedCode = codeFor(judged);
+    double score = judged == null ? 0 : Verdict.round(share * judged.score());
+    if (from == EntityKind.REVIEW && !carriedCode.equals(code)) {
+      score = 0; // an attacker's fake review: its order is a real sale to the victim
+    }
     if (score == state.carried && carriedCode.equals(state.carriedCode)) {
       return;
     }

@@ -109,6 +109,19 @@ class CarryEvidenceTest {
   }
 
   @Test
+  void anAttackersReview_isNotCarriedToItsOrder_aRealSaleToTheVictim() {
+    CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
+    CarryEvidence.State state = stage.newState();
+    feed(stage, state, 1_000, reviewOf("o7", "r7"));
+    feed(
+        stage,
+        state,
+        2_000,
+        new Signal(EntityKind.REVIEW, "r7", "BAD_REVIEWER", "b/u1", 0.9, 0, "complaints"));
+    assertThat(ctx.take()).isEmpty();
+  }
+
+  @Test
   void onlyDetectorsSignalsOfItsOwnKindAreCarried_neverCarriedEvidence() {
     CarryEvidence orderToReview = CarryEvidence.orderToReview(30 * DAY);
     assertThat(orderToReview.wiring().consumes()).doesNotContain(Carried.class);

@@ -88,6 +88,15 @@ public final class TemplateText {
   public static final int CROWD = 8;
   public static final int MIN_SHOPS = 3;
   public static final double BASE = 0.6;
+
+  /**
+   * A cluster of aged, unlinked accounts only: below review alone. Genuine buyers of one popular
+   * item write alike (9-14 of them at a shop in a week on the simulated markets); what tells a
+   * hired crowd of aged accounts from them is what a campaign shares besides its wording (its
+   * photos, its orders' evidence), so the text needs that corroboration.
+   */
+  public static final double AGED_ONLY = 0.45;
+
   public static final double STRONG = 0.95;
   private static final long SEED = 0x7e3a_11ceL;
 
@@ -178,6 +187,9 @@ public final class TemplateText {
 
   /** The strength of a cluster with {@code accounts} accounts, {@code flagged} new or linked. */
   static double strength(int accounts, int flagged) {
+    if (flagged == 0) {
+      return AGED_ONLY;
+    }
     double share = accounts == 0 ? 0 : flagged / (double) accounts;
     return Math.min(STRONG, BASE + (STRONG - BASE) * share);
   }
