@@ -45,6 +45,8 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   public static final class State extends Expiring {
     final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     int epoch;
+    long oldest = Long.MAX_VALUE;
+    boolean evicted;
   }
 
   /** A matched review at the shop: its links to near-identical ones here, its matches elsewhere. */
@@ -121,20 +123,33 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         Iterator<Node> oldest = s.nodes.values().iterator();
         oldest.next().gone = true;
         oldest.remove();
+        s.evicted = true;
       }
       n = new Node(m);
       s.nodes.put(m.review(), n);
+      s.oldest = Math.min(s.oldest, m.ts());
     }
     return n;
   }
 
+  /**
+   * Drops the reviews from before the window and the links to dropped ones: a pass only when a
+   * review is that old or one was evicted (otherwise it would change nothing).
+   */
   private static void forget(State s, long before) {
+    if (s.oldest >= before && !s.evicted) {
+      return;
+    }
+    s.evicted = false;
+    s.oldest = Long.MAX_VALUE;
     Iterator<Map.Entry<String, Node>> it = s.nodes.entrySet().iterator();
     while (it.hasNext()) {
       Node n = it.next().getValue();
       if (n.member.ts() < before) {
         n.gone = true;
         it.remove();
+      } else {
+        s.oldest = Math.min(s.oldest, n.member.ts());
       }
     }
     for (Node n : s.nodes.values()) {

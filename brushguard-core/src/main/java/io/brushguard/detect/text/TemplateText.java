@@ -75,7 +75,7 @@ public final class TemplateText {
   public static final double THRESHOLD = 0.4;
   public static final double CLOSE = 0.7;
   public static final int MIN_SHINGLES = 8;
-  public static final int BUCKET_CAP = 32;
+  public static final int BUCKET_CAP = 8;
   public static final int MAX_NEIGHBOURS = 32;
   public static final int MAX_MEMBERS = 512;
   public static final long DAY = 86_400_000L;
