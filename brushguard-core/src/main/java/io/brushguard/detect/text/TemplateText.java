@@ -90,11 +90,11 @@ public final class TemplateText {
   public static final double BASE = 0.6;
 
   /**
-   * A cluster of aged, unlinked accounts (at most one new or linked among them: in a large market a
-   * popular shop's buyers include one by chance): below review alone. Genuine buyers of one popular
-   * item write alike (9-14 of them at a shop in a week on the simulated markets); what tells a
-   * hired crowd of aged accounts from them is what a campaign shares besides its wording (its
-   * photos, its orders' evidence), so the text needs that corroboration.
+   * A cluster mostly of aged, unlinked accounts (fewer than two new or linked among them, or fewer
+   * than half: a popular shop's buyers include some by chance): below review alone. Genuine buyers
+   * of one popular item write alike (9-14 of them at a shop in a week on the simulated markets);
+   * what tells a hired crowd of aged accounts from them is what a campaign shares besides its
+   * wording (its photos, its orders' evidence), so the text needs that corroboration.
    */
   public static final double AGED_ONLY = 0.45;
 
@@ -188,7 +188,7 @@ public final class TemplateText {
 
   /** The strength of a cluster with {@code accounts} accounts, {@code flagged} new or linked. */
   static double strength(int accounts, int flagged) {
-    if (flagged < 2) {
+    if (flagged < 2 || 2 * flagged < accounts) {
       return AGED_ONLY;
     }
     double share = accounts == 0 ? 0 : flagged / (double) accounts;
