@@ -138,16 +138,24 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
       s.blamedReviews += st.blamed();
     }
     s.upheldByEntries += st.upheld();
-    changed(s, context);
+    if (st.blamed() != 0 || st.upheld() != 0) {
+      changed(s, context);
+    } else {
+      flushSoon(s, context); // most orders and reviews: the books change, the credit cannot
+    }
   }
 
-  /** Something changed: restate the credit's clean time if it got worse, and flush soon. */
+  /** Something the credit reads changed: restate its clean time if it got worse, and flush soon. */
   private static void changed(State s, Context context) {
     double deduction = credit(s).deduction();
     if (deduction > s.deduction) {
       s.cleanSince = context.now();
     }
     s.deduction = deduction;
+    flushSoon(s, context);
+  }
+
+  private static void flushSoon(State s, Context context) {
     if (s.flushAt == NONE) {
       s.flushAt = context.now() + UPDATE_EVERY;
       context.wakeAt(s.flushAt);
