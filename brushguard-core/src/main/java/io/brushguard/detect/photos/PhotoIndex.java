@@ -3,8 +3,6 @@ package io.brushguard.detect.photos;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -17,13 +15,14 @@ import java.util.Set;
  * <p><b>Window and memory.</b> Key: {@code <band>:<value>}, so {@value PhotoHashes#BANDS} ×
  * 2^{@value PhotoHashes#BAND_BITS} keys at most: a global structure whose keys spread over the
  * Flink job's subtasks as partitions would. A photo is kept {@value #KEEP_MILLIS} ms in each of its
- * {@value PhotoHashes#BANDS} bands: a reference to its {@link PhotoBand} fact (about 64 bytes with
- * it; the strings are the review event's), so about 0.5 KB per indexed photo. At most {@value
- * #MAX_ENTRIES} photos per key (the oldest dropped: with uniform hashes a key holds 1/256 of a
- * band's photos, so the cap binds beyond about a million photos in the window, and a platform of
- * that size widens the bands). At most {@value #MAX_MATCHES} matches reported per photo, the most
- * recent. Comparing is a popcount per photo of the key: uniform hashes put 1/256 of the window in
- * each key.
+ * {@value PhotoHashes#BANDS} bands: its hash and time in the key's primitive arrays and a reference
+ * to its {@link PhotoBand} fact (about 80 bytes with it, up to twice the arrays' part while a ring
+ * is half full; the strings are the review event's), so about 0.7 KB per indexed photo. At most
+ * {@value #MAX_ENTRIES} photos per key (the oldest dropped: with uniform hashes a key holds 1/256
+ * of a band's photos, so the cap binds beyond about a million photos in the window, and a platform
+ * of that size widens the bands). At most {@value #MAX_MATCHES} matches reported per photo, the
+ * most recent. Comparing is a popcount per photo of the key over its array of hashes (uniform
+ * hashes put 1/256 of the window in each key); only a photo within reach is read further.
  */
 public final class PhotoIndex implements Stage<PhotoIndex.State> {
   public static final String NAME = "photo-index";
@@ -35,10 +34,64 @@ public final class PhotoIndex implements Stage<PhotoIndex.State> {
   private static final Wiring WIRING =
       new Wiring(Set.of(), Set.of(PhotoBand.class), Set.of(PhotoMatch.class));
 
-  /** The photos of one band value, oldest first. */
+  /**
+   * The photos of one band value, oldest first, in a ring: their hashes and times in primitive
+   * arrays, so that comparing a new photo with all of them reads two arrays in order and only the
+   * few within reach are looked at further.
+   */
   public static final class State {
-    final List<PhotoBand> photos = new ArrayList<>(2);
+    long[] hashes = new long[2];
+    long[] times = new long[2];
+    PhotoBand[] photos = new PhotoBand[2];
+    int head;
+    int size;
     long wake = NONE;
+
+    /** The {@code i}th photo from the oldest: its slot in the ring. */
+    int slot(int i) {
+      return (head + i) & (photos.length - 1);
+    }
+
+    long oldestTime() {
+      return times[head];
+    }
+
+    void add(PhotoBand f) {
+      if (size == photos.length) {
+        if (size == MAX_ENTRIES) {
+          dropOldest();
+        } else {
+          grow();
+        }
+      }
+      int at = slot(size++);
+      hashes[at] = f.hash();
+      times[at] = f.at();
+      photos[at] = f;
+    }
+
+    void dropOldest() {
+      photos[head] = null;
+      head = (head + 1) & (photos.length - 1);
+      size--;
+    }
+
+    private void grow() {
+      int n = photos.length * 2;
+      long[] h = new long[n];
+      long[] t = new long[n];
+      PhotoBand[] p = new PhotoBand[n];
+      for (int i = 0; i < size; i++) {
+        int from = slot(i);
+        h[i] = hashes[from];
+        t[i] = times[from];
+        p[i] = photos[from];
+      }
+      hashes = h;
+      times = t;
+      photos = p;
+      head = 0;
+    }
   }
 
   @Override
@@ -68,15 +121,19 @@ public final class PhotoIndex implements Stage<PhotoIndex.State> {
     prune(s, ctx.now());
     int reported = 0;
     boolean known = false;
-    for (int i = s.photos.size() - 1; i >= 0 && reported < MAX_MATCHES; i--) {
-      PhotoBand e = s.photos.get(i);
+    long hash = f.hash();
+    for (int i = s.size - 1; i >= 0 && reported < MAX_MATCHES; i--) {
+      int at = s.slot(i);
+      int d = PhotoHashes.distance(s.hashes[at], hash);
+      if (d > PhotoHashes.MAX_DISTANCE) {
+        continue; // neither a match nor this review again with this very photo
+      }
+      PhotoBand e = s.photos[at];
       if (e.review().equals(f.review())) {
-        known |= e.hash() == f.hash();
+        known |= d == 0;
         continue;
       }
-      int d = PhotoHashes.distance(e.hash(), f.hash());
-      if (d > PhotoHashes.MAX_DISTANCE
-          || PhotoHashes.firstCommonBand(e.hash(), f.hash()) != f.band()
+      if (PhotoHashes.firstCommonBand(e.hash(), hash) != f.band()
           || e.account().equals(f.account())
           || (f.order() != null && f.order().equals(e.order()))) {
         continue;
@@ -88,23 +145,16 @@ public final class PhotoIndex implements Stage<PhotoIndex.State> {
     if (known) {
       return;
     }
-    if (s.photos.size() == MAX_ENTRIES) {
-      s.photos.remove(0);
-    }
-    s.photos.add(f);
+    s.add(f);
     if (s.wake == NONE) {
-      s.wake = s.photos.get(0).at() + KEEP_MILLIS + 1;
+      s.wake = s.oldestTime() + KEEP_MILLIS + 1;
       ctx.wakeAt(s.wake);
     }
   }
 
   private static void prune(State s, long now) {
-    int drop = 0;
-    while (drop < s.photos.size() && s.photos.get(drop).at() < now - KEEP_MILLIS) {
-      drop++;
-    }
-    if (drop > 0) {
-      s.photos.subList(0, drop).clear();
+    while (s.size > 0 && s.oldestTime() < now - KEEP_MILLIS) {
+      s.dropOldest();
     }
   }
 
@@ -115,8 +165,8 @@ public final class PhotoIndex implements Stage<PhotoIndex.State> {
     }
     s.wake = NONE;
     prune(s, time);
-    if (!s.photos.isEmpty()) {
-      s.wake = s.photos.get(0).at() + KEEP_MILLIS + 1;
+    if (s.size > 0) {
+      s.wake = s.oldestTime() + KEEP_MILLIS + 1;
       ctx.wakeAt(s.wake);
     }
   }
@@ -129,6 +179,6 @@ public final class PhotoIndex implements Stage<PhotoIndex.State> {
 
   @Override
   public boolean isEmpty(State s) {
-    return s.photos.isEmpty();
+    return s.size == 0;
   }
 }

@@ -39,17 +39,56 @@ public final class TextIndex implements Stage<TextIndex.State> {
     long sweep = NONE;
   }
 
-  /** The most recent reviews with one band value, oldest overwritten first. */
+  /**
+   * The most recent reviews with one band value, oldest overwritten first; beside each, its time
+   * and {@linkplain #sketch sketch}, so that most candidates are ruled out without reading them.
+   */
   static final class Ring {
     final Indexed[] items = new Indexed[TemplateText.BUCKET_CAP];
+    final long[] ts = new long[TemplateText.BUCKET_CAP];
+    final long[] sketches = new long[TemplateText.BUCKET_CAP * SKETCH_LONGS];
     int size;
     int next;
 
-    void add(Indexed e) {
+    void add(Indexed e, long[] sketch) {
       items[next] = e;
+      ts[next] = e.member().ts();
+      System.arraycopy(sketch, 0, sketches, next * SKETCH_LONGS, SKETCH_LONGS);
       next = (next + 1) % items.length;
       size = Math.min(size + 1, items.length);
     }
+  }
+
+  private static final int SKETCH_BITS = 4;
+  private static final int LANES = Long.SIZE / SKETCH_BITS;
+  static final int SKETCH_LONGS = (TemplateText.HASHES + LANES - 1) / LANES;
+
+  /**
+   * The {@value #SKETCH_BITS} lowest bits of each MinHash value (b-bit minwise hashing, Li and
+   * König, WWW 2010), packed in {@value #SKETCH_LONGS} longs: where two sketches differ, the hashes
+   * differ, so the differing lanes bound the equal hashes from above and rule a candidate out
+   * exactly, without reading its signature. Two unequal hashes differ in their low bits with
+   * probability 15/16, so a pair below about 0.35 similarity is ruled out here.
+   */
+  static long[] sketch(int[] signature) {
+    long[] sketch = new long[SKETCH_LONGS];
+    for (int i = 0; i < signature.length; i++) {
+      sketch[i / LANES] |=
+          (signature[i] & ((1L << SKETCH_BITS) - 1)) << (SKETCH_BITS * (i % LANES));
+    }
+    return sketch;
+  }
+
+  /** Whether the reviews of sketch {@code a} and of {@code b} at {@code from} may be neighbours. */
+  static boolean mayMatch(long[] a, long[] b, int from) {
+    int differ = 0;
+    for (int i = 0; i < SKETCH_LONGS; i++) {
+      long x = a[i] ^ b[from + i];
+      x |= x >>> 1;
+      x |= x >>> 2;
+      differ += Long.bitCount(x & 0x1111_1111_1111_1111L);
+    }
+    return (TemplateText.HASHES - differ) / (double) TemplateText.HASHES >= TemplateText.THRESHOLD;
   }
 
   @Override
@@ -82,7 +121,8 @@ public final class TextIndex implements Stage<TextIndex.State> {
     int g = tb.group().charAt(1) - '0';
     Indexed x = tb.indexed();
     long oldest = now - TemplateText.WINDOW_MILLIS;
-    List<Neighbour> found = new ArrayList<>();
+    long[] sk = sketch(x.signature());
+    List<Neighbour> found = null;
     for (int k = 0; k < tb.bands().length; k++) {
       int band = TemplateText.bandOf(g, k);
       long h = ((long) (band + 1) << 32) | (tb.bands()[k] & 0xffff_ffffL);
@@ -90,17 +130,19 @@ public final class TextIndex implements Stage<TextIndex.State> {
       if (held == null) {
         s.buckets.add(h, x);
       } else if (held instanceof Indexed one) {
-        consider(x, one, band, oldest, found);
+        found = consider(x, one, band, oldest, found);
         Ring ring = new Ring();
-        ring.add(one);
-        ring.add(x);
+        ring.add(one, sketch(one.signature()));
+        ring.add(x, sk);
         s.buckets.replace(h, ring);
       } else {
         Ring ring = (Ring) held;
         for (int i = 0; i < ring.size; i++) {
-          consider(x, ring.items[i], band, oldest, found);
+          if (ring.ts[i] >= oldest && mayMatch(sk, ring.sketches, i * SKETCH_LONGS)) {
+            found = consider(x, ring.items[i], band, oldest, found);
+          }
         }
-        ring.add(x);
+        ring.add(x, sk);
       }
       s.buckets.keepUntil(h, now + TemplateText.WINDOW_MILLIS);
     }
@@ -108,7 +150,7 @@ public final class TextIndex implements Stage<TextIndex.State> {
       s.sweep = (Math.floorDiv(now, SWEEP_MS) + 1) * SWEEP_MS;
       ctx.wakeAt(s.sweep);
     }
-    if (found.isEmpty()) {
+    if (found == null) {
       return;
     }
     // the most recent first; ties by review id, so that the order is the inputs' own
@@ -122,17 +164,23 @@ public final class TextIndex implements Stage<TextIndex.State> {
     ctx.emit(new TextMatch(x.member(), List.copyOf(found.subList(0, n)), warm));
   }
 
-  private static void consider(Indexed x, Indexed c, int band, long oldest, List<Neighbour> found) {
+  /** Adds {@code c} to {@code found} (made when null) if it is a neighbour; returns the list. */
+  private static List<Neighbour> consider(
+      Indexed x, Indexed c, int band, long oldest, List<Neighbour> found) {
     if (c.member().ts() < oldest || c.member().review().equals(x.member().review())) {
-      return;
+      return found;
     }
     if (TemplateText.firstBand(x.signature(), c.signature()) != band) {
-      return; // reported by the group of an earlier shared band, or a collision of band values
+      return found; // reported by the group of an earlier shared band, or a collision of values
     }
     double similarity = TemplateText.similarity(x.signature(), c.signature());
     if (similarity >= TemplateText.THRESHOLD) {
+      if (found == null) {
+        found = new ArrayList<>(8);
+      }
       found.add(new Neighbour(c.member(), similarity));
     }
+    return found;
   }
 
   /** Forgets the band values last seen before the window; comes again while any is left. */
