@@ -46,7 +46,9 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     int epoch;
     long oldest = Long.MAX_VALUE;
-    boolean evicted;
+
+    /** Reviews evicted for room since the last input, still linked from their neighbours. */
+    final List<Node> evicted = new ArrayList<>(0);
   }
 
   /** A matched review at the shop: its links to near-identical ones here, its matches elsewhere. */
@@ -56,7 +58,6 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     final List<Node> close = new ArrayList<>(2);
     List<String> elsewhere = List.of();
     double emitted;
-    boolean gone;
     int mark;
 
     Node(Member member) {
@@ -121,9 +122,8 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     if (n == null) {
       if (s.nodes.size() >= TemplateText.MAX_MEMBERS) {
         Iterator<Node> oldest = s.nodes.values().iterator();
-        oldest.next().gone = true;
+        s.evicted.add(oldest.next()); // unlinked at the next input, as one older than the window
         oldest.remove();
-        s.evicted = true;
       }
       n = new Node(m);
       s.nodes.put(m.review(), n);
@@ -133,28 +133,39 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   }
 
   /**
-   * Drops the reviews from before the window and the links to dropped ones: a pass only when a
-   * review is that old or one was evicted (otherwise it would change nothing).
+   * Drops the reviews from before the window and the links to them: a pass only when a review is
+   * that old (otherwise it would change nothing).
    */
   private static void forget(State s, long before) {
-    if (s.oldest >= before && !s.evicted) {
+    if (!s.evicted.isEmpty()) {
+      for (Node n : s.evicted) {
+        drop(n);
+      }
+      s.evicted.clear();
+    }
+    if (s.oldest >= before) {
       return;
     }
-    s.evicted = false;
     s.oldest = Long.MAX_VALUE;
     Iterator<Map.Entry<String, Node>> it = s.nodes.entrySet().iterator();
     while (it.hasNext()) {
       Node n = it.next().getValue();
       if (n.member.ts() < before) {
-        n.gone = true;
+        drop(n);
         it.remove();
       } else {
         s.oldest = Math.min(s.oldest, n.member.ts());
       }
     }
-    for (Node n : s.nodes.values()) {
-      n.links.removeIf(l -> l.gone);
-      n.close.removeIf(l -> l.gone);
+  }
+
+  /** Takes a node out of its neighbours' links (links go both ways). */
+  private static void drop(Node n) {
+    for (Node l : n.links) {
+      l.links.remove(n);
+    }
+    for (Node l : n.close) {
+      l.close.remove(n);
     }
   }
 
