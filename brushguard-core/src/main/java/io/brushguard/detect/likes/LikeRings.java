@@ -6,6 +6,7 @@ import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -56,7 +57,11 @@ public final class LikeRings implements Stage<LikeRings.State> {
   /** One shop's quick likes of the last week. */
   public static final class State {
     final List<QuickLike> likes = new ArrayList<>();
-    final Map<String, Float> signalled = new HashMap<>();
+
+    /** By entity kind, the strongest strength signalled per id (ids of two kinds may be alike). */
+    final Map<EntityKind, Map<String, Float>> signalled = new EnumMap<>(EntityKind.class);
+
+    int signalledCount;
     long wake = NONE;
   }
 
@@ -107,6 +112,7 @@ public final class LikeRings implements Stage<LikeRings.State> {
     }
     if (s.likes.isEmpty()) {
       s.signalled.clear();
+      s.signalledCount = 0;
     }
   }
 
@@ -142,9 +148,7 @@ public final class LikeRings implements Stage<LikeRings.State> {
       return;
     }
     float strength = (float) Math.min(CAP, BASE + STEP * (mutual.size() - MIN_MUTUAL));
-    String origin = NAME + "/" + ctx.key();
-    String detail =
-        mutual.size() + " accounts reviewed shop " + ctx.key() + " and liked each other's reviews";
+    int accounts = mutual.size();
     Map<String, Integer> onMutual = new HashMap<>();
     for (QuickLike q : s.likes) {
       if (!mutual.contains(q.liker()) && mutual.contains(q.author())) {
@@ -162,29 +166,30 @@ public final class LikeRings implements Stage<LikeRings.State> {
       if (!members.contains(q.liker()) || find(parent, index.get(q.liker())) != root) {
         continue;
       }
-      signal(s, ctx, EntityKind.LIKE, q.like(), strength, origin, detail);
-      signal(s, ctx, EntityKind.ACCOUNT, q.liker(), strength, origin, detail);
-      signal(s, ctx, EntityKind.REVIEW, q.review(), strength, origin, detail);
+      signal(s, ctx, EntityKind.LIKE, q.like(), strength, accounts);
+      signal(s, ctx, EntityKind.ACCOUNT, q.liker(), strength, accounts);
+      signal(s, ctx, EntityKind.REVIEW, q.review(), strength, accounts);
     }
   }
 
   private static void signal(
-      State s,
-      Context ctx,
-      EntityKind kind,
-      String id,
-      float strength,
-      String origin,
-      String detail) {
-    String key = kind.ordinal() + id;
-    Float before = s.signalled.get(key);
+      State s, Context ctx, EntityKind kind, String id, float strength, int accounts) {
+    Map<String, Float> ofKind = s.signalled.computeIfAbsent(kind, k -> new HashMap<>());
+    Float before = ofKind.get(id);
     if (before != null && before >= strength) {
       return;
     }
-    if (s.signalled.size() >= MAX_SIGNALLED) {
+    if (s.signalledCount >= MAX_SIGNALLED) {
       s.signalled.clear();
+      s.signalledCount = 0;
+      ofKind = s.signalled.computeIfAbsent(kind, k -> new HashMap<>());
     }
-    s.signalled.put(key, strength);
+    if (ofKind.put(id, strength) == null) {
+      s.signalledCount++;
+    }
+    String origin = NAME + "/" + ctx.key(); // built only when a signal goes out
+    String detail =
+        accounts + " accounts reviewed shop " + ctx.key() + " and liked each other's reviews";
     ctx.emit(new Signal(kind, id, Likes.CODE, origin, strength, ctx.now(), detail));
   }
 
