@@ -6,7 +6,6 @@ import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -58,8 +57,14 @@ public final class LikeRings implements Stage<LikeRings.State> {
   public static final class State {
     final List<QuickLike> likes = new ArrayList<>();
 
-    /** By entity kind, the strongest strength signalled per id (ids of two kinds may be alike). */
-    final Map<EntityKind, Map<String, Float>> signalled = new EnumMap<>(EntityKind.class);
+    /**
+     * By entity kind (like, account, review), the strongest strength signalled per id: ids of two
+     * kinds may be alike. Plain maps, as the Flink job's state serializer copies them.
+     */
+    final Map<String, Float> likesSignalled = new HashMap<>();
+
+    final Map<String, Float> accountsSignalled = new HashMap<>();
+    final Map<String, Float> reviewsSignalled = new HashMap<>();
 
     int signalledCount;
     long wake = NONE;
@@ -111,8 +116,7 @@ public final class LikeRings implements Stage<LikeRings.State> {
       s.likes.subList(0, drop).clear();
     }
     if (s.likes.isEmpty()) {
-      s.signalled.clear();
-      s.signalledCount = 0;
+      clearSignalled(s);
     }
   }
 
@@ -174,15 +178,18 @@ public final class LikeRings implements Stage<LikeRings.State> {
 
   private static void signal(
       State s, Context ctx, EntityKind kind, String id, float strength, int accounts) {
-    Map<String, Float> ofKind = s.signalled.computeIfAbsent(kind, k -> new HashMap<>());
+    Map<String, Float> ofKind =
+        switch (kind) {
+          case LIKE -> s.likesSignalled;
+          case ACCOUNT -> s.accountsSignalled;
+          default -> s.reviewsSignalled;
+        };
     Float before = ofKind.get(id);
     if (before != null && before >= strength) {
       return;
     }
     if (s.signalledCount >= MAX_SIGNALLED) {
-      s.signalled.clear();
-      s.signalledCount = 0;
-      ofKind = s.signalled.computeIfAbsent(kind, k -> new HashMap<>());
+      clearSignalled(s);
     }
     if (ofKind.put(id, strength) == null) {
       s.signalledCount++;
@@ -191,6 +198,13 @@ public final class LikeRings implements Stage<LikeRings.State> {
     String detail =
         accounts + " accounts reviewed shop " + ctx.key() + " and liked each other's reviews";
     ctx.emit(new Signal(kind, id, Likes.CODE, origin, strength, ctx.now(), detail));
+  }
+
+  private static void clearSignalled(State s) {
+    s.likesSignalled.clear();
+    s.accountsSignalled.clear();
+    s.reviewsSignalled.clear();
+    s.signalledCount = 0;
   }
 
   private static int find(int[] parent, int i) {
