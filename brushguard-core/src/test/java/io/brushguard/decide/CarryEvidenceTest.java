@@ -11,6 +11,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CarryEvidenceTest {
+  private static final DecisionPolicy RAW =
+      DecisionPolicy.DEFAULT.withFusion(RecurrenceNoisyOr.RAW);
+
   private static final long DAY = 86_400_000L;
   private final RecordingContext ctx = new RecordingContext();
 
@@ -34,7 +37,7 @@ class CarryEvidenceTest {
 
   @Test
   void orderJudgedBeforeItsReviewCame_theReviewGetsTheOrdersScore_andLosesItWhenWithdrawn() {
-    CarryEvidence stage = CarryEvidence.orderToReview(30 * DAY);
+    CarryEvidence stage = CarryEvidence.orderToReview(RAW, 30 * DAY);
     CarryEvidence.State state = stage.newState();
 
     feed(stage, state, 1_000, onOrder("CONCENTRATION", "c/s1", 0.6));
@@ -67,8 +70,8 @@ class CarryEvidenceTest {
   }
 
   @Test
-  void reviewJudged_itsOrderGetsSevenTenthsOfTheReviewsScore_strongestSignalPerCodeOnly() {
-    CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
+  void reviewJudged_itsOrderGetsSevenTenthsOfTheReviewsScore_withTheSameFusion() {
+    CarryEvidence stage = CarryEvidence.reviewToOrder(RAW, 30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o7", "r7"));
     assertThat(ctx.take()).isEmpty();
@@ -76,9 +79,10 @@ class CarryEvidenceTest {
     Signal a = new Signal(EntityKind.REVIEW, "r7", "TEMPLATE_TEXT", "t/1", 0.7, 0, "same text");
     Signal b = new Signal(EntityKind.REVIEW, "r7", "TEMPLATE_TEXT", "t/2", 0.4, 0, "same text");
     feed(stage, state, 2_000, a);
+    assertThat(carried(ctx.take())).extracting(Signal::strength).containsExactly(0.49);
     feed(stage, state, 2_000, b);
     assertThat(carried(ctx.take()))
-        .as("the second signal of the same code does not raise the score")
+        .as("a second origin of the same code adds its recurrence, as in decide")
         .singleElement()
         .satisfies(
             s -> {
@@ -86,15 +90,15 @@ class CarryEvidenceTest {
               assertThat(s.id()).isEqualTo("o7");
               assertThat(s.code()).isEqualTo("FAKE_REVIEW");
               assertThat(s.strength())
-                  .as("0.7 × 0.7: praise is bought for genuine purchases too")
-                  .isEqualTo(0.49);
+                  .as("0.7 × (0.7 with the recurrence of 0.4): 0.7 × 0.7624")
+                  .isEqualTo(0.5337);
               assertThat(s.origin()).isEqualTo("review-to-order/r7");
             });
   }
 
   @Test
   void fraudPutOnAnotherParty_travelsUnderItsOwnCode_andTheOldCodeIsWithdrawn() {
-    CarryEvidence stage = CarryEvidence.orderToReview(30 * DAY);
+    CarryEvidence stage = CarryEvidence.orderToReview(RAW, 30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o1", "r1"));
     feed(stage, state, 2_000, onOrder("CONCENTRATION", "c/s1", 0.6));
@@ -110,7 +114,7 @@ class CarryEvidenceTest {
 
   @Test
   void anAttackersReview_isNotCarriedToItsOrder_aRealSaleToTheVictim() {
-    CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
+    CarryEvidence stage = CarryEvidence.reviewToOrder(RAW, 30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o7", "r7"));
     feed(
@@ -123,7 +127,7 @@ class CarryEvidenceTest {
 
   @Test
   void onlyDetectorsSignalsOfItsOwnKindAreCarried_neverCarriedEvidence() {
-    CarryEvidence orderToReview = CarryEvidence.orderToReview(30 * DAY);
+    CarryEvidence orderToReview = CarryEvidence.orderToReview(RAW, 30 * DAY);
     assertThat(orderToReview.wiring().consumes()).doesNotContain(Carried.class);
     assertThat(orderToReview.wiring().produces()).containsExactly(Carried.class);
     Signal onReview = new Signal(EntityKind.REVIEW, "r1", "X", "x/1", 0.9, 0, "d");
@@ -141,7 +145,7 @@ class CarryEvidenceTest {
 
   @Test
   void retention_forgetsTheOrderAndItsReview() {
-    CarryEvidence stage = CarryEvidence.orderToReview(30 * DAY);
+    CarryEvidence stage = CarryEvidence.orderToReview(RAW, 30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 0, reviewOf("o1", "r1"));
     long wake = ctx.wakes.first();
