@@ -17,6 +17,7 @@ import io.brushguard.eval.Reliability;
 import io.brushguard.eval.ShopEvaluation;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
+import io.brushguard.event.Like;
 import io.brushguard.ingest.EventReader;
 import io.brushguard.ingest.Reject;
 import io.brushguard.sim.Plan;
@@ -202,7 +203,7 @@ final class QualityCommand implements Callable<Integer> {
             EntityKind.LIKE, plan.events(EventType.LIKE));
     Reliability reliability = new Reliability();
     for (Finding f : result.findings()) {
-      Label l = labels.get(f.entity(), f.id());
+      Label l = labels.get(f.entity(), wireId(f));
       reliability.add(f.entity(), f.score(), l != null && l.fraud());
     }
     return new Run(
@@ -303,6 +304,11 @@ final class QualityCommand implements Callable<Integer> {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** A finding's id as the labels name it: a like's {@code <account>:<review>}. */
+  static String wireId(Finding f) {
+    return f.entity() == EntityKind.LIKE ? f.id().replace(Like.SEPARATOR, ':') : f.id();
   }
 
   /** Precision, recall and F1 per entity kind over all runs, and the worst run's F1. */

@@ -146,7 +146,7 @@ final class TrainCommand implements Callable<Integer> {
           Labels l = labels(dir.resolve("labels.jsonl"));
           for (Finding f : result.findings()) {
             if (f.score() > 0) {
-              Label label = l.get(f.entity(), f.id());
+              Label label = l.get(f.entity(), QualityCommand.wireId(f));
               boolean fraud = label != null && label.fraud();
               points
                   .computeIfAbsent(f.entity(), k -> new ArrayList<>())

@@ -108,8 +108,8 @@ public final class DetectorRegistry {
   public static Topology topology(BrushguardConfig config, List<Stage<?>> detection) {
     List<Stage<?>> all = new ArrayList<>(resolution(config));
     all.addAll(detection);
-    all.add(CarryEvidence.orderToReview(config.decision(), config.retentionMillis()));
-    all.add(CarryEvidence.reviewToOrder(config.decision(), config.retentionMillis()));
+    all.add(CarryEvidence.orderToReview(config.retentionMillis()));
+    all.add(CarryEvidence.reviewToOrder(config.retentionMillis()));
     all.add(new Decide(config.decision(), config.retentionMillis()));
     all.add(Ledger.orders(config.retentionMillis()));
     all.add(Ledger.reviews(config.retentionMillis()));

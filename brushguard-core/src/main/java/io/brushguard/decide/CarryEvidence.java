@@ -18,13 +18,13 @@ import java.util.Locale;
  * as a sale.
  *
  * <p>Keyed by the entity carried from (the order, or the review): it folds that entity's own
- * detector {@link Signal}s as {@link Decide} does (with the same policy's {@link Fusion}) and
- * learns the entity it belongs with from {@link OrderLinked} facts of part {@code REVIEW}
- * (order-threads: an order's review that names it, in whichever order the two arrive). Whenever the
- * score or the link changes it emits a {@link Carried} signal on the other entity with strength
- * equal to the score (code {@code FAKE_ORDER} on a review, {@code FAKE_REVIEW} on an order), and
- * withdraws it when the score falls to 0. Only detectors' signals are carried, never carried
- * evidence, so nothing echoes.
+ * detector {@link Signal}s as {@link Decide} does, by the raw {@link RecurrenceNoisyOr} and learns
+ * the entity it belongs with from {@link OrderLinked} facts of part {@code REVIEW} (order-threads:
+ * an order's review that names it, in whichever order the two arrive). Whenever the score or the
+ * link changes it emits a {@link Carried} signal on the other entity with strength equal to the
+ * score (code {@code FAKE_ORDER} on a review, {@code FAKE_REVIEW} on an order), and withdraws it
+ * when the score falls to 0. Only detectors' signals are carried, never carried evidence, so
+ * nothing echoes.
  *
  * <p><b>Retention and space.</b> A key is forgotten {@code retention} of event time after its last
  * input. Per order with a review or a signal (per review with an order or a signal): the other
@@ -38,7 +38,14 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
   private final double share;
   private final String name;
   private final long retentionMillis;
-  private final DecisionPolicy policy;
+
+  /**
+   * What is carried is the raw evidence ({@link RecurrenceNoisyOr#RAW}), whatever fusion {@code
+   * decide} scores with: the calibration and a trained model are fitted on findings whose carried
+   * signals are these, so they see at scan time what they were fitted on.
+   */
+  private static final DecisionPolicy CARRY =
+      DecisionPolicy.DEFAULT.withFusion(RecurrenceNoisyOr.RAW);
 
   /** The share of a review's score its order gets. */
   public static final double REVIEW_TO_ORDER = 0.7;
@@ -50,12 +57,7 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
           java.util.Set.of(Carried.class));
 
   private CarryEvidence(
-      EntityKind from,
-      EntityKind to,
-      String code,
-      double share,
-      long retentionMillis,
-      DecisionPolicy policy) {
+      EntityKind from, EntityKind to, String code, double share, long retentionMillis) {
     if (retentionMillis <= 0) {
       throw new IllegalArgumentException("retention must be positive, was " + retentionMillis);
     }
@@ -65,18 +67,11 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     this.share = share;
     this.name = from.wire() + "-to-" + to.wire();
     this.retentionMillis = retentionMillis;
-    this.policy = java.util.Objects.requireNonNull(policy, "policy");
   }
 
   /** An order's judgement as evidence on its review (code {@code FAKE_ORDER}). */
   public static CarryEvidence orderToReview(long retentionMillis) {
-    return orderToReview(DecisionPolicy.DEFAULT, retentionMillis);
-  }
-
-  /** As {@link #orderToReview(long)}, judging the order with the policy's fusion. */
-  public static CarryEvidence orderToReview(DecisionPolicy policy, long retentionMillis) {
-    return new CarryEvidence(
-        EntityKind.ORDER, EntityKind.REVIEW, "FAKE_ORDER", 1, retentionMillis, policy);
+    return new CarryEvidence(EntityKind.ORDER, EntityKind.REVIEW, "FAKE_ORDER", 1, retentionMillis);
   }
 
   /**
@@ -86,18 +81,8 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
    * fake order says about its review.
    */
   public static CarryEvidence reviewToOrder(long retentionMillis) {
-    return reviewToOrder(DecisionPolicy.DEFAULT, retentionMillis);
-  }
-
-  /** As {@link #reviewToOrder(long)}, judging the review with the policy's fusion. */
-  public static CarryEvidence reviewToOrder(DecisionPolicy policy, long retentionMillis) {
     return new CarryEvidence(
-        EntityKind.REVIEW,
-        EntityKind.ORDER,
-        "FAKE_REVIEW",
-        REVIEW_TO_ORDER,
-        retentionMillis,
-        policy);
+        EntityKind.REVIEW, EntityKind.ORDER, "FAKE_REVIEW", REVIEW_TO_ORDER, retentionMillis);
   }
 
   /** One order (or review): its own evidence, what it belongs with, what was carried. */
@@ -171,7 +156,7 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     if (state.other == null) {
       return;
     }
-    Finding judged = state.verdict == null ? null : state.verdict.finding(policy, 0);
+    Finding judged = state.verdict == null ? null : state.verdict.finding(CARRY, 0);
     String carriedCode = codeFor(judged);
     double score = judged == null ? 0 : Verdict.round(share * judged.score());
     if (from == EntityKind.REVIEW && !carriedCode.equals(code)) {

@@ -11,8 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CarryEvidenceTest {
-  private static final DecisionPolicy RAW =
-      DecisionPolicy.DEFAULT.withFusion(RecurrenceNoisyOr.RAW);
 
   private static final long DAY = 86_400_000L;
   private final RecordingContext ctx = new RecordingContext();
@@ -37,7 +35,7 @@ class CarryEvidenceTest {
 
   @Test
   void orderJudgedBeforeItsReviewCame_theReviewGetsTheOrdersScore_andLosesItWhenWithdrawn() {
-    CarryEvidence stage = CarryEvidence.orderToReview(RAW, 30 * DAY);
+    CarryEvidence stage = CarryEvidence.orderToReview(30 * DAY);
     CarryEvidence.State state = stage.newState();
 
     feed(stage, state, 1_000, onOrder("CONCENTRATION", "c/s1", 0.6));
@@ -71,7 +69,7 @@ class CarryEvidenceTest {
 
   @Test
   void reviewJudged_itsOrderGetsSevenTenthsOfTheReviewsScore_withTheSameFusion() {
-    CarryEvidence stage = CarryEvidence.reviewToOrder(RAW, 30 * DAY);
+    CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o7", "r7"));
     assertThat(ctx.take()).isEmpty();
@@ -98,7 +96,7 @@ class CarryEvidenceTest {
 
   @Test
   void fraudPutOnAnotherParty_travelsUnderItsOwnCode_andTheOldCodeIsWithdrawn() {
-    CarryEvidence stage = CarryEvidence.orderToReview(RAW, 30 * DAY);
+    CarryEvidence stage = CarryEvidence.orderToReview(30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o1", "r1"));
     feed(stage, state, 2_000, onOrder("CONCENTRATION", "c/s1", 0.6));
@@ -114,7 +112,7 @@ class CarryEvidenceTest {
 
   @Test
   void anAttackersReview_isNotCarriedToItsOrder_aRealSaleToTheVictim() {
-    CarryEvidence stage = CarryEvidence.reviewToOrder(RAW, 30 * DAY);
+    CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o7", "r7"));
     feed(
@@ -127,7 +125,7 @@ class CarryEvidenceTest {
 
   @Test
   void onlyDetectorsSignalsOfItsOwnKindAreCarried_neverCarriedEvidence() {
-    CarryEvidence orderToReview = CarryEvidence.orderToReview(RAW, 30 * DAY);
+    CarryEvidence orderToReview = CarryEvidence.orderToReview(30 * DAY);
     assertThat(orderToReview.wiring().consumes()).doesNotContain(Carried.class);
     assertThat(orderToReview.wiring().produces()).containsExactly(Carried.class);
     Signal onReview = new Signal(EntityKind.REVIEW, "r1", "X", "x/1", 0.9, 0, "d");
@@ -145,7 +143,7 @@ class CarryEvidenceTest {
 
   @Test
   void retention_forgetsTheOrderAndItsReview() {
-    CarryEvidence stage = CarryEvidence.orderToReview(RAW, 30 * DAY);
+    CarryEvidence stage = CarryEvidence.orderToReview(30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 0, reviewOf("o1", "r1"));
     long wake = ctx.wakes.first();
