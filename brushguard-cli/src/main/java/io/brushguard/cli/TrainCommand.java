@@ -170,6 +170,18 @@ final class TrainCommand implements Callable<Integer> {
         s[i] = p.get(i)[0];
         y[i] = p.get(i)[1] > 0;
       }
+      long frauds = p.stream().filter(x -> x[1] > 0).count();
+      if (frauds < MIN_BLOCK || p.size() - frauds < MIN_BLOCK) {
+        md.append("    // ")
+            .append(e.getKey().wire())
+            .append(
+                String.format(
+                    Locale.ROOT,
+                    ": %d fraud, %d genuine scored: left raw%n",
+                    frauds,
+                    p.size() - frauds));
+        continue;
+      }
       double[][] k = rounded(IsotonicFit.fit(s, y, MIN_BLOCK));
       md.append("    k.put(EntityKind.")
           .append(e.getKey().name())
