@@ -32,6 +32,11 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
  */
 final class FusionTrainer {
   static final int MIN_CLASS = 20;
+
+  /** Tribuo reports progress through java.util.logging; the summary says what matters. */
+  private static final java.util.logging.Logger TRIBUO_LOG =
+      java.util.logging.Logger.getLogger("org.tribuo");
+
   private static final Label FRAUD = new Label("fraud");
   private static final Label GENUINE = new Label("genuine");
 
@@ -41,6 +46,7 @@ final class FusionTrainer {
   record Fitted(LogisticFusion model, String summary) {}
 
   static Fitted fit(List<TrainingRows.Row> rows) {
+    TRIBUO_LOG.setLevel(java.util.logging.Level.WARNING);
     Map<EntityKind, List<TrainingRows.Row>> byKind = new EnumMap<>(EntityKind.class);
     for (TrainingRows.Row r : rows) {
       byKind.computeIfAbsent(r.entity(), k -> new ArrayList<>()).add(r);
