@@ -17,27 +17,11 @@ final class StandardCalibration {
 
   private static Map<EntityKind, double[][]> knots() {
     Map<EntityKind, double[][]> k = new EnumMap<>(EntityKind.class);
-    k.put(
-        EntityKind.ORDER,
-        new double[][] {
-          {0.1868, 0.2000, 0.2786, 0.3951, 0.5570, 0.6000, 0.8390, 0.9670},
-          {0.0000, 0.0096, 0.0280, 0.5885, 0.8002, 0.9784, 0.9999, 1.0000}
-        });
-    k.put(
-        EntityKind.REVIEW,
-        new double[][] {
-          {0.2000, 0.2672, 0.3667, 0.4500, 0.5524, 0.7270, 0.9377, 0.9885},
-          {0.0000, 0.0306, 0.0414, 0.6165, 0.8396, 0.8627, 0.9998, 1.0000}
-        });
-    k.put(
-        EntityKind.ACCOUNT,
-        new double[][] {
-          {0.2855, 0.4500, 0.5496, 0.6004, 0.7821, 0.9757},
-          {0.1831, 0.7340, 0.9234, 0.9986, 0.9989, 1.0000}
-        });
-    k.put(EntityKind.SHOP, new double[][] {{0.2627, 0.4643, 0.6878}, {0.2553, 0.7456, 1.0000}});
+    // KNOTS
     // likes, payments and listings: no genuine one was scored above 0 on the fitting markets, so
-    // there is nothing to calibrate against; they keep the raw score
+    // there is nothing to calibrate against; they keep the raw score. Shops too: a victim of
+    // reverse brushing carries the same signals as a shop that bought brushing (that is the
+    // attack), and calibrated shop scores sent every victim to review (30 of 30 on seeds 1-3)
     return k;
   }
 }

@@ -68,7 +68,7 @@ class CarryEvidenceTest {
   }
 
   @Test
-  void reviewJudged_itsOrderGetsSevenTenthsOfTheReviewsScore_withTheSameFusion() {
+  void reviewJudged_itsOrderGetsSevenTenthsOfTheReviewsScore_strongestSignalPerCodeOnly() {
     CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o7", "r7"));
@@ -80,7 +80,14 @@ class CarryEvidenceTest {
     assertThat(carried(ctx.take())).extracting(Signal::strength).containsExactly(0.49);
     feed(stage, state, 2_000, b);
     assertThat(carried(ctx.take()))
-        .as("a second origin of the same code adds its recurrence, as in decide")
+        .as("a second text cluster of the same review adds nothing: not an independent place")
+        .isEmpty();
+    feed(
+        stage,
+        state,
+        2_500,
+        new Signal(EntityKind.REVIEW, "r7", "TEMPLATE_TEXT", "t/1", 0.8, 0, "x"));
+    assertThat(carried(ctx.take()))
         .singleElement()
         .satisfies(
             s -> {
@@ -88,8 +95,8 @@ class CarryEvidenceTest {
               assertThat(s.id()).isEqualTo("o7");
               assertThat(s.code()).isEqualTo("FAKE_REVIEW");
               assertThat(s.strength())
-                  .as("0.7 × (0.7 with the recurrence of 0.4): 0.7 × 0.7624")
-                  .isEqualTo(0.5337);
+                  .as("0.7 × 0.8: praise is bought for genuine purchases too")
+                  .isEqualTo(0.56);
               assertThat(s.origin()).isEqualTo("review-to-order/r7");
             });
   }

@@ -40,17 +40,24 @@ class FusionTest {
 
   @Test
   void recurrence_secondOriginAddsLessThanASecondKind() {
-    double twoKinds = score(RAW, s("A", "a", 0.6), s("B", "b", 0.6));
-    double twoPlaces = score(RAW, s("A", "a", 0.6), s("A", "b", 0.6));
+    double twoKinds = score(RAW, s("CONCENTRATION", "a", 0.6), s("B", "b", 0.6));
+    double twoPlaces = score(RAW, s("CONCENTRATION", "s1", 0.6), s("CONCENTRATION", "s2", 0.6));
     assertThat(twoKinds).isEqualTo(0.84);
     assertThat(twoPlaces).isGreaterThan(0.6).isLessThan(twoKinds).isEqualTo(0.7292);
+  }
+
+  @Test
+  void recurrence_onlyAcrossPlaces_otherCodesKeepTheirStrongestSignal() {
+    assertThat(score(RAW, s("PHOTO_REUSE", "p1", 0.6), s("PHOTO_REUSE", "p2", 0.6)))
+        .as("two reused photos of one review are one act, not two places")
+        .isEqualTo(0.6);
   }
 
   @Test
   void recurrence_isCapped_soNoNumberOfPlacesCutsTheCleanChanceByMoreThanFour() {
     Signal[] many = new Signal[500];
     for (int i = 0; i < many.length; i++) {
-      many[i] = s("A", "o" + i, 0.6);
+      many[i] = s("CONCENTRATION", "o" + i, 0.6);
     }
     assertThat(score(RAW, many)).isLessThanOrEqualTo(1 - 0.4 / 4).isGreaterThan(0.899);
   }
@@ -74,7 +81,7 @@ class FusionTest {
       List<Signal> signals = new ArrayList<>();
       int n = 1 + random.nextInt(12);
       for (int i = 0; i < n; i++) {
-        String code = "C" + random.nextInt(3);
+        String code = List.of("CONCENTRATION", "C1", "C2").get(random.nextInt(3));
         signals.add(
             s(code, "o" + random.nextInt(6), Math.round(random.nextDouble() * 100) / 100.0));
       }
@@ -89,7 +96,7 @@ class FusionTest {
         }
       }
       double total = 0;
-      for (String code : List.of("C0", "C1", "C2")) {
+      for (String code : List.of("CONCENTRATION", "C1", "C2")) {
         List<Double> ss = new ArrayList<>();
         live.forEach(
             (k, v) -> {
@@ -106,7 +113,8 @@ class FusionTest {
           others += -Math.log(1 - ss.get(i));
         }
         double cap = Math.log(4);
-        total += -Math.log(1 - ss.get(0)) + cap * (1 - Math.exp(-0.5 * others / cap));
+        boolean place = code.equals("CONCENTRATION");
+        total += -Math.log(1 - ss.get(0)) + (place ? cap * (1 - Math.exp(-0.5 * others / cap)) : 0);
       }
       double expected = live.isEmpty() ? 0 : 1 - Math.exp(-total);
 
