@@ -17,7 +17,24 @@ final class StandardCalibration {
 
   private static Map<EntityKind, double[][]> knots() {
     Map<EntityKind, double[][]> k = new EnumMap<>(EntityKind.class);
-    // KNOTS
+    k.put(
+        EntityKind.ORDER,
+        new double[][] {
+          {0.1868, 0.2000, 0.2787, 0.3151, 0.5390, 0.5500, 0.8060, 0.9620},
+          {0.0000, 0.0096, 0.0279, 0.4538, 0.9435, 0.9691, 0.9999, 1.0000}
+        });
+    k.put(
+        EntityKind.REVIEW,
+        new double[][] {
+          {0.2000, 0.2672, 0.3667, 0.4500, 0.5231, 0.5500, 0.6963, 0.9348, 0.9876},
+          {0.0000, 0.0306, 0.0414, 0.4537, 0.9250, 0.9620, 0.9962, 0.9998, 1.0000}
+        });
+    k.put(
+        EntityKind.ACCOUNT,
+        new double[][] {
+          {0.2855, 0.4500, 0.5496, 0.6004, 0.7821, 0.9719},
+          {0.1831, 0.7340, 0.9234, 0.9986, 0.9989, 1.0000}
+        });
     // likes, payments and listings: no genuine one was scored above 0 on the fitting markets, so
     // there is nothing to calibrate against; they keep the raw score. Shops too: a victim of
     // reverse brushing carries the same signals as a shop that bought brushing (that is the
