@@ -18,6 +18,16 @@ public interface Fusion {
    */
   double score(EntityKind entity, List<CodeEvidence> codes);
 
+  /**
+   * The score the policy's thresholds apply to; by default the score itself. A calibration fitted
+   * on markets whose share of fraud may exceed a platform's can say less than its fit suggests, so
+   * {@link RecurrenceNoisyOr} acts on the lesser of the calibrated and the raw score: calibration
+   * may lower an action, never raise it.
+   */
+  default double actionScore(EntityKind entity, List<CodeEvidence> codes) {
+    return score(entity, codes);
+  }
+
   /** The rule's name, for the findings' readers and the docs. */
   String name();
 

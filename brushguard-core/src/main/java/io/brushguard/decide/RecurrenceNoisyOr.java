@@ -17,6 +17,7 @@ import java.util.Set;
  *   E_code = e₁ + R · (1 - exp(-ρ · O / R))          R = ln 4, ρ = 1/2
  *   raw    = 1 - exp(-Σ_code E_code)                 (= 1 - Π (1 - s_code): noisy-OR)
  *   score  = calibration_kind(raw)
+ *   action = policy(min(score, raw))
  * </pre>
  *
  * With one origin per code this is the plain noisy-OR over codes. A second origin adds at most half
@@ -65,6 +66,13 @@ public final class RecurrenceNoisyOr implements Fusion {
   @Override
   public double score(EntityKind entity, List<CodeEvidence> codes) {
     return calibration.apply(entity, raw(codes));
+  }
+
+  /** The lesser of the calibrated and the raw score (see {@link Fusion#actionScore}). */
+  @Override
+  public double actionScore(EntityKind entity, List<CodeEvidence> codes) {
+    double raw = raw(codes);
+    return Math.min(raw, calibration.apply(entity, raw));
   }
 
   /** The uncalibrated score. */

@@ -86,13 +86,14 @@ public final class Verdict {
   public Finding finding(DecisionPolicy policy, long ts) {
     List<CodeEvidence> codes = evidence();
     double score = codes.isEmpty() ? 0 : round(policy.fusion().score(entity, codes));
+    double acted = codes.isEmpty() ? 0 : round(policy.fusion().actionScore(entity, codes));
     codes.sort(STRONGEST_FIRST);
     List<Reason> reasons = new ArrayList<>(codes.size());
     for (CodeEvidence c : codes) {
       Signal s = c.strongest();
       reasons.add(new Reason(s.code(), s.detail(), null, s.strength(), c.origins()));
     }
-    return new Finding(entity, id, score, policy.actionFor(entity, score), reasons, ts);
+    return new Finding(entity, id, score, policy.actionFor(entity, acted), reasons, ts);
   }
 
   /** Scores carry 4 decimals: enough to rank, and stable across runtimes and platforms. */
