@@ -115,7 +115,11 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   static Scan.Result scan(Path events) throws IOException {
-    BrushguardConfig cfg = BrushguardConfig.DEFAULT;
+    return scan(events, BrushguardConfig.DEFAULT);
+  }
+
+  /** Scans with every score written ({@code --all-scores}) under the given settings. */
+  static Scan.Result scan(Path events, BrushguardConfig cfg) throws IOException {
     try (InputStream in = EventReader.open(events);
         Progress progress = Progress.of("scan", Files.size(events))) {
       return new Scan(cfg, DetectorRegistry.standard(cfg), true)

@@ -15,7 +15,8 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       SimulateCommand.class,
       DemoCommand.class,
-      QualityCommand.class
+      QualityCommand.class,
+      TrainCommand.class
     })
 public final class Main implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,16 +1,23 @@
 package io.brushguard.cli;
 
+import io.brushguard.config.BrushguardConfig;
+import io.brushguard.decide.Finding;
+import io.brushguard.decide.LogisticFusion;
+import io.brushguard.decide.RecurrenceNoisyOr;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.embedded.Scan;
 import io.brushguard.eval.EvaluationReport;
 import io.brushguard.eval.EvaluationReport.Group;
 import io.brushguard.eval.EvaluationReport.KindScore;
 import io.brushguard.eval.EvaluationReport.Tally;
+import io.brushguard.eval.Label;
 import io.brushguard.eval.Labels;
 import io.brushguard.eval.LabelsReader;
+import io.brushguard.eval.Reliability;
 import io.brushguard.eval.ShopEvaluation;
 import io.brushguard.event.Event;
 import io.brushguard.event.EventType;
+import io.brushguard.event.Like;
 import io.brushguard.ingest.EventReader;
 import io.brushguard.ingest.Reject;
 import io.brushguard.sim.Plan;
@@ -68,6 +75,17 @@ final class QualityCommand implements Callable<Integer> {
   List<String> scales;
 
   @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description = "score with this trained fusion (brushguard train) instead of the default")
+  Path model;
+
+  @Option(
+      names = "--raw",
+      description = "score with the default fusion uncalibrated (to compare the calibration)")
+  boolean raw;
+
+  @Option(
       names = "--dir",
       paramLabel = "DIR",
       description = "keep each market's files in DIR/<scale>-<seed> (default: deleted afterwards)")
@@ -85,7 +103,8 @@ final class QualityCommand implements Callable<Integer> {
       long events,
       Map<EntityKind, Long> seen,
       EvaluationReport report,
-      ShopEvaluation.Outcome shops) {
+      ShopEvaluation.Outcome shops,
+      Reliability reliability) {
     String name() {
       return scale + " s" + seed;
     }
@@ -116,6 +135,15 @@ final class QualityCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     List<Long> seedList = parseSeeds(seeds);
+    BrushguardConfig cfg = BrushguardConfig.DEFAULT;
+    if (model != null && raw) {
+      throw new IllegalArgumentException("--model and --raw: choose one");
+    }
+    if (model != null) {
+      cfg = cfg.withFusion(LogisticFusion.read(model));
+    } else if (raw) {
+      cfg = cfg.withFusion(RecurrenceNoisyOr.RAW);
+    }
     PrintStream say = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     List<Run> runs = new ArrayList<>();
     for (String scale : scales) {
@@ -126,7 +154,7 @@ final class QualityCommand implements Callable<Integer> {
                 ? Files.createDirectories(dir.resolve(scale + "-" + seed))
                 : Files.createTempDirectory("brushguard-quality-");
         try {
-          runs.add(run(scale, seed, events, out));
+          runs.add(run(scale, seed, events, out, cfg));
         } finally {
           if (dir == null) {
             delete(out);
@@ -141,10 +169,11 @@ final class QualityCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static Run run(String scale, long seed, long events, Path out) throws IOException {
+  private static Run run(String scale, long seed, long events, Path out, BrushguardConfig cfg)
+      throws IOException {
     Plan plan = SimulationFiles.write(SimulationSpec.of(seed, events), out, false);
     Path findings = out.resolve("findings.jsonl");
-    Scan.Result result = DemoCommand.scan(out.resolve(SimulationFiles.eventsFileName(false)));
+    Scan.Result result = DemoCommand.scan(out.resolve(SimulationFiles.eventsFileName(false)), cfg);
     FindingsFile.write(findings, result, 0);
     Path labelsFile = out.resolve("labels.jsonl");
     EvaluationReport report = EvalCommand.evaluate(labelsFile, findings, System.err);
@@ -172,7 +201,13 @@ final class QualityCommand implements Callable<Integer> {
             EntityKind.ORDER, plan.events(EventType.ORDER),
             EntityKind.REVIEW, plan.events(EventType.REVIEW),
             EntityKind.LIKE, plan.events(EventType.LIKE));
-    return new Run(scale, seed, plan.events(), seen, report, shops.score(result.shops()));
+    Reliability reliability = new Reliability();
+    for (Finding f : result.findings()) {
+      Label l = labels.get(f.entity(), wireId(f));
+      reliability.add(f.entity(), f.score(), l != null && l.fraud());
+    }
+    return new Run(
+        scale, seed, plan.events(), seen, report, shops.score(result.shops()), reliability);
   }
 
   /** The three tables, in Markdown. */
@@ -241,6 +276,13 @@ final class QualityCommand implements Callable<Integer> {
                   : String.format(Locale.ROOT, "%.3f stars", o.ratingError())));
     }
 
+    kindTable(md, runs);
+    md.append(
+        "\nReliability (fraud share and count per score bin; entities scored 0 left out):\n\n");
+    Reliability all = new Reliability();
+    runs.forEach(r -> all.add(r.reliability()));
+    md.append(all.markdown());
+
     md.append("\n| look-alike | flagged (all runs) | worst run |\n|---|---:|---:|\n");
     for (String trap : names(runs, false)) {
       Tally sum = new Tally(0, 0);
@@ -262,6 +304,50 @@ final class QualityCommand implements Callable<Integer> {
           .append(" |\n");
     }
     return md.toString();
+  }
+
+  /** A finding's id as the labels name it: a like's {@code <account>:<review>}. */
+  static String wireId(Finding f) {
+    return f.entity() == EntityKind.LIKE ? f.id().replace(Like.SEPARATOR, ':') : f.id();
+  }
+
+  /** Precision, recall and F1 per entity kind over all runs, and the worst run's F1. */
+  private static void kindTable(StringBuilder md, List<Run> runs) {
+    md.append(
+            "\n| kind | fraud | flagged | true positives | precision | recall | F1 | worst F1 |\n")
+        .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (EntityKind kind : EntityKind.values()) {
+      long labelled = 0;
+      long flagged = 0;
+      long tp = 0;
+      double worst = Double.NaN;
+      for (Run r : runs) {
+        KindScore k = r.kind(kind);
+        if (k == null || k.labelled() == 0) {
+          continue;
+        }
+        labelled += k.labelled();
+        flagged += k.flagged();
+        tp += k.truePositives();
+        worst = Double.isNaN(worst) ? k.f1() : Math.min(worst, k.f1());
+      }
+      if (labelled == 0) {
+        continue;
+      }
+      KindScore sum = new KindScore(kind.wire(), labelled, flagged, tp);
+      md.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,d | %,d | %,d | %s | %s | %s | %s |%n",
+              kind.wire(),
+              labelled,
+              flagged,
+              tp,
+              rate(sum.precision()),
+              rate(sum.recall()),
+              rate(sum.f1()),
+              rate(worst)));
+    }
   }
 
   /** The kinds whose genuine entities are counted per market. */
@@ -373,7 +459,7 @@ final class QualityCommand implements Callable<Integer> {
     return out;
   }
 
-  private static void delete(Path root) throws IOException {
+  static void delete(Path root) throws IOException {
     try (Stream<Path> all = Files.walk(root)) {
       for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(p);

@@ -5,6 +5,7 @@ import io.brushguard.config.ConfigLoader;
 import io.brushguard.config.DetectorRegistry;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.LogisticFusion;
 import io.brushguard.embedded.Scan;
 import io.brushguard.event.Event;
 import io.brushguard.findings.FindingsFormat;
@@ -68,6 +69,13 @@ final class ScanCommand implements Callable<Integer> {
   Path config;
 
   @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "score with a fusion trained by brushguard train (default: the documented rule)")
+  Path model;
+
+  @Option(
       names = "--lateness",
       paramLabel = "DURATION",
       description = "out-of-order bound, e.g. 10m (default from config)")
@@ -78,6 +86,12 @@ final class ScanCommand implements Callable<Integer> {
     BrushguardConfig cfg = config == null ? BrushguardConfig.DEFAULT : ConfigLoader.load(config);
     if (lateness != null) {
       cfg = cfg.withLatenessMillis(ConfigLoader.parseDuration(lateness).toMillis());
+    }
+    if (model != null) {
+      if (!Files.isRegularFile(model)) {
+        throw new IllegalArgumentException("--model: no such file: " + model);
+      }
+      cfg = cfg.withFusion(LogisticFusion.read(model));
     }
     if (!Files.isRegularFile(in)) {
       throw new IllegalArgumentException("no such file: " + in);

@@ -84,4 +84,18 @@ public record BrushguardConfig(
         velocity,
         cashback);
   }
+
+  /** The same settings, scoring with another fusion (a trained model, {@code scan --model}). */
+  public BrushguardConfig withFusion(io.brushguard.decide.Fusion fusion) {
+    return new BrushguardConfig(
+        latenessMillis,
+        aheadMillis,
+        retentionMillis,
+        decision.withFusion(fusion),
+        concentration,
+        surge,
+        scripted,
+        velocity,
+        cashback);
+  }
 }

@@ -32,6 +32,7 @@ import java.util.TreeSet;
  * decide.review_at = 0.5
  * decide.block_at = 0.9
  * decide.shops_need_case = true
+ * decide.model = model.properties # a fusion fitted by brushguard train (default: the documented rule)
  * concentration.window = 1h
  * concentration.ratio = 3
  * concentration.tally = 30d
@@ -54,6 +55,7 @@ public final class ConfigLoader {
           "decide.review_at",
           "decide.block_at",
           "decide.shops_need_case",
+          "decide.model",
           "concentration.window",
           "concentration.ratio",
           "concentration.tally",
@@ -110,6 +112,16 @@ public final class ConfigLoader {
     double reviewAt = fraction("decide.review_at", d.decision().reviewAt());
     double blockAt = fraction("decide.block_at", d.decision().blockAt());
     boolean shopsNeedCase = bool("decide.shops_need_case", d.decision().shopsNeedCase());
+    io.brushguard.decide.Fusion fusion = d.decision().fusion();
+    if (value("decide.model") != null) {
+      try {
+        fusion =
+            io.brushguard.decide.LogisticFusion.read(java.nio.file.Path.of(value("decide.model")));
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        errors.add(
+            "decide.model: cannot read \"" + value("decide.model") + "\": " + e.getMessage());
+      }
+    }
     long window = seconds("concentration.window", d.concentration().windowSeconds());
     long ratio = integer("concentration.ratio", d.concentration().ratio(), 2, Integer.MAX_VALUE);
     long tally = seconds("concentration.tally", d.concentration().tallySeconds());
@@ -158,7 +170,7 @@ public final class ConfigLoader {
         lateness,
         ahead,
         retention,
-        new DecisionPolicy(reviewAt, blockAt, shopsNeedCase),
+        new DecisionPolicy(reviewAt, blockAt, shopsNeedCase, fusion),
         new ConcentrationDetector.Config(window, (int) ratio, tally),
         d.surge().withAlpha(surgeAlpha).withLookbackMillis(surgeLookback),
         new ScriptedSessions.Config(

@@ -18,13 +18,13 @@ import java.util.Locale;
  * as a sale.
  *
  * <p>Keyed by the entity carried from (the order, or the review): it folds that entity's own
- * detector {@link Signal}s as {@link Decide} does (noisy-OR over codes, the strongest signal per
- * code) and learns the entity it belongs with from {@link OrderLinked} facts of part {@code REVIEW}
- * (order-threads: an order's review that names it, in whichever order the two arrive). Whenever the
- * score or the link changes it emits a {@link Carried} signal on the other entity with strength
- * equal to the score (code {@code FAKE_ORDER} on a review, {@code FAKE_REVIEW} on an order), and
- * withdraws it when the score falls to 0. Only detectors' signals are carried, never carried
- * evidence, so nothing echoes.
+ * detector {@link Signal}s as {@link Decide} does, by the raw {@link RecurrenceNoisyOr} and learns
+ * the entity it belongs with from {@link OrderLinked} facts of part {@code REVIEW} (order-threads:
+ * an order's review that names it, in whichever order the two arrive). Whenever the score or the
+ * link changes it emits a {@link Carried} signal on the other entity with strength equal to the
+ * score (code {@code FAKE_ORDER} on a review, {@code FAKE_REVIEW} on an order), and withdraws it
+ * when the score falls to 0. Only detectors' signals are carried, never carried evidence, so
+ * nothing echoes.
  *
  * <p><b>Retention and space.</b> A key is forgotten {@code retention} of event time after its last
  * input. Per order with a review or a signal (per review with an order or a signal): the other
@@ -38,6 +38,14 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
   private final double share;
   private final String name;
   private final long retentionMillis;
+
+  /**
+   * What is carried is the raw evidence ({@link RecurrenceNoisyOr#RAW}), whatever fusion {@code
+   * decide} scores with: the calibration and a trained model are fitted on findings whose carried
+   * signals are these, so they see at scan time what they were fitted on.
+   */
+  private static final DecisionPolicy CARRY =
+      DecisionPolicy.DEFAULT.withFusion(RecurrenceNoisyOr.RAW);
 
   /** The share of a review's score its order gets. */
   public static final double REVIEW_TO_ORDER = 0.7;
@@ -148,8 +156,7 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     if (state.other == null) {
       return;
     }
-    Finding judged =
-        state.verdict == null ? null : state.verdict.finding(DecisionPolicy.DEFAULT, 0);
+    Finding judged = state.verdict == null ? null : state.verdict.finding(CARRY, 0);
     String carriedCode = codeFor(judged);
     double score = judged == null ? 0 : Verdict.round(share * judged.score());
     if (from == EntityKind.REVIEW && !carriedCode.equals(code)) {

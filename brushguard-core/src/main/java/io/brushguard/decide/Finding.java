@@ -17,7 +17,14 @@ public record Finding(
     reasons = List.copyOf(reasons);
   }
 
-  /** An entity nothing was said about: score 0, allowed. */
+  /**
+   * What this finding intercepts: the {@link Intercept} of its kind when its action is {@code
+   * block}, else {@code null} (a finding that lowers a blocked entity's score lifts it).
+   */
+  public Intercept intercept() {
+    return action == Action.BLOCK ? Intercept.of(entity) : null;
+  }
+
   /** Whether this says the same as {@code other}, whenever each was decided. */
   public boolean sameVerdict(Finding other) {
     return other != null
@@ -38,6 +45,7 @@ public record Finding(
     return entity.wire() + '/' + id;
   }
 
+  /** An entity nothing was said about: score 0, allowed. */
   public static Finding clean(EntityKind entity, String id) {
     return new Finding(entity, id, 0, Action.ALLOW, List.of(), 0);
   }

@@ -33,6 +33,9 @@ public final class FindingsFormat {
             g.writeFieldName("score");
             g.writeNumber(Json.score(f.score()));
             g.writeStringField("action", f.action().wire());
+            if (f.intercept() != null) {
+              g.writeStringField("intercept", f.intercept().wire());
+            }
             g.writeArrayFieldStart("reasons");
             for (Reason r : f.reasons()) {
               g.writeStartObject();
@@ -42,6 +45,13 @@ public final class FindingsFormat {
               }
               if (r.ring() != null) {
                 g.writeStringField("ring", r.ring());
+              }
+              if (r.origins() > 0) { // what a model is trained on (brushguard train)
+                g.writeObjectFieldStart("evidence");
+                g.writeFieldName("strength");
+                g.writeNumber(Json.score(r.strength()));
+                g.writeNumberField("origins", r.origins());
+                g.writeEndObject();
               }
               g.writeEndObject();
             }

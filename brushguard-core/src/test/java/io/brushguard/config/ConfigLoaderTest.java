@@ -86,6 +86,18 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void decideModel_isReadIntoThePolicy_andABadOneIsNamed(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    java.nio.file.Path model = dir.resolve("model.properties");
+    java.nio.file.Files.writeString(model, "format=brushguard-fusion/1\norder.bias=-1\n");
+    assertThat(ConfigLoader.from(props("decide.model", model.toString())).decision().fusion())
+        .isInstanceOf(io.brushguard.decide.LogisticFusion.class);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ConfigLoader.from(props("decide.model", dir.resolve("none").toString())))
+        .hasMessageContaining("decide.model: cannot read");
+  }
+
+  @Test
   void knownKeys_areExactlyTheOnesRead() {
     assertThat(ConfigLoader.KEYS)
         .containsExactlyInAnyOrder(
@@ -95,6 +107,7 @@ class ConfigLoaderTest {
             "decide.review_at",
             "decide.block_at",
             "decide.shops_need_case",
+            "decide.model",
             "concentration.window",
             "concentration.ratio",
             "concentration.tally",

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CarryEvidenceTest {
+
   private static final long DAY = 86_400_000L;
   private final RecordingContext ctx = new RecordingContext();
 
@@ -76,9 +77,17 @@ class CarryEvidenceTest {
     Signal a = new Signal(EntityKind.REVIEW, "r7", "TEMPLATE_TEXT", "t/1", 0.7, 0, "same text");
     Signal b = new Signal(EntityKind.REVIEW, "r7", "TEMPLATE_TEXT", "t/2", 0.4, 0, "same text");
     feed(stage, state, 2_000, a);
+    assertThat(carried(ctx.take())).extracting(Signal::strength).containsExactly(0.49);
     feed(stage, state, 2_000, b);
     assertThat(carried(ctx.take()))
-        .as("the second signal of the same code does not raise the score")
+        .as("a second text cluster of the same review adds nothing: not an independent place")
+        .isEmpty();
+    feed(
+        stage,
+        state,
+        2_500,
+        new Signal(EntityKind.REVIEW, "r7", "TEMPLATE_TEXT", "t/1", 0.8, 0, "x"));
+    assertThat(carried(ctx.take()))
         .singleElement()
         .satisfies(
             s -> {
@@ -86,8 +95,8 @@ class CarryEvidenceTest {
               assertThat(s.id()).isEqualTo("o7");
               assertThat(s.code()).isEqualTo("FAKE_REVIEW");
               assertThat(s.strength())
-                  .as("0.7 × 0.7: praise is bought for genuine purchases too")
-                  .isEqualTo(0.49);
+                  .as("0.7 × 0.8: praise is bought for genuine purchases too")
+                  .isEqualTo(0.56);
               assertThat(s.origin()).isEqualTo("review-to-order/r7");
             });
   }

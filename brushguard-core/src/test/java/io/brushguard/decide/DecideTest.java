@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class DecideTest {
   private static final long DAY = 86_400_000L;
-  private final Decide decide = new Decide(DecisionPolicy.DEFAULT, 30 * DAY);
+  private final Decide decide =
+      new Decide(DecisionPolicy.DEFAULT.withFusion(RecurrenceNoisyOr.RAW), 30 * DAY);
   private final RecordingContext ctx = new RecordingContext();
   private final Decide.State state = decide.newState();
 
@@ -34,7 +35,7 @@ class DecideTest {
                 "o1",
                 0.95,
                 Action.BLOCK,
-                java.util.List.of(new Reason("TEST", "because", null)),
+                java.util.List.of(new Reason("TEST", "because", null, 0.95, 1)),
                 1_000));
     assertThat(decide.keyOf(signal("a", 1, 0))).isEqualTo("order/o1");
   }

@@ -22,13 +22,16 @@ class FindingsFormatTest {
             "o1",
             0.97,
             Action.BLOCK,
-            List.of(new Reason("cashback", "3 refunds", "ring-1"), new Reason("burst", null, null)),
+            List.of(
+                new Reason("cashback", "3 refunds", "ring-1", 0.9, 2),
+                new Reason("burst", null, null)),
             Instant.parse("2025-03-01T12:15:00Z").toEpochMilli());
     assertThat(FindingsFormat.finding(f))
         .isEqualTo(
             "{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\",\"score\":0.97,"
-                + "\"action\":\"block\",\"reasons\":[{\"code\":\"cashback\",\"detail\":\"3 refunds\","
-                + "\"ring\":\"ring-1\"},{\"code\":\"burst\"}],\"ts\":\"2025-03-01T12:15:00Z\"}");
+                + "\"action\":\"block\",\"intercept\":\"hold_settlement\",\"reasons\":[{\"code\":"
+                + "\"cashback\",\"detail\":\"3 refunds\",\"ring\":\"ring-1\",\"evidence\":"
+                + "{\"strength\":0.9,\"origins\":2}},{\"code\":\"burst\"}],\"ts\":\"2025-03-01T12:15:00Z\"}");
   }
 
   @Test
