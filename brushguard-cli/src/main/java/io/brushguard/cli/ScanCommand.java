@@ -5,6 +5,7 @@ import io.brushguard.config.ConfigLoader;
 import io.brushguard.config.DetectorRegistry;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
+import io.brushguard.detect.ring.RingLine;
 import io.brushguard.embedded.Scan;
 import io.brushguard.event.Event;
 import io.brushguard.findings.FindingsFormat;
@@ -125,6 +126,13 @@ final class ScanCommand implements Callable<Integer> {
             public void shop(ShopStanding s) {
               if (updatesFile.enabled()) {
                 updatesFile.write(FindingsFormat.shop(s));
+              }
+            }
+
+            @Override
+            public void ring(RingLine r) {
+              if (updatesFile.enabled()) {
+                updatesFile.write(FindingsFormat.ring(r));
               }
             }
 

@@ -58,7 +58,7 @@ public final class Verdict {
     top.sort(Comparator.comparingDouble(Signal::strength).reversed().thenComparing(Signal::code));
     List<Reason> reasons = new ArrayList<>(top.size());
     for (Signal s : top) {
-      reasons.add(new Reason(s.code(), s.detail(), null));
+      reasons.add(new Reason(s.code(), s.detail(), s.ring()));
     }
     return new Finding(entity, id, score, policy.actionFor(entity, score), reasons, ts);
   }
