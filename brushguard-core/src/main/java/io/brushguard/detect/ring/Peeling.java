@@ -51,8 +51,11 @@ final class Peeling {
     return 1 / Math.log(degree + 5.0);
   }
 
-  /** Loads the rows {@code rows} of {@code g} and the columns two or more of them share. */
-  void load(RingGraph g, int[] rows) {
+  /**
+   * Loads the rows {@code rows} of {@code g} and the columns two or more of them share, of at most
+   * {@code maxDegree} accounts in the whole graph.
+   */
+  void load(RingGraph g, int[] rows, int maxDegree) {
     if (colLocal.length < g.cols) {
       colLocal = new int[Math.max(g.cols, 2 * colLocal.length)];
       Arrays.fill(colLocal, -1);
@@ -80,7 +83,7 @@ final class Peeling {
     int kept = 0;
     for (int l = 0; l < colCount; l++) {
       int c = colGlobal[l];
-      if (colRows[l] >= 2) {
+      if (colRows[l] >= 2 && g.colDeg[c] <= maxDegree) {
         colGlobal[kept] = c;
         colRows[kept] = colRows[l];
         colLocal[c] = kept++;

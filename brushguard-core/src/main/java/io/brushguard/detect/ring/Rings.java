@@ -82,7 +82,8 @@ public final class Rings implements Stage<Rings.State> {
   static final int MIN_ACCOUNTS = 5;
   static final int MIN_SHOP_HOURS = 2;
   static final double MIN_DENSITY = 1.0;
-  static final int EXPAND_MAX = 256;
+  static final int EXPAND_MAX = 64;
+  static final double MIN_LIFT = 10;
   static final int MAX_BLOCKS = 4;
   static final double WITH_TOKENS = 0.9;
   static final double SHOPS_ONLY = 0.6;
@@ -287,43 +288,58 @@ public final class Rings implements Stage<Rings.State> {
 
   /** Peels the neighbourhood of the rows that changed, and takes the blocks that qualify. */
   private void detect(State s, Context ctx) {
-    RingGraph g = s.graph;
-    int[] dirty = g.takeDirty();
+    int[] dirty = s.graph.takeDirty();
     if (dirty.length == 0) {
-      return;
-    }
-    int[] candidates = neighbourhood(s, dirty);
-    if (candidates.length < MIN_ACCOUNTS) {
       return;
     }
     if (s.peeling == null) {
       s.peeling = new Peeling();
     }
-    Peeling p = s.peeling;
-    p.load(g, candidates);
+    if (s.shared.length < s.graph.rows) {
+      s.shared = new int[Math.max(s.graph.rows, 2 * s.shared.length)];
+    }
+    RingGraph g = s.graph;
+    for (Peeling.Block b : blocks(g, s.peeling, s.shared, dirty, x -> qualifies(g, x))) {
+      take(s, b, ctx);
+    }
+  }
+
+  /**
+   * The blocks around the rows {@code dirty}: their neighbourhood loaded, each connected component
+   * peeled while its densest block passes {@code qualifies} (at most {@value #MAX_BLOCKS} each).
+   * {@code shared} is zeroed scratch of at least {@code g.rows} ints, and left zeroed.
+   */
+  static List<Peeling.Block> blocks(
+      RingGraph g,
+      Peeling p,
+      int[] shared,
+      int[] dirty,
+      java.util.function.Predicate<Peeling.Block> qualifies) {
+    List<Peeling.Block> out = new ArrayList<>();
+    int[] candidates = neighbourhood(g, shared, dirty);
+    if (candidates.length < MIN_ACCOUNTS) {
+      return out;
+    }
+    p.load(g, candidates, EXPAND_MAX);
     int[][] local = new int[1][];
     for (int[] component : p.components(MIN_ACCOUNTS)) {
       for (int k = 0; k < MAX_BLOCKS; k++) {
         Peeling.Block b = p.densest(component, local);
-        if (b == null || !qualifies(g, b)) {
+        if (b == null || !qualifies.test(b)) {
           break;
         }
-        take(s, b, ctx);
+        out.add(b);
         p.drop(local[0]);
       }
     }
+    return out;
   }
 
   /**
    * The dirty rows that share two or more columns with another account, and those accounts, in row
    * order: where a block can have grown.
    */
-  private static int[] neighbourhood(State s, int[] dirty) {
-    RingGraph g = s.graph;
-    if (s.shared.length < g.rows) {
-      s.shared = new int[Math.max(g.rows, 2 * s.shared.length)];
-    }
-    int[] shared = s.shared;
+  static int[] neighbourhood(RingGraph g, int[] shared, int[] dirty) {
     boolean[] in = new boolean[g.rows];
     int[] touched = new int[64];
     int count = 0;
@@ -379,7 +395,26 @@ public final class Rings implements Stage<Rings.State> {
         shopHours++;
       }
     }
-    return shopHours >= MIN_SHOP_HOURS;
+    return shopHours >= MIN_SHOP_HOURS && lift(g, b) >= MIN_LIFT;
+  }
+
+  /**
+   * How many times more weight the block's edges carry than chance would put between its rows and
+   * columns given their degrees (the configuration model: an edge lands between row {@code r} and
+   * column {@code c} with probability {@code d_r d_c / E}). A gang concentrates its edges in its
+   * own columns; heavy genuine shoppers at popular shops are dense only because they are heavy.
+   */
+  static double lift(RingGraph g, Peeling.Block b) {
+    double rowDegrees = 0;
+    for (int r : b.rows()) {
+      rowDegrees += g.rowDeg[r];
+    }
+    double colWeight = 0;
+    for (int c : b.cols()) {
+      colWeight += g.colDeg[c] * Peeling.weight(g.colDeg[c]);
+    }
+    double expected = rowDegrees * colWeight / Math.max(1, g.liveEdges());
+    return b.weight() / Math.max(expected, 1e-9);
   }
 
   /** Records a block as a new ring or an update of one, and signals what is new. */
