@@ -340,8 +340,9 @@ public final class Rings implements Stage<Rings.State> {
    * order: where a block can have grown.
    */
   static int[] neighbourhood(RingGraph g, int[] shared, int[] dirty) {
-    boolean[] in = new boolean[g.rows];
+    // shared[o] counts columns o shares with the current dirty row; the sign bit marks a row taken
     int[] touched = new int[64];
+    int[] out = new int[64];
     int count = 0;
     for (int r : dirty) {
       int t = 0;
@@ -352,7 +353,7 @@ public final class Rings implements Stage<Rings.State> {
         }
         for (int f = g.colHead[c]; f != -1; f = g.eNextC[f]) {
           int o = g.eRow[f];
-          if (o != r && shared[o]++ == 0) {
+          if (o != r && (shared[o]++ & COUNT) == 0) {
             if (t == touched.length) {
               touched = Arrays.copyOf(touched, 2 * t);
             }
@@ -362,28 +363,31 @@ public final class Rings implements Stage<Rings.State> {
       }
       for (int k = 0; k < t; k++) {
         int o = touched[k];
-        if (shared[o] >= 2) {
-          if (!in[o]) {
-            in[o] = true;
-            count++;
-          }
-          if (!in[r]) {
-            in[r] = true;
-            count++;
+        boolean tied = (shared[o] & COUNT) >= 2;
+        shared[o] &= TAKEN;
+        if (tied) {
+          for (int x : new int[] {o, r}) {
+            if ((shared[x] & TAKEN) == 0) {
+              shared[x] |= TAKEN;
+              if (count == out.length) {
+                out = Arrays.copyOf(out, 2 * count);
+              }
+              out[count++] = x;
+            }
           }
         }
-        shared[o] = 0;
       }
     }
-    int[] out = new int[count];
-    int n = 0;
-    for (int r = 0; r < g.rows && n < count; r++) {
-      if (in[r]) {
-        out[n++] = r;
-      }
+    out = Arrays.copyOf(out, count);
+    for (int x : out) {
+      shared[x] = 0;
     }
+    Arrays.sort(out);
     return out;
   }
+
+  private static final int TAKEN = 1 << 30;
+  private static final int COUNT = TAKEN - 1;
 
   private static boolean qualifies(RingGraph g, Peeling.Block b) {
     if (b.rows().length < MIN_ACCOUNTS || b.density() < MIN_DENSITY) {
