@@ -2,7 +2,7 @@ package io.brushguard.cli;
 
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
-import io.brushguard.detect.ring.RingLine;
+import io.brushguard.decide.RingLine;
 import io.brushguard.embedded.Scan;
 import io.brushguard.findings.FindingsFormat;
 import io.brushguard.findings.Summary;

@@ -5,7 +5,7 @@ import io.brushguard.config.ConfigLoader;
 import io.brushguard.config.DetectorRegistry;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
-import io.brushguard.detect.ring.RingLine;
+import io.brushguard.decide.RingLine;
 import io.brushguard.embedded.Scan;
 import io.brushguard.event.Event;
 import io.brushguard.findings.FindingsFormat;

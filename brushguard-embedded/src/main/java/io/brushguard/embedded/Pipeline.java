@@ -4,7 +4,7 @@ import io.brushguard.config.BrushguardConfig;
 import io.brushguard.config.DetectorRegistry;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
-import io.brushguard.detect.ring.RingLine;
+import io.brushguard.decide.RingLine;
 import io.brushguard.event.Event;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;

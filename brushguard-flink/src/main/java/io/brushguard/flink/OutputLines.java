@@ -2,7 +2,7 @@ package io.brushguard.flink;
 
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
-import io.brushguard.detect.ring.RingLine;
+import io.brushguard.decide.RingLine;
 import io.brushguard.findings.FindingsFormat;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;

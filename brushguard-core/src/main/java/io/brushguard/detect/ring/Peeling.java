@@ -31,7 +31,7 @@ final class Peeling {
   private int colCount;
   private int[] rowGlobal = new int[64];
   private int[] colGlobal = new int[64];
-  private int[] colLocal = new int[64]; // global column -> local, -1 unset
+  private int[] colLocal = new int[0]; // global column -> local, -1 unset
   private int[] colRows = new int[64]; // loaded rows per local column (first pass)
   // CSR: row -> (column, weight); column -> row
   private int[] rowStart = new int[65];

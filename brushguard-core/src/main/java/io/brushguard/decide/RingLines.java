@@ -1,8 +1,8 @@
-package io.brushguard.detect.ring;
+package io.brushguard.decide;
 
-import io.brushguard.decide.Finding;
-import io.brushguard.decide.Reason;
 import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.ring.RingFound;
+import io.brushguard.detect.ring.Rings;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
@@ -99,7 +99,7 @@ public final class RingLines implements Stage<RingLines.State> {
         }
       }
       List<String> before;
-      if (now.isEmpty() || f.action() == io.brushguard.decide.Action.ALLOW) {
+      if (now.isEmpty() || f.action() == Action.ALLOW) {
         before = s.codes.remove(f.id());
         s.flaggedAt.remove(f.id());
       } else {

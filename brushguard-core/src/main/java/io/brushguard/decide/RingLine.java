@@ -1,5 +1,6 @@
-package io.brushguard.detect.ring;
+package io.brushguard.decide;
 
+import io.brushguard.detect.ring.RingFound;
 import io.brushguard.flow.Fact;
 import java.util.List;
 
