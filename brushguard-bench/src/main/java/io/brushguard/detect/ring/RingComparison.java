@@ -166,6 +166,7 @@ public final class RingComparison {
         Rings.blocks(
             g,
             p,
+            new Recurrence(),
             shared,
             dirty,
             x -> x.rows().length >= Rings.MIN_ACCOUNTS && x.density() >= Rings.MIN_DENSITY)) {

@@ -143,6 +143,7 @@ public final class Rings implements Stage<Rings.State> {
     final Map<String, String> ringOf = new HashMap<>(); // account -> ring id
     long wake = Long.MIN_VALUE;
     transient Peeling peeling; // scratch only: not checkpointed, made again when needed
+    transient Recurrence recurrence; // scratch, likewise
     int[] shared = new int[64]; // scratch: per row, columns shared with the current dirty row
   }
 
@@ -299,7 +300,11 @@ public final class Rings implements Stage<Rings.State> {
       s.shared = new int[Math.max(s.graph.rows, 2 * s.shared.length)];
     }
     RingGraph g = s.graph;
-    for (Peeling.Block b : blocks(g, s.peeling, s.shared, dirty, x -> qualifies(g, x))) {
+    if (s.recurrence == null) {
+      s.recurrence = new Recurrence();
+    }
+    for (Peeling.Block b :
+        blocks(g, s.peeling, s.recurrence, s.shared, dirty, x -> qualifies(g, x))) {
       take(s, b, ctx);
     }
   }
@@ -312,6 +317,7 @@ public final class Rings implements Stage<Rings.State> {
   static List<Peeling.Block> blocks(
       RingGraph g,
       Peeling p,
+      Recurrence recurrence,
       int[] shared,
       int[] dirty,
       java.util.function.Predicate<Peeling.Block> qualifies) {
@@ -328,8 +334,11 @@ public final class Rings implements Stage<Rings.State> {
         if (b == null || !qualifies.test(b)) {
           break;
         }
-        out.add(b);
         p.drop(local[0]);
+        Peeling.Block core = recurrence.prune(g, b, MIN_ACCOUNTS);
+        if (core != null && qualifies.test(core)) {
+          out.add(core);
+        }
       }
     }
     return out;
