@@ -8,25 +8,32 @@ import java.util.Arrays;
  * or on another day), while a heavy genuine shopper, dense only because it is heavy, meets
  * different strangers each time.
  *
- * <p>Two members of a block <em>recur</em> when they share at least {@value #MEETINGS} of the
- * block's shop-hour columns (two different hours at a shop, or two shops). A member stays when it
- * recurs with at least {@value #PARTNERS} other members that stay (the {@value #PARTNERS}-core of
- * the recurrence graph: a group, not a couple shopping together); the others are left out of the
- * block, and the columns fewer than two remaining members share with them too. Tokens (devices,
- * IPs, payers) count toward the block's density but not toward recurrence: a family on one device
- * or strangers behind one address share a token every time without meeting at a shop.
+ * <p>Two members of a block <em>recur</em> when they were both at at least {@value #MEETINGS}
+ * shop-hours (two different hours at a shop, or two shops; any shop-hour, also one too popular to
+ * be peeled, such as a wave of a hundred accounts), or at one shop-hour and share a device, payment
+ * account, identity or payer of the block (acting at a shop together from the same phone or money
+ * is the operator's mark; an IP is not enough, a carrier NAT or a dorm's address ties strangers). A
+ * member stays when it recurs with at least {@value #PARTNERS} other members that stay (the {@value
+ * #PARTNERS}-core of the recurrence graph: a group, not a couple shopping together); the others are
+ * left out of the block, and the columns fewer than two remaining members share with them too.
+ * Tokens alone never make a pair recur: a family on one device or strangers behind one address
+ * share a token every time without meeting at a shop.
  *
- * <p>Cost: per shop-hour column of the block, the pairs of its block members (a column has at most
- * {@link Rings#EXPAND_MAX} accounts), counted in a hash table of pairs.
+ * <p>Cost: the block's rows' edges, sorted by column, and per column the pairs of its block
+ * members, counted in a hash table of pairs.
  */
 final class Recurrence {
   static final int MEETINGS = 2;
   static final int PARTNERS = 2;
+  private static final int TOKEN = 1 << 20;
 
   private final LongIntTable pairs = new LongIntTable();
   private int[] members = new int[64];
   private int[] pairA = new int[64];
   private int[] pairB = new int[64];
+  private long[] atShop = new long[64];
+  private int[] partners = new int[0];
+  private int recurring;
 
   /**
    * The block without the members that do not recur with enough others, its density recomputed; the
@@ -38,10 +45,12 @@ final class Recurrence {
     int n = rows.length;
     pairs.clear();
     // partners[i]: members i recurs with; the recurring pairs listed once each
-    int[] partners = new int[n];
-    int recurring = 0;
+    partners = new int[n];
+    recurring = 0;
+    // first the strong tokens of the block a pair shares (a flag)
     for (int c : b.cols()) {
-      if (g.colKind[c] != RingGraph.SHOP_HOUR) {
+      byte kind = g.colKind[c];
+      if (kind == RingGraph.SHOP_HOUR || kind == RingGraph.IP) {
         continue;
       }
       int m = 0;
@@ -52,24 +61,29 @@ final class Recurrence {
           members[m++] = i;
         }
       }
-      for (int x = 0; x < m; x++) {
-        for (int y = x + 1; y < m; y++) {
-          int i = Math.min(members[x], members[y]);
-          int j = Math.max(members[x], members[y]);
-          long key = ((long) i << 32) | j;
-          int held = pairs.get(key);
-          int count = held == LongIntTable.ABSENT ? 1 : held + 1;
-          pairs.put(key, count);
-          if (count == MEETINGS) {
-            partners[i]++;
-            partners[j]++;
-            pairA = ensure(pairA, recurring + 1);
-            pairB = ensure(pairB, recurring + 1);
-            pairA[recurring] = i;
-            pairB[recurring++] = j;
-          }
+      meet(m, true);
+    }
+    // then every shop-hour two members were both at (a count), the block's or not: a wave of a
+    // hundred accounts in one hour is too popular a column to peel, but is still a meeting
+    int h = 0;
+    for (int i = 0; i < n; i++) {
+      for (int e = g.rowHead[rows[i]]; e != -1; e = g.eNextR[e]) {
+        int c = g.eCol[e];
+        if (g.colKind[c] == RingGraph.SHOP_HOUR) {
+          atShop = ensureL(atShop, h + 1);
+          atShop[h++] = ((long) c << 32) | i;
         }
       }
+    }
+    Arrays.sort(atShop, 0, h);
+    for (int k = 0; k < h; ) {
+      int c = (int) (atShop[k] >>> 32);
+      int m = 0;
+      for (; k < h && (int) (atShop[k] >>> 32) == c; k++) {
+        members = ensure(members, m + 1);
+        members[m++] = (int) atShop[k];
+      }
+      meet(m, false);
     }
     // adjacency of the recurrence graph
     int[] start = new int[n + 1];
@@ -124,6 +138,34 @@ final class Recurrence {
     return restrict(g, b, kept);
   }
 
+  /** The members {@code members[0..m)} met once more: in a token column, or at a shop-hour. */
+  private void meet(int m, boolean token) {
+    for (int x = 0; x < m; x++) {
+      for (int y = x + 1; y < m; y++) {
+        int i = Math.min(members[x], members[y]);
+        int j = Math.max(members[x], members[y]);
+        long key = ((long) i << 32) | j;
+        int held = pairs.get(key);
+        int value = held == LongIntTable.ABSENT ? 0 : held;
+        if (token) {
+          pairs.put(key, value | TOKEN);
+          continue;
+        }
+        int meetings = (value & ~TOKEN) + 1;
+        pairs.put(key, value + 1);
+        // recurs once: at the second meeting, or at the first when they share a token
+        if (meetings + ((value & TOKEN) != 0 ? 1 : 0) == MEETINGS) {
+          partners[i]++;
+          partners[j]++;
+          pairA = ensure(pairA, recurring + 1);
+          pairB = ensure(pairB, recurring + 1);
+          pairA[recurring] = i;
+          pairB[recurring++] = j;
+        }
+      }
+    }
+  }
+
   /** The block on rows {@code kept} (sorted) and the block's columns two or more of them share. */
   private static Peeling.Block restrict(RingGraph g, Peeling.Block b, int[] kept) {
     int[] cols = b.cols();
@@ -144,6 +186,10 @@ final class Recurrence {
     }
     int[] outCols = Arrays.copyOf(colsKept, nc);
     return new Peeling.Block(kept, outCols, weight / (kept.length + nc), weight);
+  }
+
+  private static long[] ensureL(long[] a, int n) {
+    return a.length >= n ? a : Arrays.copyOf(a, Math.max(n, 2 * a.length));
   }
 
   private static int[] ensure(int[] a, int n) {

@@ -48,6 +48,7 @@ final class RingGraph {
   String[] rowId = new String[64];
   int[] rowHead = new int[64];
   int[] rowDeg = new int[64];
+  int[] rowShop = new int[64]; // shop-hour edges of the row
   long[] rowAct = new long[64]; // newest action's sequence number, or -1
   boolean[] rowDirty = new boolean[64];
   int rows; // high-water mark of row slots
@@ -127,6 +128,7 @@ final class RingGraph {
       rowId = Arrays.copyOf(rowId, n);
       rowHead = Arrays.copyOf(rowHead, n);
       rowDeg = Arrays.copyOf(rowDeg, n);
+      rowShop = Arrays.copyOf(rowShop, n);
       rowAct = Arrays.copyOf(rowAct, n);
       rowDirty = Arrays.copyOf(rowDirty, n);
     }
@@ -135,6 +137,7 @@ final class RingGraph {
     rowId[r] = id;
     rowHead[r] = NONE;
     rowDeg[r] = 0;
+    rowShop[r] = 0;
     rowAct[r] = -1;
     rowDirty[r] = false;
     return r;
@@ -220,9 +223,12 @@ final class RingGraph {
     colHead[c] = e;
     rowDeg[r]++;
     colDeg[c]++;
+    if (colKind[c] == SHOP_HOUR) {
+      rowShop[r]++;
+    }
     liveEdges++;
     enqueue(e, minute);
-    if (!rowDirty[r]) {
+    if (!rowDirty[r] && rowShop[r] > 0) { // an account never at a shop is in no ring
       rowDirty[r] = true;
       if (dirtyCount == dirty.length) {
         dirty = Arrays.copyOf(dirty, 2 * dirtyCount);
@@ -315,6 +321,9 @@ final class RingGraph {
     eNextR[e] = freeEdge;
     freeEdge = e;
     liveEdges--;
+    if (colKind[c] == SHOP_HOUR) {
+      rowShop[r]--;
+    }
     if (--rowDeg[r] == 0) {
       freeRow(r);
     }
@@ -347,7 +356,10 @@ final class RingGraph {
     freeRows[freeRowCount++] = r;
   }
 
-  /** The rows that gained an edge since the last call, in the order they did; clears them. */
+  /**
+   * The rows that gained an edge since the last call while having a shop-hour edge (only those can
+   * be ring members, see {@link Recurrence}), in the order they did; clears them.
+   */
   int[] takeDirty() {
     int[] out = Arrays.copyOf(dirty, dirtyCount);
     for (int r : out) {

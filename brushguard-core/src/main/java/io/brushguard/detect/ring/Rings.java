@@ -354,6 +354,9 @@ public final class Rings implements Stage<Rings.State> {
     int[] out = new int[64];
     int count = 0;
     for (int r : dirty) {
+      if (g.rowShop[r] == 0) {
+        continue; // its shop-hours expired since
+      }
       int t = 0;
       for (int e = g.rowHead[r]; e != -1; e = g.eNextR[e]) {
         int c = g.eCol[e];
@@ -362,7 +365,7 @@ public final class Rings implements Stage<Rings.State> {
         }
         for (int f = g.colHead[c]; f != -1; f = g.eNextC[f]) {
           int o = g.eRow[f];
-          if (o != r && (shared[o]++ & COUNT) == 0) {
+          if (o != r && g.rowShop[o] > 0 && (shared[o]++ & COUNT) == 0) {
             if (t == touched.length) {
               touched = Arrays.copyOf(touched, 2 * t);
             }
