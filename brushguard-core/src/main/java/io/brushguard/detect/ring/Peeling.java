@@ -97,14 +97,18 @@ final class Peeling {
       colW[l] = weight(g.colDeg[colGlobal[l]]);
     }
     rowStart = ensure(rowStart, rowCount + 1);
+    int loaded = 0;
+    for (int l = 0; l < colCount; l++) {
+      loaded += colRows[l];
+    }
+    rowAdjCol = ensure(rowAdjCol, loaded);
+    rowAdjW = ensureD(rowAdjW, loaded);
     int edges = 0;
     for (int i = 0; i < rowCount; i++) {
       rowStart[i] = edges;
       for (int e = g.rowHead[rowGlobal[i]]; e != -1; e = g.eNextR[e]) {
         int l = colLocal[g.eCol[e]];
         if (l >= 0) {
-          rowAdjCol = ensure(rowAdjCol, edges + 1);
-          rowAdjW = ensureD(rowAdjW, edges + 1);
           rowAdjCol[edges] = l;
           rowAdjW[edges] = colW[l];
           edges++;
@@ -133,7 +137,11 @@ final class Peeling {
       }
     }
     int nodes = rowCount + colCount;
-    dead = new boolean[Math.max(nodes, 1)];
+    if (dead.length < nodes) {
+      dead = new boolean[Math.max(nodes, 2 * dead.length)];
+    } else {
+      Arrays.fill(dead, 0, nodes, false);
+    }
     heap = ensure(heap, nodes);
     pos = ensure(pos, nodes);
     prio = ensureD(prio, nodes);

@@ -35,6 +35,9 @@ final class RingGraph {
   static final byte REVIEW = 1;
   static final byte LIKE = 2;
 
+  /** Columns with more accounts than this are not peeled (see {@link Rings#EXPAND_MAX}). */
+  static final int PEELED_MAX = 64;
+
   /** An edge seen again is re-queued (its minute moved on) at most this often. */
   static final int REFRESH_MINUTES = 60;
 
@@ -228,7 +231,9 @@ final class RingGraph {
     }
     liveEdges++;
     enqueue(e, minute);
-    if (!rowDirty[r] && rowShop[r] > 0) { // an account never at a shop is in no ring
+    // an edge to a column no one else has, or to one too popular to peel, ties the row to no one
+    // new; an account never at a shop is in no ring (see Recurrence)
+    if (!rowDirty[r] && rowShop[r] > 0 && colDeg[c] >= 2 && colDeg[c] <= PEELED_MAX) {
       rowDirty[r] = true;
       if (dirtyCount == dirty.length) {
         dirty = Arrays.copyOf(dirty, 2 * dirtyCount);
@@ -357,8 +362,9 @@ final class RingGraph {
   }
 
   /**
-   * The rows that gained an edge since the last call while having a shop-hour edge (only those can
-   * be ring members, see {@link Recurrence}), in the order they did; clears them.
+   * The rows that gained an edge to a column shared with at most {@value #PEELED_MAX} accounts
+   * since the last call, while having a shop-hour edge (only those can be ring members, see {@link
+   * Recurrence}), in the order they did; clears them.
    */
   int[] takeDirty() {
     int[] out = Arrays.copyOf(dirty, dirtyCount);

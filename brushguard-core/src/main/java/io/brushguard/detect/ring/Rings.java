@@ -82,7 +82,7 @@ public final class Rings implements Stage<Rings.State> {
   static final int MIN_ACCOUNTS = 5;
   static final int MIN_SHOP_HOURS = 2;
   static final double MIN_DENSITY = 1.0;
-  static final int EXPAND_MAX = 64;
+  static final int EXPAND_MAX = RingGraph.PEELED_MAX;
   static final double MIN_LIFT = 10;
   static final int MAX_BLOCKS = 4;
   static final double WITH_TOKENS = 0.9;
