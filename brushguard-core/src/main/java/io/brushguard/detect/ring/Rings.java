@@ -39,16 +39,21 @@ import java.util.TreeSet;
  * minute it was seen and expires {@code window} (7 days) later.
  *
  * <p><b>Detection</b> ({@link Peeling}), in batches at hourly wake-ups, never per event: the rows
- * that gained an edge since the last wake-up, with every account sharing two or more columns with
- * one of them (columns of at most {@value #EXPAND_MAX} accounts: popular columns weigh little and
- * tie strangers), are loaded with the columns two of them share; each connected component is peeled
- * greedily with FRAUDAR's weights {@code 1/ln(degree + 5)} (a 2-approximation of the densest
- * block), and blocks are taken while they qualify. A block is a ring when it has at least {@value
- * #MIN_ACCOUNTS} accounts, at least {@value #MIN_SHOP_HOURS} shop-hour columns (acting together on
- * shops, more than once), and density at least {@value #MIN_DENSITY}: every account, on average,
- * ties to the others through about two shared columns of the block more than it brings, which a
- * family on one device, strangers behind a carrier NAT or a dorm's IP, or the buyers of a flash
- * sale (one shop-hour each) do not reach. Like Spade (Jiang et al., VLDB 2023) only the
+ * that gained an edge to a shared column since the last wake-up (and were at a shop), with every
+ * account sharing two or more columns with one of them (columns of at most {@value #EXPAND_MAX}
+ * accounts: popular columns weigh little and tie strangers), are loaded with the columns two of
+ * them share; each connected component is peeled greedily with FRAUDAR's weights {@code 1/ln(degree
+ * + 5)} (a 2-approximation of the densest block), and blocks are taken while they qualify. A block
+ * is a ring when it has at least {@value #MIN_ACCOUNTS} accounts, at least {@value #MIN_SHOP_HOURS}
+ * shop-hour columns (acting together on shops, more than once), and density at least {@value
+ * #MIN_DENSITY}: every account, on average, ties to the others through about two shared columns of
+ * the block more than it brings, which a family on one device, strangers behind a carrier NAT or a
+ * dorm's IP, or the buyers of a flash sale (one shop-hour each) do not reach; and at least {@value
+ * #MIN_LIFT} times the weight the configuration model puts between its rows and columns. Of such a
+ * block only the members that keep meeting the same accounts stay ({@link Recurrence}: two
+ * shop-hours together, or one and a shared device, payer or identity, with at least two such
+ * partners), and what stays must still qualify: a heavy genuine shopper is dense with a gang only
+ * by volume and meets a different stranger each time. Like Spade (Jiang et al., VLDB 2023) only the
  * neighbourhood of what changed is peeled again; unlike it, the peeling order is not kept between
  * batches (the local peeling costs less than keeping it for the whole graph at these block sizes,
  * see {@code docs/rings.md}).
