@@ -2,6 +2,7 @@ package io.brushguard.cli;
 
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.RingLine;
 import io.brushguard.embedded.Scan;
 import io.brushguard.findings.FindingsFormat;
 import io.brushguard.findings.Summary;
@@ -26,6 +27,10 @@ final class FindingsFile {
         w.write(FindingsFormat.finding(f));
         w.newLine();
       }
+      for (RingLine r : result.rings()) {
+        w.write(FindingsFormat.ring(r));
+        w.newLine();
+      }
       for (ShopStanding s : result.shops()) {
         w.write(FindingsFormat.shop(s));
         w.newLine();
@@ -38,7 +43,7 @@ final class FindingsFile {
                   result.late(),
                   seconds,
                   result.findings().size(),
-                  0,
+                  result.rings().size(),
                   result.detectorErrors())));
       w.newLine();
       file.commit();

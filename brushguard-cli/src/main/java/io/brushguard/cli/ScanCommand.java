@@ -6,6 +6,7 @@ import io.brushguard.config.DetectorRegistry;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
 import io.brushguard.decide.LogisticFusion;
+import io.brushguard.decide.RingLine;
 import io.brushguard.embedded.Scan;
 import io.brushguard.event.Event;
 import io.brushguard.findings.FindingsFormat;
@@ -139,6 +140,13 @@ final class ScanCommand implements Callable<Integer> {
             public void shop(ShopStanding s) {
               if (updatesFile.enabled()) {
                 updatesFile.write(FindingsFormat.shop(s));
+              }
+            }
+
+            @Override
+            public void ring(RingLine r) {
+              if (updatesFile.enabled()) {
+                updatesFile.write(FindingsFormat.ring(r));
               }
             }
 

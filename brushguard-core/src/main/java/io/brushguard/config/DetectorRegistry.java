@@ -6,6 +6,8 @@ import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.CarryEvidence;
 import io.brushguard.decide.Decide;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.RingLine;
+import io.brushguard.decide.RingLines;
 import io.brushguard.detect.cashback.Brokers;
 import io.brushguard.detect.cashback.BuyerVoice;
 import io.brushguard.detect.cashback.CashbackDetector;
@@ -19,6 +21,8 @@ import io.brushguard.detect.logistics.FakeLogistics;
 import io.brushguard.detect.photos.Photos;
 import io.brushguard.detect.ratings.Ratings;
 import io.brushguard.detect.reverse.ReverseBrushing;
+import io.brushguard.detect.ring.RingFound;
+import io.brushguard.detect.ring.Rings;
 import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.spam.ContactSpam;
 import io.brushguard.detect.subsidy.StaffDevices;
@@ -70,6 +74,7 @@ public final class DetectorRegistry {
     stages.add(new Brokers(config.cashback()));
     stages.add(ReverseBrushing.of(config.cashback()));
     stages.add(AccountFarms.standard());
+    stages.add(Rings.standard());
     stages.add(new StaffPayers());
     stages.add(new StaffDevices());
     stages.add(new SubsidyPayments());
@@ -114,6 +119,9 @@ public final class DetectorRegistry {
     all.add(Ledger.orders(config.retentionMillis()));
     all.add(Ledger.reviews(config.retentionMillis()));
     all.add(new ShopLedger());
-    return Topology.of(all, Set.of(Finding.class, ShopStanding.class));
+    if (detection.stream().anyMatch(s -> s.wiring().produces().contains(RingFound.class))) {
+      all.add(RingLines.standard()); // the ring lines, with the tactics of the rings' accounts
+    }
+    return Topology.of(all, Set.of(Finding.class, ShopStanding.class, RingLine.class));
   }
 }

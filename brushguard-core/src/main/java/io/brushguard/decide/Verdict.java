@@ -91,7 +91,7 @@ public final class Verdict {
     List<Reason> reasons = new ArrayList<>(codes.size());
     for (CodeEvidence c : codes) {
       Signal s = c.strongest();
-      reasons.add(new Reason(s.code(), s.detail(), null, s.strength(), c.origins()));
+      reasons.add(new Reason(s.code(), s.detail(), s.ring(), s.strength(), c.origins()));
     }
     return new Finding(entity, id, score, policy.actionFor(entity, acted), reasons, ts);
   }

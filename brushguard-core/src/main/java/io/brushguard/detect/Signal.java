@@ -19,6 +19,7 @@ import java.util.Objects;
  * @param strength 0..1, how strongly this alone indicates fraud; 0 withdraws
  * @param ts event time the observation refers to
  * @param detail evidence in words, for analysts, merchants and courts
+ * @param ring the id of the ring (a {@code ring} line) this evidence is about, or {@code null}
  */
 public record Signal(
     EntityKind entity,
@@ -27,8 +28,21 @@ public record Signal(
     String origin,
     double strength,
     long ts,
-    String detail)
+    String detail,
+    String ring)
     implements Fact {
+
+  /** A signal about no ring: what nearly every detector says. */
+  public Signal(
+      EntityKind entity,
+      String id,
+      String code,
+      String origin,
+      double strength,
+      long ts,
+      String detail) {
+    this(entity, id, code, origin, strength, ts, detail, null);
+  }
 
   public Signal {
     Objects.requireNonNull(entity, "entity");

@@ -3,7 +3,9 @@ package io.brushguard.findings;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
 import io.brushguard.decide.Reason;
+import io.brushguard.decide.RingLine;
 import io.brushguard.detect.EntityKind;
+import io.brushguard.detect.ring.RingFound;
 import io.brushguard.event.Like;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -59,6 +61,52 @@ public final class FindingsFormat {
             if (f.ts() > 0) {
               g.writeStringField("ts", Instant.ofEpochMilli(f.ts()).toString());
             }
+            g.writeEndObject();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+  }
+
+  /** One {@code ring} line, without the newline: a group acting together, by ring id. */
+  public static String ring(RingLine line) {
+    RingFound r = line.found();
+    return Json.write(
+        200 + 12 * r.accounts().size(),
+        g -> {
+          try {
+            g.writeStartObject();
+            g.writeStringField("type", "ring");
+            g.writeStringField("ring", r.ring());
+            g.writeArrayFieldStart("accounts");
+            for (String a : r.accounts()) {
+              g.writeString(a);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("shops");
+            for (String s : r.shops()) {
+              g.writeString(s);
+            }
+            g.writeEndArray();
+            g.writeNumberField("orders", r.orders());
+            g.writeNumberField("reviews", r.reviews());
+            g.writeNumberField("likes", r.likes());
+            g.writeStringField("first_ts", Instant.ofEpochMilli(r.firstTs()).toString());
+            g.writeStringField("last_ts", Instant.ofEpochMilli(r.lastTs()).toString());
+            g.writeArrayFieldStart("tactics");
+            for (String t : line.tactics()) {
+              g.writeString(t);
+            }
+            g.writeEndArray();
+            g.writeFieldName("score");
+            g.writeNumber(Json.score(line.score()));
+            g.writeObjectFieldStart("evidence");
+            g.writeNumberField("shared_devices", r.sharedDevices());
+            g.writeNumberField("shared_ips", r.sharedIps());
+            g.writeFieldName("density");
+            g.writeNumber(Json.score(r.density()));
+            g.writeEndObject();
+            g.writeStringField("ts", Instant.ofEpochMilli(line.ts()).toString());
             g.writeEndObject();
           } catch (IOException e) {
             throw new UncheckedIOException(e);

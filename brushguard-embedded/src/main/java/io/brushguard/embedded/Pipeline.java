@@ -4,6 +4,7 @@ import io.brushguard.config.BrushguardConfig;
 import io.brushguard.config.DetectorRegistry;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.RingLine;
 import io.brushguard.event.Event;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
@@ -47,6 +48,9 @@ public final class Pipeline {
 
     /** A shop's standing changed. */
     default void shop(ShopStanding standing) {}
+
+    /** A ring's line changed. */
+    default void ring(RingLine ring) {}
   }
 
   private final EventTimeGate gate;
@@ -83,6 +87,8 @@ public final class Pipeline {
                 listener.finding(finding);
               } else if (f instanceof ShopStanding s) {
                 listener.shop(s);
+              } else if (f instanceof RingLine r) {
+                listener.ring(r);
               }
             },
             listener::detectorFailed,

@@ -4,6 +4,7 @@ import io.brushguard.config.BrushguardConfig;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.decide.Action;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.RingLine;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.event.Account;
 import io.brushguard.event.Event;
@@ -50,6 +51,7 @@ public final class Scan {
    * @param late events later than the out-of-order bound
    * @param detectorErrors inputs or wake-ups a stage failed on
    * @param updates finding updates in the stream (each replaces its entity's previous finding)
+   * @param rings the last line of every ring, by ring id
    */
   public record Result(
       List<Finding> findings,
@@ -58,7 +60,8 @@ public final class Scan {
       long rejected,
       long late,
       long detectorErrors,
-      long updates) {}
+      long updates,
+      List<RingLine> rings) {}
 
   private static final long PROGRESS_EVERY = 1 << 16;
 
@@ -127,7 +130,8 @@ public final class Scan {
         rejected + pipeline.ahead(),
         pipeline.late(),
         pipeline.errors(),
-        fold.updates);
+        fold.updates,
+        fold.rings());
   }
 
   /** The fold of the update stream: the latest finding per entity and standing per shop. */
@@ -136,6 +140,7 @@ public final class Scan {
     private final Map<EntityKind, HashSet<String>> seen; // null unless every score is wanted
     private final HashMap<String, Finding> findings = new HashMap<>();
     private final HashMap<String, ShopStanding> shops = new HashMap<>();
+    private final HashMap<String, RingLine> rings = new HashMap<>();
     long updates;
 
     Fold(Listener listener, Map<EntityKind, HashSet<String>> seen) {
@@ -176,6 +181,16 @@ public final class Scan {
     public void shop(ShopStanding s) {
       shops.put(s.shop(), s);
       listener.shop(s);
+    }
+
+    @Override
+    public void ring(RingLine r) {
+      rings.put(r.ring(), r);
+      listener.ring(r);
+    }
+
+    List<RingLine> rings() {
+      return new TreeMap<>(rings).values().stream().toList();
     }
 
     List<Finding> flagged() {

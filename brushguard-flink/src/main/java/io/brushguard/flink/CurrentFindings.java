@@ -77,7 +77,7 @@ public final class CurrentFindings {
   static Map<Entity, String> current(Path dir) throws IOException {
     Map<Entity, String> current = new TreeMap<>();
     for (String line : lines(dir)) {
-      if (!line.startsWith(SHOP_LINE)) {
+      if (!line.startsWith(SHOP_LINE) && !line.startsWith(RING_LINE)) {
         current.put(new Cursor(line).entity(), line);
       }
     }
@@ -96,6 +96,21 @@ public final class CurrentFindings {
   }
 
   private static final String SHOP_LINE = "{\"type\":\"shop\",\"shop\":";
+  private static final String RING_LINE = "{\"type\":\"ring\",\"ring\":";
+
+  /** The last ring line written per ring, by ring id: what {@code brushguard scan} writes. */
+  public static List<String> rings(Path dir) throws IOException {
+    Map<String, String> current = new TreeMap<>();
+    for (String line : lines(dir)) {
+      if (line.startsWith(RING_LINE)) {
+        try (JsonParser p = new JsonFactory().createParser(line.substring(RING_LINE.length()))) {
+          p.nextToken();
+          current.put(p.getText(), line);
+        }
+      }
+    }
+    return List.copyOf(current.values());
+  }
 
   /** Every line the job wrote, each writer's in the order written. */
   private static List<String> lines(Path dir) throws IOException {

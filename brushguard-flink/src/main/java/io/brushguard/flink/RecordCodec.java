@@ -3,7 +3,9 @@ package io.brushguard.flink;
 import io.brushguard.credit.ShopStanding;
 import io.brushguard.credit.Standing;
 import io.brushguard.decide.Finding;
+import io.brushguard.decide.RingLine;
 import io.brushguard.detect.Signal;
+import io.brushguard.detect.ring.RingFound;
 import io.brushguard.event.Account;
 import io.brushguard.event.Like;
 import io.brushguard.event.Link;
@@ -83,7 +85,9 @@ final class RecordCodec {
           Signal.class,
           Finding.class,
           Standing.class,
-          ShopStanding.class);
+          ShopStanding.class,
+          RingFound.class,
+          RingLine.class);
 
   private static final int NULL_TAG = 0;
   private static final int NAMED_TAG = 255;

@@ -42,10 +42,12 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * @param counts events, rejected, late, detector errors
  * @param shops the shop lines, by shop: what {@code brushguard scan} writes after the findings
  * @param updates every finding line the run wrote, in order (Flink only; empty for embedded)
+ * @param rings the ring lines, by ring id: the last line per ring
  */
 record Outcome(
     List<String> findings,
     List<String> shops,
+    List<String> rings,
     Map<String, String> scores,
     List<String> rejects,
     Counts counts,
@@ -57,6 +59,7 @@ record Outcome(
   static void assertSame(Outcome flink, Outcome embedded) {
     assertThat(flink.findings()).as("findings").containsExactlyElementsOf(embedded.findings());
     assertThat(flink.shops()).as("shop lines").containsExactlyElementsOf(embedded.shops());
+    assertThat(flink.rings()).as("ring lines").containsExactlyElementsOf(embedded.rings());
     assertThat(flink.counts()).as("counts").isEqualTo(embedded.counts());
     assertThat(flink.rejects()).as("rejects").containsExactlyElementsOf(embedded.rejects());
     assertThat(embedded.scores())
@@ -103,6 +106,7 @@ record Outcome(
     return new Outcome(
         r.findings().stream().map(FindingsFormat::finding).toList(),
         r.shops().stream().map(FindingsFormat::shop).toList(),
+        r.rings().stream().map(FindingsFormat::ring).toList(),
         scores,
         byLine(rejects),
         new Counts(r.events(), r.rejected(), r.late(), r.detectorErrors()),
@@ -162,6 +166,7 @@ record Outcome(
     return new Outcome(
         CurrentFindings.flagged(out),
         CurrentFindings.shops(out),
+        CurrentFindings.rings(out),
         scores,
         byLine(readAll(rejects, "rejects-")),
         new Counts(s.events(), s.rejected(), s.late(), s.detectorErrors()),
