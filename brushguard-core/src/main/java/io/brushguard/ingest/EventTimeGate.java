@@ -17,12 +17,19 @@ import java.util.function.ObjLongConsumer;
  *
  * <ol>
  *   <li><i>Start.</i> The first {@code Q} events are held; their lower median {@code m} is the
- *       stream's first time. They are then {@linkplain #settle decided} in input order: one more
- *       than {@code A} past {@code m} is ahead; otherwise it is late if more than {@code B} behind
- *       {@code T} (once {@code T} is set), else admitted ({@code T} becomes the maximum).
+ *       stream's first time. They are then {@linkplain #settle decided} in input order against
+ *       {@code m} (or {@code T}, once set and past {@code m}): one not more than {@code A} past it
+ *       is late if more than {@code B} behind {@code T}, else admitted ({@code T} becomes the
+ *       maximum). One more than {@code A} past it is judged by the held events after it: admitted
+ *       when more than half of them carry on from it (none more than {@code A} before it: a sparse
+ *       history, a merchant registry of years, moves on in steps longer than {@code A}), else ahead
+ *       (a wrong clock: the events after it are back at the stream's time). When fewer than {@code
+ *       Q/2} held events follow it, it and the rest stay held, to be judged with the events that
+ *       come next.
  *   <li><i>Steady.</i> An event more than {@code B} behind {@code T} is late; one more than {@code
  *       A} past {@code T} is held; any other is admitted. A late or admitted event first refuses
- *       every held event as ahead: the stream carried on at {@code T}, so they were outliers.
+ *       every held event more than {@code A} past {@code T} as ahead (the stream carried on at
+ *       {@code T}, so they were outliers) and decides the others in input order.
  *   <li><i>Jump.</i> When {@code Q} events in a row are held (a gap in the data longer than {@code
  *       A}: the stream really moved), they are decided as at the start, by their median.
  *   <li><i>End.</i> Events still held at the end of input: at the start (fewer than {@code Q}
@@ -45,6 +52,12 @@ import java.util.function.ObjLongConsumer;
 public final class EventTimeGate {
   /** Events held at most: the first ones, or a run of ahead events, that decide a jump. */
   public static final int QUORUM = 8;
+
+  /**
+   * Events after a held one, at least, to judge it by them: it is admitted when more than half of
+   * them carry on from it (none more than the ahead bound before it).
+   */
+  static final int FOLLOWERS = QUORUM / 2;
 
   /** Receives the gate's decisions, in input order. */
   public interface Sink {
@@ -152,7 +165,7 @@ public final class EventTimeGate {
     if (maxTs == Long.MIN_VALUE || e.ts() - maxTs > aheadMillis) {
       hold(e, line);
       if (heldCount == QUORUM) {
-        settle(out);
+        settle(out, false);
       }
       return;
     }
@@ -163,7 +176,7 @@ public final class EventTimeGate {
   /** End of input: decides every held event. */
   public void finish(Sink out) {
     if (maxTs == Long.MIN_VALUE) {
-      settle(out);
+      settle(out, true);
     } else {
       refuseHeld(out);
     }
@@ -225,7 +238,7 @@ public final class EventTimeGate {
    * Held events decided by their own lower median (or the clock, once their admitted ones move it
    * past the median): what the start and a jump do.
    */
-  private void settle(Sink out) {
+  private void settle(Sink out, boolean atEnd) {
     int n = heldCount;
     if (n == 0) {
       return;
@@ -243,14 +256,38 @@ public final class EventTimeGate {
       // against the median, or the clock once the run's own events have moved it past: a sparse
       // stream whose run spans more than the bound (daily batches) keeps its later events
       long reference = maxTs == Long.MIN_VALUE ? median : Math.max(median, maxTs);
-      if (events[i].ts() - reference > aheadMillis) {
-        out.ahead(events[i], lines[i], reference);
-      } else {
+      long ts = events[i].ts();
+      if (ts - reference <= aheadMillis) {
         decide(events[i], lines[i], out);
+        continue;
+      }
+      int after = n - 1 - i;
+      if (!atEnd && after < FOLLOWERS) {
+        // too few events after it to tell a wrong clock from a stream that moved on: this one and
+        // the rest wait, in input order, for the events that follow them
+        for (int k = i; k < n; k++) {
+          hold(events[k], lines[k]);
+        }
+        return;
+      }
+      int follow = 0;
+      for (int j = i + 1; j < n; j++) {
+        if (events[j].ts() >= ts - aheadMillis) {
+          follow++;
+        }
+      }
+      if (2 * follow > after) {
+        decide(events[i], lines[i], out); // most of what comes next carries on from it
+      } else {
+        out.ahead(events[i], lines[i], reference);
       }
     }
   }
 
+  /**
+   * An event in time ends a run of held ones: those ahead of the clock are refused (the stream
+   * carried on without them), and any other, held only for being behind one that was, is decided.
+   */
   private void refuseHeld(Sink out) {
     int n = heldCount;
     if (n == 0) {
@@ -260,7 +297,11 @@ public final class EventTimeGate {
     long[] lines = Arrays.copyOf(heldLines, n);
     clearHeld();
     for (int i = 0; i < n; i++) {
-      out.ahead(events[i], lines[i], maxTs);
+      if (events[i].ts() - maxTs > aheadMillis) {
+        out.ahead(events[i], lines[i], maxTs);
+      } else {
+        decide(events[i], lines[i], out);
+      }
     }
   }
 

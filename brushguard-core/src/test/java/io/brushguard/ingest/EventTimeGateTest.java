@@ -454,54 +454,108 @@ class EventTimeGateTest {
   }
 
   /**
-   * The rule as its definition reads, over the whole input at once (looking ahead instead of
-   * holding): the first {@code Q} events by their median; then each event in time is decided, and a
-   * run of events ahead is a jump when it is {@code Q} long (decided by its median) and refused
-   * otherwise.
+   * A merchant registry loaded before the market: one registration every few days for years, each
+   * with its payment link seconds later, then the market's dense stream. Every run of eight held
+   * events spans weeks; each event is followed by the ones after it, so none is a wrong clock.
+   */
+  @Test
+  void sparseRegistryHistory_thenTheMarket_allAdmitted_andATypoInItStillRefused() {
+    List<Long> ts = new ArrayList<>();
+    long t = T0 - 900 * DAY;
+    for (int i = 0; i < 300; i++) {
+      t += (1 + i % 4) * DAY;
+      ts.add(t);
+      ts.add(t + 5_000 + i);
+    }
+    int typo = ts.size() - 101;
+    t = T0;
+    for (int i = 0; i < 200; i++) {
+      ts.add(t += MINUTE);
+    }
+    ts.set(typo, YEAR_2205);
+    long[] times = ts.stream().mapToLong(Long::longValue).toArray();
+    List<String> decisions = run(times);
+    for (int i = 0; i < times.length; i++) {
+      assertThat(decisions.get(i))
+          .as("line %d", i + 1)
+          .startsWith((i == typo ? "ahead " : "admit ") + (i + 1));
+    }
+  }
+
+  /**
+   * The rule as its definition reads, on lists: events held while the clock is unset or they are
+   * ahead of it; a run of {@code Q} held is decided by its median and by the held events after each
+   * one (the last ones kept when too few follow); an event in time refuses the held ones ahead of
+   * the clock and decides the others; at the end, a start is decided by its median and a run
+   * refused.
    */
   private static List<String> oracle(long[] t, long bound, long ahead) {
     List<String> out = new ArrayList<>();
     long[] clock = {Long.MIN_VALUE};
-    int n = t.length;
-    int start = Math.min(Q, n);
-    byMedian(t, 0, start, bound, ahead, clock, out);
-    int i = start;
-    while (i < n) {
-      if (t[i] - clock[0] <= ahead) {
-        decide(t, i, bound, clock, out);
-        i++;
+    List<Integer> held = new ArrayList<>();
+    for (int i = 0; i < t.length; i++) {
+      if (clock[0] == Long.MIN_VALUE || t[i] - clock[0] > ahead) {
+        held.add(i);
+        if (held.size() == Q) {
+          byMedian(t, held, false, bound, ahead, clock, out);
+        }
         continue;
       }
-      int j = i;
-      while (j < n && j - i < Q && t[j] - clock[0] > ahead) {
-        j++;
-      }
-      if (j - i == Q) {
-        byMedian(t, i, j, bound, ahead, clock, out);
-      } else {
-        for (int k = i; k < j; k++) {
-          out.add("ahead " + (k + 1) + " of " + clock[0]);
-        }
-      }
-      i = j;
+      release(t, held, bound, ahead, clock, out);
+      decide(t, i, bound, clock, out);
+    }
+    if (clock[0] == Long.MIN_VALUE) {
+      byMedian(t, held, true, bound, ahead, clock, out);
+    } else {
+      release(t, held, bound, ahead, clock, out);
     }
     return out;
   }
 
-  private static void byMedian(
-      long[] t, int from, int to, long bound, long ahead, long[] clock, List<String> out) {
-    if (from == to) {
-      return;
-    }
-    long[] sorted = Arrays.copyOfRange(t, from, to);
-    Arrays.sort(sorted);
-    long median = sorted[(sorted.length - 1) / 2];
-    for (int k = from; k < to; k++) {
-      long reference = clock[0] == Long.MIN_VALUE ? median : Math.max(median, clock[0]);
-      if (t[k] > reference + ahead) {
-        out.add("ahead " + (k + 1) + " of " + reference);
+  private static void release(
+      long[] t, List<Integer> held, long bound, long ahead, long[] clock, List<String> out) {
+    for (int k : held) {
+      if (t[k] - clock[0] > ahead) {
+        out.add("ahead " + (k + 1) + " of " + clock[0]);
       } else {
         decide(t, k, bound, clock, out);
+      }
+    }
+    held.clear();
+  }
+
+  private static void byMedian(
+      long[] t,
+      List<Integer> held,
+      boolean atEnd,
+      long bound,
+      long ahead,
+      long[] clock,
+      List<String> out) {
+    if (held.isEmpty()) {
+      return;
+    }
+    List<Integer> run = new ArrayList<>(held);
+    held.clear();
+    long[] sorted = run.stream().mapToLong(k -> t[k]).sorted().toArray();
+    long median = sorted[(sorted.length - 1) / 2];
+    for (int p = 0; p < run.size(); p++) {
+      int k = run.get(p);
+      long reference = clock[0] == Long.MIN_VALUE ? median : Math.max(median, clock[0]);
+      if (t[k] <= reference + ahead) {
+        decide(t, k, bound, clock, out);
+        continue;
+      }
+      List<Integer> after = run.subList(p + 1, run.size());
+      if (!atEnd && after.size() < Q / 2) {
+        held.addAll(run.subList(p, run.size()));
+        return;
+      }
+      long carryOn = after.stream().filter(j -> t[j] >= t[k] - ahead).count();
+      if (2 * carryOn > after.size()) {
+        decide(t, k, bound, clock, out);
+      } else {
+        out.add("ahead " + (k + 1) + " of " + reference);
       }
     }
   }
