@@ -2,6 +2,7 @@ package io.brushguard.decide;
 
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
+import io.brushguard.detect.ring.Rings;
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
@@ -24,7 +25,8 @@ import java.util.Locale;
  * link changes it emits a {@link Carried} signal on the other entity with strength equal to the
  * score (code {@code FAKE_ORDER} on a review, {@code FAKE_REVIEW} on an order), and withdraws it
  * when the score falls to 0. Only detectors' signals are carried, never carried evidence, so
- * nothing echoes.
+ * nothing echoes; nor {@code RING}, which signals a member's order and its review alike (carried,
+ * one ring would count twice on each).
  *
  * <p><b>Retention and space.</b> A key is forgotten {@code retention} of event time after its last
  * input. Per order with a review or a signal (per review with an order or a signal): the other
@@ -129,6 +131,9 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
   @Override
   public void onFact(State state, Fact fact, Context context) {
     if (fact instanceof Signal s) {
+      if (s.code().equals(Rings.CODE)) {
+        return; // a ring signals its members' orders and reviews alike: carried, it counts twice
+      }
       if (state.verdict == null) {
         state.verdict = new Verdict(from, context.key());
       }
