@@ -23,6 +23,7 @@ import java.time.Duration;
  * @param scripted the scripted-session detector's settings
  * @param velocity the velocity stages' settings
  * @param cashback the cashback detector's settings
+ * @param rings whether the RING stage runs ({@link #withRings})
  */
 public record BrushguardConfig(
     long latenessMillis,
@@ -33,7 +34,8 @@ public record BrushguardConfig(
     SalesSurgeDetector.Config surge,
     ScriptedSessions.Config scripted,
     Velocity.Config velocity,
-    CashbackDetector.Config cashback) {
+    CashbackDetector.Config cashback,
+    boolean rings) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
@@ -45,7 +47,8 @@ public record BrushguardConfig(
           SalesSurgeDetector.Config.DEFAULT,
           ScriptedSessions.Config.DEFAULT,
           Velocity.Config.DEFAULT,
-          CashbackDetector.Config.DEFAULT);
+          CashbackDetector.Config.DEFAULT,
+          false);
 
   public BrushguardConfig {
     if (latenessMillis < 0) {
@@ -69,7 +72,8 @@ public record BrushguardConfig(
         surge,
         scripted,
         velocity,
-        cashback);
+        cashback,
+        rings);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
@@ -82,10 +86,30 @@ public record BrushguardConfig(
         surge,
         scripted,
         velocity,
-        cashback);
+        cashback,
+        rings);
   }
 
   /** The same settings, scoring with another fusion (a trained model, {@code scan --model}). */
+  /**
+   * With the RING stage on or off. Off by default: on the 10 M-event market it took a third of the
+   * scan's CPU (docs/performance.md), while every other detector already flags what its rings hold;
+   * on, `scan` also writes `ring` lines.
+   */
+  public BrushguardConfig withRings(boolean on) {
+    return new BrushguardConfig(
+        latenessMillis,
+        aheadMillis,
+        retentionMillis,
+        decision,
+        concentration,
+        surge,
+        scripted,
+        velocity,
+        cashback,
+        on);
+  }
+
   public BrushguardConfig withFusion(io.brushguard.decide.Fusion fusion) {
     return new BrushguardConfig(
         latenessMillis,
@@ -96,6 +120,7 @@ public record BrushguardConfig(
         surge,
         scripted,
         velocity,
-        cashback);
+        cashback,
+        rings);
   }
 }

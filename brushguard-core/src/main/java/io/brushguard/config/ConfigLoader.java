@@ -56,6 +56,7 @@ public final class ConfigLoader {
           "decide.block_at",
           "decide.shops_need_case",
           "decide.model",
+          "rings.enabled",
           "concentration.window",
           "concentration.ratio",
           "concentration.tally",
@@ -112,6 +113,7 @@ public final class ConfigLoader {
     double reviewAt = fraction("decide.review_at", d.decision().reviewAt());
     double blockAt = fraction("decide.block_at", d.decision().blockAt());
     boolean shopsNeedCase = bool("decide.shops_need_case", d.decision().shopsNeedCase());
+    boolean rings = bool("rings.enabled", d.rings());
     io.brushguard.decide.Fusion fusion = d.decision().fusion();
     if (value("decide.model") != null) {
       try {
@@ -184,7 +186,8 @@ public final class ConfigLoader {
             sd.payoutDays(),
             sd.linkDays()),
         d.velocity(),
-        new CashbackDetector.Config(horizon, (int) brokerBuyers, brokerWindow));
+        new CashbackDetector.Config(horizon, (int) brokerBuyers, brokerWindow),
+        rings);
   }
 
   private String value(String key) {

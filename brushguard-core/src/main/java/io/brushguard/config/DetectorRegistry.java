@@ -74,7 +74,9 @@ public final class DetectorRegistry {
     stages.add(new Brokers(config.cashback()));
     stages.add(ReverseBrushing.of(config.cashback()));
     stages.add(AccountFarms.standard());
-    stages.add(Rings.standard());
+    if (config.rings()) {
+      stages.add(Rings.standard());
+    }
     stages.add(new StaffPayers());
     stages.add(new StaffDevices());
     stages.add(new SubsidyPayments());

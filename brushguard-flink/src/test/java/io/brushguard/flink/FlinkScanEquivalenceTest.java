@@ -40,13 +40,14 @@ class FlinkScanEquivalenceTest {
               .build());
 
   /**
-   * The standard detectors plus test detectors the job knows nothing about: two single-key ones, a
-   * three-stage chain that joins facts across keys ({@link LikeChain}) and a subscriber to every
-   * entity-resolution fact ({@link ResolutionEcho}), so that the resolution stages run too.
+   * The standard detectors (RING on) plus test detectors the job knows nothing about: two
+   * single-key ones, a three-stage chain that joins facts across keys ({@link LikeChain}) and a
+   * subscriber to every entity-resolution fact ({@link ResolutionEcho}), so that the resolution
+   * stages run too.
    */
   static final DetectorFactory STANDARD_AND_TEST_DETECTORS =
       config -> {
-        List<Stage<?>> all = new ArrayList<>(DetectorRegistry.standard(config));
+        List<Stage<?>> all = new ArrayList<>(DetectorRegistry.standard(config.withRings(true)));
         all.add(new DetectorStage<>(new BurstDetector()));
         all.add(new DetectorStage<>(new FlakyDetector()));
         all.addAll(LikeChain.stages());
