@@ -98,6 +98,15 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void ringsEnabled_offByDefault_onWhenSet_andABadValueNamed() {
+    assertThat(ConfigLoader.from(new java.util.Properties()).rings()).isFalse();
+    assertThat(ConfigLoader.from(props("rings.enabled", "true")).rings()).isTrue();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> ConfigLoader.from(props("rings.enabled", "yes")))
+        .hasMessageContaining("rings.enabled: must be true or false");
+  }
+
+  @Test
   void knownKeys_areExactlyTheOnesRead() {
     assertThat(ConfigLoader.KEYS)
         .containsExactlyInAnyOrder(
@@ -108,6 +117,7 @@ class ConfigLoaderTest {
             "decide.block_at",
             "decide.shops_need_case",
             "decide.model",
+            "rings.enabled",
             "concentration.window",
             "concentration.ratio",
             "concentration.tally",
