@@ -20,10 +20,11 @@ import java.util.Set;
  *
  * <p>Key: the group ({@code g0} … {@code g3}). Space: per band value one slot of a {@link
  * HashedTable} (40 to 80 bytes), holding one review or a ring of at most {@value
- * TemplateText#BUCKET_CAP} (the most recent); a review's signature is shared by its slots in the
- * embedded runtime (about 350 bytes per review), one copy per group in Flink. A daily sweep forgets
- * the values last seen before the window. The text of a phrase everyone writes fills its bucket
- * with the most recent uses: that sample is what tells {@link TemplateShops} it is common.
+ * TemplateText#BUCKET_CAP} (the most recent, each with its time and a 32-byte sketch: about 420
+ * bytes a ring); a review's signature is shared by its slots in the embedded runtime (about 350
+ * bytes per review), one copy per group in Flink. A daily sweep forgets the values last seen before
+ * the window. The text of a phrase everyone writes fills its bucket with the most recent uses: that
+ * sample is what tells {@link TemplateShops} it is common.
  */
 public final class TextIndex implements Stage<TextIndex.State> {
   public static final String NAME = "text-index";
