@@ -21,7 +21,7 @@ import java.util.List;
  * @param events in input order
  * @param lines each event's line in the input
  */
-record SimulatedEvents(List<Event> events, long[] lines) {
+public record SimulatedEvents(List<Event> events, long[] lines) {
 
   /** Simulates {@code n} events with this seed (every tactic and trap planted, 14 days). */
   static SimulatedEvents simulate(long seed, long n) {
@@ -51,7 +51,8 @@ record SimulatedEvents(List<Event> events, long[] lines) {
     return new SimulatedEvents(List.copyOf(events.subList(0, n)), Arrays.copyOf(lines, n));
   }
 
-  static SimulatedEvents read(Path file) throws IOException {
+  /** Every event of a file, in file order, with its line; rejected lines left out. */
+  public static SimulatedEvents read(Path file) throws IOException {
     List<Event> events = new ArrayList<>();
     List<Long> lines = new ArrayList<>();
     try (InputStream in = EventReader.open(file)) {

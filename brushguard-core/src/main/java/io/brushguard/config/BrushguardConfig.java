@@ -90,7 +90,6 @@ public record BrushguardConfig(
         rings);
   }
 
-  /** The same settings, scoring with another fusion (a trained model, {@code scan --model}). */
   /**
    * With the RING stage on or off. Off by default: on the 10 M-event market it took a third of the
    * scan's CPU (docs/performance.md), while every other detector already flags what its rings hold;
@@ -110,6 +109,7 @@ public record BrushguardConfig(
         on);
   }
 
+  /** The same settings, scoring with another fusion (a trained model, {@code scan --model}). */
   public BrushguardConfig withFusion(io.brushguard.decide.Fusion fusion) {
     return new BrushguardConfig(
         latenessMillis,

@@ -4,47 +4,27 @@ package io.brushguard.embedded;
  * The keys of one stage: an open-addressing hash table of entries that carry their own string key
  * and its mixed hash, with linear probing and backward-shift deletion.
  *
- * <p>Design note: on this project's VMs a random read from memory takes 200 to 500 ns, so a lookup
- * costs what it misses in the caches. A {@code HashMap<String, V>} lookup reads the table, a node,
- * the key string and its bytes. Here the probe reads an {@code int[]} of hashes and looks at an
- * entry only on an equal hash; a key of at most {@value #INLINE} Latin-1 characters (every id of
- * the simulated markets, and the numeric ids of most platforms) is also packed into the entry, so
- * that a hit compares two longs there instead of reading the stored key's string and bytes: a hit
- * misses three times (hash, slot, entry), not five. Space: an {@code int} and a reference per slot,
- * at most 3/4 full (11 to 21 bytes per key), plus 20 bytes of packed key in each entry.
+ * <p>Design note: on this project's VMs a random read from memory takes 200 to 500 ns
+ * (docs/performance.md), so a lookup costs what it misses in the caches. A {@code HashMap<String,
+ * V>} lookup reads the table, a node, the key string and its bytes. Here the probe reads an {@code
+ * int[]} of hashes and looks at an entry only on an equal hash, and there is no node. (Packing
+ * short keys into the entries, so that a hit need not read the stored key's string, was tried: no
+ * change measurable, since the first miss, on the hash array, is most of a lookup.) Space: an
+ * {@code int} and a reference per slot, at most 3/4 full: about 11 to 21 bytes per key, against 40
+ * to 48 for {@code HashMap} (node plus table).
  *
  * @param <E> the entries
  */
 final class KeyTable<E extends KeyTable.Entry> {
-
-  /** Keys up to this many characters, each below 256, are packed into their entries. */
-  static final int INLINE = 16;
 
   /** What the table holds: a key and its hash, fixed at creation. */
   static class Entry {
     final String key;
     final int hash;
 
-    /** The key's length when packed in {@link #low} and {@link #high}, else -1. */
-    private final int packedLength;
-
-    private final long low;
-    private final long high;
-
     Entry(String key) {
       this.key = key;
       this.hash = mix(key.hashCode());
-      int n = packable(key) ? key.length() : -1;
-      this.packedLength = n;
-      this.low = n < 0 ? 0 : pack(key, 0, Math.min(n, 8));
-      this.high = n <= 8 ? 0 : pack(key, 8, n);
-    }
-
-    private boolean is(String other, int length, long otherLow, long otherHigh) {
-      if (packedLength >= 0) {
-        return packedLength == length && low == otherLow && high == otherHigh;
-      }
-      return key == other || key.equals(other);
     }
   }
 
@@ -61,24 +41,14 @@ final class KeyTable<E extends KeyTable.Entry> {
   @SuppressWarnings("unchecked")
   E get(String key) {
     int h = mix(key.hashCode());
-    int length = -1;
-    long low = 0;
-    long high = 0;
     for (int i = h & mask; ; i = (i + 1) & mask) {
       int held = hashes[i];
       if (held == EMPTY) {
         return null;
       }
       if (held == h) {
-        if (length == -2 || (length == -1 && !packable(key))) {
-          length = -2; // not packable: compared by equals
-        } else if (length == -1) {
-          length = key.length();
-          low = pack(key, 0, Math.min(length, 8));
-          high = length <= 8 ? 0 : pack(key, 8, length);
-        }
         Entry e = entries[i];
-        if (e.is(key, length, low, high)) {
+        if (e.key == key || e.key.equals(key)) {
           return (E) e;
         }
       }
@@ -148,26 +118,5 @@ final class KeyTable<E extends KeyTable.Entry> {
     int m = h * 0x9E3779B9;
     m ^= m >>> 16;
     return m == EMPTY ? 1 : m;
-  }
-
-  private static boolean packable(String key) {
-    if (key.length() > INLINE) {
-      return false;
-    }
-    for (int i = 0; i < key.length(); i++) {
-      if (key.charAt(i) > 0xff) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Characters {@code from} to {@code to} (at most 8, each below 256) as the bytes of a long. */
-  private static long pack(String key, int from, int to) {
-    long v = 0;
-    for (int i = from; i < to; i++) {
-      v = v << 8 | key.charAt(i);
-    }
-    return v;
   }
 }

@@ -1,15 +1,13 @@
 package io.brushguard.detect.ring;
 
+import io.brushguard.embedded.SimulatedEvents;
 import io.brushguard.event.Event;
 import io.brushguard.event.Like;
 import io.brushguard.event.Review;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
-import io.brushguard.ingest.EventReader;
-import io.brushguard.ingest.Reject;
 import io.brushguard.resolve.LikeLinked;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
@@ -43,21 +41,7 @@ public final class RingStageCost {
       System.err.println("usage: RingStageCost EVENTS.jsonl");
       System.exit(2);
     }
-    List<Event> events = new ArrayList<>();
-    try (InputStream in = EventReader.open(Path.of(args[0]))) {
-      new EventReader()
-          .read(
-              in,
-              new EventReader.Sink() {
-                @Override
-                public void accept(Event event, long line) {
-                  events.add(event);
-                }
-
-                @Override
-                public void reject(Reject reject) {}
-              });
-    }
+    List<Event> events = new ArrayList<>(SimulatedEvents.read(Path.of(args[0])).events());
     events.sort(Comparator.comparingLong(Event::ts)); // stable: file order within a millisecond
     Rings stage = Rings.standard();
     Rings.State state = stage.newState();
