@@ -34,9 +34,10 @@ import java.util.Set;
  *
  * <p><b>Window and memory.</b> Key: the shop. Per quick like of the last week a reference to the
  * fact (about 80 bytes with it), at most {@value #MAX_LIKES} per shop (the oldest dropped); per
- * entity signalled while the window is non-empty, an entry in a set (about 60 bytes), at most
- * {@value #MAX_SIGNALLED}. Judging is linear in the window (a union-find over its accounts). One
- * wake-up pending per shop with quick likes.
+ * account of the window two counts (about 100 bytes); per entity signalled while the window is
+ * non-empty, an entry in a set (about 60 bytes), at most {@value #MAX_SIGNALLED}. Judging is linear
+ * in the window (a union-find over its accounts), and runs only while the window holds at least
+ * {@value #MIN_MUTUAL} mutual accounts. One wake-up pending per shop with quick likes.
  */
 public final class LikeRings implements Stage<LikeRings.State> {
   public static final String NAME = "like-rings";
@@ -49,6 +50,11 @@ public final class LikeRings implements Stage<LikeRings.State> {
   static final double STEP = 0.05;
   static final double CAP = 0.85;
   private static final long NONE = Long.MIN_VALUE;
+
+  /** Indices into an account's counts: quick likes it gave, quick likes its reviews got. */
+  private static final int GAVE = 0;
+
+  private static final int GOT = 1;
 
   private static final Wiring WIRING =
       new Wiring(Set.of(), Set.of(QuickLike.class), Set.of(Signal.class));
@@ -66,6 +72,15 @@ public final class LikeRings implements Stage<LikeRings.State> {
     final Map<String, Float> accountsSignalled = new HashMap<>();
     final Map<String, Float> reviewsSignalled = new HashMap<>();
 
+    /**
+     * Per account of the window, the quick likes it gave and those its reviews got; an account with
+     * both is mutual. Their count bounds every component's, so while it is below {@value
+     * #MIN_MUTUAL} no component can fire and the judging pass is skipped: at a popular shop whose
+     * readers like fresh reviews, that is nearly every like.
+     */
+    final Map<String, int[]> roles = new HashMap<>();
+
+    int mutualAccounts;
     int signalledCount;
     long wake = NONE;
   }
@@ -95,15 +110,33 @@ public final class LikeRings implements Stage<LikeRings.State> {
     QuickLike q = (QuickLike) fact;
     prune(s, ctx.now());
     if (s.likes.size() == MAX_LIKES) {
-      s.likes.remove(0);
+      forget(s, s.likes.remove(0));
     }
     s.likes.add(q);
+    count(s, q.liker(), GAVE, 1);
+    count(s, q.author(), GOT, 1);
     if (s.wake == NONE) {
       s.wake = q.likedAt() + WINDOW_MILLIS;
       ctx.wakeAt(s.wake);
     }
-    if (s.likes.size() >= MIN_MUTUAL) {
+    if (s.mutualAccounts >= MIN_MUTUAL) {
       judge(s, q, ctx);
+    }
+  }
+
+  private static void forget(State s, QuickLike q) {
+    count(s, q.liker(), GAVE, -1);
+    count(s, q.author(), GOT, -1);
+  }
+
+  private static void count(State s, String account, int role, int by) {
+    int[] r = s.roles.computeIfAbsent(account, a -> new int[2]);
+    boolean mutualBefore = r[GAVE] > 0 && r[GOT] > 0;
+    r[role] += by;
+    boolean mutualAfter = r[GAVE] > 0 && r[GOT] > 0;
+    s.mutualAccounts += (mutualAfter ? 1 : 0) - (mutualBefore ? 1 : 0);
+    if (r[GAVE] == 0 && r[GOT] == 0) {
+      s.roles.remove(account);
     }
   }
 
@@ -113,7 +146,11 @@ public final class LikeRings implements Stage<LikeRings.State> {
       drop++;
     }
     if (drop > 0) {
-      s.likes.subList(0, drop).clear();
+      List<QuickLike> dropped = s.likes.subList(0, drop);
+      for (QuickLike q : dropped) {
+        forget(s, q);
+      }
+      dropped.clear();
     }
     if (s.likes.isEmpty()) {
       clearSignalled(s);

@@ -183,4 +183,25 @@ class LikeFarmTest {
     flow.finish();
     assertThat(flow.signals).isEmpty();
   }
+
+  @Test
+  void ringWhoseFirstLikesExpired_firesOnlyWhenThreeAreMutualWithinOneWeek() {
+    long day = 24 * HOUR;
+    review("rg1a", "g1", "s3", "own-1", T0);
+    review("rg2a", "g2", "s3", "own-2", T0);
+    like("g1", "rg2a", "own-1", T0 + HOUR);
+    like("g2", "rg1a", "own-2", T0 + HOUR); // two mutual accounts: not yet a ring
+    long later = T0 + 8 * day; // the first likes have left the window
+    review("rg3", "g3", "s3", "own-3", later);
+    review("rg2b", "g2", "s3", "own-2", later);
+    review("rg1b", "g1", "s3", "own-1", later);
+    like("g2", "rg3", "own-2", later + HOUR);
+    like("g3", "rg2b", "own-3", later + HOUR);
+    like("g1", "rg3", "own-1", later + HOUR + MINUTE);
+    like("g3", "rg1b", "own-3", later + HOUR + 2 * MINUTE); // g1 is mutual again: three
+    flow.finish();
+    assertThat(flow.strongest(EntityKind.ACCOUNT)).containsOnlyKeys("g1", "g2", "g3");
+    assertThat(flow.strongest(EntityKind.LIKE))
+        .containsOnlyKeys(key("g2", "rg3"), key("g3", "rg2b"), key("g1", "rg3"), key("g3", "rg1b"));
+  }
 }
