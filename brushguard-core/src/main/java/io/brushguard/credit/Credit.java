@@ -12,8 +12,11 @@ import java.util.List;
  * kind of evidence can ruin a shop alone:
  *
  * <ul>
- *   <li>fake orders the shop is to blame for: {@code 12 × log2(1 + n / 2)}, at most 50;
- *   <li>fake reviews it is to blame for: {@code 6 × log2(1 + n / 2)}, at most 20;
+ *   <li>fake orders the shop is to blame for: {@code 12 × log2(1 + n / 2)}, at most 50, where
+ *       {@code n} counts each intercepted one ({@code block}) as 1 and each suspected one (in
+ *       {@code review}, awaiting a person) as {@value #SUSPECTED_WEIGHT};
+ *   <li>fake reviews it is to blame for: {@code 6 × log2(1 + n / 2)}, at most 20, {@code n} the
+ *       same;
  *   <li>consumer reports the detections uphold: 3 each, at most 15;
  *   <li>failed third-party spot checks: 15 for a qualification check, 10 for a quality check, at
  *       most 40; each passed check takes 2 off the deductions, at most 6;
@@ -27,11 +30,16 @@ import java.util.List;
  * are proposed for a person to confirm, never imposed: {@code warning} below 90, {@code demote} (in
  * search) below 75, {@code hold_settlement} below 55, {@code suspend} below 35. A penalty never
  * follows from one signal: a warning needs one kind of evidence that is itself more than one signal
- * (at least 3 fake orders, 3 fake reviews or 2 upheld reports) or a failed spot check; every step
- * after it needs two independent kinds.
+ * (fake orders or fake reviews counting at least 3 as above, so at least 6 suspected ones, or 2
+ * upheld reports) or a failed spot check; every step after it needs two independent kinds. A shop
+ * that buys brushing has many fakes in its favour, so counting suspected ones (at half weight, and
+ * twice as many of them needed) lets a person see the proposal while the fakes await review; a shop
+ * a stray suspected fake or two lands on gets nothing from them.
  *
- * @param blamedOrders fake orders the shop is to blame for
- * @param blamedReviews fake reviews the shop is to blame for
+ * @param blamedOrders intercepted fake orders the shop is to blame for
+ * @param blamedReviews intercepted fake reviews the shop is to blame for
+ * @param suspectedOrders fake orders in {@code review} the shop would be to blame for
+ * @param suspectedReviews fake reviews in {@code review} the shop would be to blame for
  * @param upheldReports consumer reports the detections uphold
  * @param failedQualification failed qualification checks
  * @param failedQuality failed quality checks
@@ -41,6 +49,8 @@ import java.util.List;
 public record Credit(
     long blamedOrders,
     long blamedReviews,
+    long suspectedOrders,
+    long suspectedReviews,
     long upheldReports,
     int failedQualification,
     int failedQuality,
@@ -50,11 +60,24 @@ public record Credit(
   /** How long a shop's deductions take to halve when nothing new is held against it. */
   public static final long RECOVERY_HALF_LIFE = 90 * 86_400_000L;
 
+  /** What a suspected fake (in {@code review}) counts for, against 1 for an intercepted one. */
+  public static final double SUSPECTED_WEIGHT = 0.5;
+
+  /** Fake orders held against the shop: intercepted ones, and suspected ones at their weight. */
+  public double fakeOrders() {
+    return blamedOrders + SUSPECTED_WEIGHT * suspectedOrders;
+  }
+
+  /** Fake reviews held against the shop: intercepted ones, and suspected ones at their weight. */
+  public double fakeReviews() {
+    return blamedReviews + SUSPECTED_WEIGHT * suspectedReviews;
+  }
+
   /** Points off 100 before recovery. */
   public double deduction() {
     double d =
-        Math.min(50, 12 * log2(1 + blamedOrders / 2.0))
-            + Math.min(20, 6 * log2(1 + blamedReviews / 2.0))
+        Math.min(50, 12 * log2(1 + fakeOrders() / 2.0))
+            + Math.min(20, 6 * log2(1 + fakeReviews() / 2.0))
             + Math.min(15, 3.0 * upheldReports)
             + Math.min(40, 15.0 * failedQualification + 10.0 * failedQuality)
             + (shopFlagged ? 10 : 0);
@@ -85,12 +108,20 @@ public record Credit(
   /** Independent kinds of evidence held against the shop, each more than one signal. */
   public int kinds() {
     int k = 0;
-    k += blamedOrders >= 3 ? 1 : 0;
-    k += blamedReviews >= 3 ? 1 : 0;
+    k += fakeOrders() >= 3 ? 1 : 0;
+    k += fakeReviews() >= 3 ? 1 : 0;
     k += upheldReports >= 2 ? 1 : 0;
     k += failedQualification + failedQuality > 0 ? 1 : 0;
     k += shopFlagged ? 1 : 0;
     return k;
+  }
+
+  /**
+   * Whether the detections themselves hold a kind of evidence against the shop (fake orders or
+   * reviews that count, or its own finding): what a report about the shop needs to be upheld.
+   */
+  public boolean detectionsHoldKind() {
+    return fakeOrders() >= 3 || fakeReviews() >= 3 || shopFlagged;
   }
 
   /** The penalties proposed at this credit: a warning alone, or the steps of the ladder reached. */
@@ -116,9 +147,11 @@ public record Credit(
 
   /** What is held against the shop, in words, for the person who confirms a penalty. */
   public String evidence() {
-    List<String> parts = new ArrayList<>(6);
+    List<String> parts = new ArrayList<>(8);
     count(parts, blamedOrders, "fake order");
+    count(parts, suspectedOrders, "suspected fake order");
     count(parts, blamedReviews, "fake review");
+    count(parts, suspectedReviews, "suspected fake review");
     count(parts, upheldReports, "upheld report");
     count(parts, failedQualification + failedQuality, "failed spot check");
     if (shopFlagged) {

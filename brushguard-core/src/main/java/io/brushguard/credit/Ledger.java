@@ -19,16 +19,19 @@ import io.brushguard.flow.Wiring;
  * id, and tells its shop ({@link Standing}) when it first appears and whenever its judgement
  * changes. Fake, for the shop's corrected books, means its finding's action is {@code review} or
  * {@code block}: more likely fake than genuine, so left out of what consumers should have seen. It
- * costs the shop credit only when intercepted ({@code block}); what is in {@code review} awaits a
- * person. A finding or a report may arrive before or after the event it is about; an order or
- * review given twice counts once.
+ * costs the shop credit in full when intercepted ({@code block}); what is in {@code review} awaits
+ * a person and is told as suspected, which {@link Credit} counts at half weight. A finding or a
+ * report may arrive before or after the event it is about; an order or review given twice counts
+ * once.
  *
  * <p><b>Blame.</b> A fake order or review is the shop's doing unless its finding says another party
  * did it to the shop: a competitor who bought it to get the shop punished, a professional bad
- * reviewer extorting it ({@link Reason#NOT_THE_SHOPS_DOING}), or a fake review that runs the shop
- * down (rated 3 or less: shops buy praise, their attackers complaints). Then it still leaves the
- * shop's corrected sales and rating, but costs the shop no credit, and reports about it are not
- * upheld against it. A report about it is upheld while it is judged fake.
+ * reviewer extorting it ({@link Reason#NOT_THE_SHOPS_DOING}), a fake review that runs the shop down
+ * (rated 3 or less: shops buy praise, their attackers complaints), or a review that diverts the
+ * shop's customers to a contact that is not the shop's ({@value #DIVERTS}: it is posted at the
+ * shop, in the favour of a spammer elsewhere). Then it still leaves the shop's corrected sales and
+ * rating, but costs the shop no credit, and reports about it are not upheld against it. A report
+ * about it is upheld while it is judged fake.
  *
  * <p><b>Retention and space.</b> An entry is forgotten {@code retention} of event time after its
  * last input. Per entry: the shop, a value, three flags, two counts and two times (about 100 bytes
@@ -50,6 +53,12 @@ public final class Ledger implements Stage<Ledger.State> {
   private final String[] shops = new String[SHOPS];
 
   private static final int SHOPS = 1 << 14;
+
+  /**
+   * The code of a review that sends the shop's customers elsewhere (a contact that is not the
+   * shop's): it is in the favour of whoever the contact reaches, not of the shop it is posted at.
+   */
+  static final String DIVERTS = "CONTACT_SPAM";
 
   private Ledger(
       EntityKind entity, EventType type, Report.TargetKind reported, long retentionMillis) {
@@ -84,6 +93,7 @@ public final class Ledger implements Stage<Ledger.State> {
     int reports;
     boolean toldFake;
     boolean toldBlamed;
+    boolean toldSuspected;
     int toldReports;
     int toldUpheld;
   }
@@ -143,7 +153,7 @@ public final class Ledger implements Stage<Ledger.State> {
     state.blocked = f.action() == Action.BLOCK;
     state.victim = false;
     for (Reason r : f.reasons()) {
-      if (r.notTheShopsDoing()) {
+      if (r.notTheShopsDoing() || (entity == EntityKind.REVIEW && DIVERTS.equals(r.code()))) {
         state.victim = true;
         break;
       }
@@ -159,10 +169,12 @@ public final class Ledger implements Stage<Ledger.State> {
     }
     boolean victim = s.victim || (entity == EntityKind.REVIEW && s.value <= 3);
     boolean blamed = s.blocked && !victim;
+    boolean suspected = s.fake && !s.blocked && !victim;
     int upheld = s.fake && !victim ? s.reports : 0;
     if (!first
         && s.fake == s.toldFake
         && blamed == s.toldBlamed
+        && suspected == s.toldSuspected
         && s.reports == s.toldReports
         && upheld == s.toldUpheld) {
       return;
@@ -176,10 +188,12 @@ public final class Ledger implements Stage<Ledger.State> {
             first,
             Boolean.compare(s.fake, s.toldFake),
             Boolean.compare(blamed, s.toldBlamed),
+            Boolean.compare(suspected, s.toldSuspected),
             s.reports - s.toldReports,
             upheld - s.toldUpheld));
     s.toldFake = s.fake;
     s.toldBlamed = blamed;
+    s.toldSuspected = suspected;
     s.toldReports = s.reports;
     s.toldUpheld = upheld;
   }
@@ -205,6 +219,7 @@ public final class Ledger implements Stage<Ledger.State> {
       state.reports = 0;
       state.toldFake = false;
       state.toldBlamed = false;
+      state.toldSuspected = false;
       state.toldReports = 0;
       state.toldUpheld = 0;
     }

@@ -22,11 +22,14 @@ import io.brushguard.flow.Wiring;
  * wake-up of its own would, at the end of a bounded input, restate every penalised shop for the
  * years its recovery takes.
  *
- * <p>A report about the shop itself is upheld once the detections hold something against the shop
- * (a fake order or review it is to blame for, or its own finding); reports about its orders and
- * reviews are upheld by their ledgers.
+ * <p>A report about the shop itself is upheld once the detections hold a kind of evidence against
+ * the shop ({@link Credit#detectionsHoldKind}: fake orders or reviews it is to blame for that count
+ * at least 3, or its own finding); one stray fake does not turn a shop's complaints (a bad batch, a
+ * bad reviewer's campaign) into a second kind of evidence. Reports about its orders and reviews are
+ * upheld by their ledgers.
  *
- * <p><b>Space.</b> Per shop: twenty counters and times; no per-order state (the ledgers keep that).
+ * <p><b>Space.</b> Per shop: twenty-two counters and times; no per-order state (the ledgers keep
+ * that).
  */
 public final class ShopLedger implements Stage<ShopLedger.State> {
   public static final String NAME = "shop-ledger";
@@ -53,6 +56,8 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
     long fakeRatingSum;
     long blamedOrders;
     long blamedReviews;
+    long suspectedOrders;
+    long suspectedReviews;
     long upheldByEntries;
     long shopReports;
     int failedQualification;
@@ -128,6 +133,7 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
       s.fakeOrders += st.fake();
       s.fakeSales += st.fake() * (long) st.value();
       s.blamedOrders += st.blamed();
+      s.suspectedOrders += st.suspected();
     } else {
       if (st.first()) {
         s.reviews++;
@@ -136,9 +142,10 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
       s.fakeReviews += st.fake();
       s.fakeRatingSum += st.fake() * (long) st.value();
       s.blamedReviews += st.blamed();
+      s.suspectedReviews += st.suspected();
     }
     s.upheldByEntries += st.upheld();
-    if (st.blamed() != 0 || st.upheld() != 0) {
+    if (st.blamed() != 0 || st.suspected() != 0 || st.upheld() != 0) {
       changed(s, context);
     } else {
       flushSoon(s, context); // most orders and reviews: the books change, the credit cannot
@@ -163,14 +170,26 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
   }
 
   private static Credit credit(State s) {
-    long upheld = s.upheldByEntries;
-    if (s.blamedOrders + s.blamedReviews > 0 || s.shopFlagged) {
-      upheld += s.shopReports;
+    Credit detections =
+        new Credit(
+            s.blamedOrders,
+            s.blamedReviews,
+            s.suspectedOrders,
+            s.suspectedReviews,
+            s.upheldByEntries,
+            s.failedQualification,
+            s.failedQuality,
+            s.passedChecks,
+            s.shopFlagged);
+    if (s.shopReports == 0 || !detections.detectionsHoldKind()) {
+      return detections;
     }
     return new Credit(
         s.blamedOrders,
         s.blamedReviews,
-        upheld,
+        s.suspectedOrders,
+        s.suspectedReviews,
+        s.upheldByEntries + s.shopReports,
         s.failedQualification,
         s.failedQuality,
         s.passedChecks,

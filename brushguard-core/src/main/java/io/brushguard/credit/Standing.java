@@ -17,7 +17,9 @@ import io.brushguard.flow.Fact;
  *     block}), -1 when that was lifted, else 0
  * @param blamed the same for "intercepted ({@code block}), and the shop's own doing": not when its
  *     finding says another party did it to the shop ({@link
- *     io.brushguard.decide.Reason#NOT_THE_SHOPS_DOING}, or a fake review rated 3 or less)
+ *     io.brushguard.decide.Reason#NOT_THE_SHOPS_DOING}, a fake review rated 3 or less, or a review
+ *     carrying another's contact, {@code CONTACT_SPAM})
+ * @param suspected the same for "awaiting a person ({@code review}), and the shop's own doing"
  * @param reports consumer reports about it that arrived since the last standing
  * @param upheld the change in its reports that the detections uphold: reports about it while it is
  *     flagged ({@code review} or {@code block}) and the shop is not the victim
@@ -30,6 +32,7 @@ public record Standing(
     boolean first,
     int fake,
     int blamed,
+    int suspected,
     int reports,
     int upheld)
     implements Fact {}

@@ -105,7 +105,7 @@ class ShopBooksTest {
   }
 
   @Test
-  void flaggedOrdersAndReviews_leaveCorrectedSalesAndRating_onlyBlockedOnesCostCredit() {
+  void flaggedOrdersAndReviews_leaveCorrectedSalesAndRating_suspectedOnesToldApart() {
     order("o1", 2, 1_000);
     order("o2", 1, 2_000);
     order("o3", 3, 3_000);
@@ -130,8 +130,11 @@ class ShopBooksTest {
     assertThat(s.rating()).isEqualTo(4.0);
     assertThat(s.correctedRating()).isEqualTo(2.0);
     assertThat(s.evidence())
-        .as("r2 awaits a person: no credit lost for it")
-        .isEqualTo("1 fake order, 1 fake review");
+        .as("r2 awaits a person: held as suspected, r3 runs the shop down: not its doing")
+        .isEqualTo("1 fake order, 1 fake review, 1 suspected fake review");
+    // 12 × log2(1.5) + 6 × log2(1 + 1.5 / 2) = 7.02 + 4.84
+    assertThat(s.credit()).isEqualTo(88);
+    assertThat(s.penalties()).as("no kind of evidence is several signals").isEmpty();
   }
 
   @Test
@@ -142,7 +145,7 @@ class ShopBooksTest {
     order("o1", 4, 2_500);
 
     assertThat(standings)
-        .containsExactly(new Standing(EntityKind.ORDER, "s1", "o1", 4, true, 1, 1, 0, 0));
+        .containsExactly(new Standing(EntityKind.ORDER, "s1", "o1", 4, true, 1, 1, 0, 0, 0));
     assertThat(books().correctedSales()).isZero();
   }
 
@@ -258,11 +261,12 @@ class ShopBooksTest {
   }
 
   @Test
-  void reportsAboutFlaggedOrders_areUpheld_reportsAboutTheShopOnceSomethingIsHeldAgainstIt() {
-    order("o1", 1, 1_000);
-    order("o2", 1, 1_001);
+  void reportsAboutFlaggedOrders_areUpheld_reportsAboutTheShopOnceAKindIsHeldAgainstIt() {
+    for (int i = 1; i <= 4; i++) {
+      order("o" + i, 1, 1_000 + i);
+    }
     reported(orders, Report.TargetKind.ORDER, "o1", 2_000); // before the judgement
-    reported(orders, Report.TargetKind.ORDER, "o2", 2_001); // o2 is never flagged
+    reported(orders, Report.TargetKind.ORDER, "o4", 2_001); // o4 is never flagged
     judged(orders, EntityKind.ORDER, "o1", Action.REVIEW, 3_000);
     Report aboutShop =
         new Report("rp-s", "u8", Report.TargetKind.SHOP, "s1", 4_000, null, null, null);
@@ -272,23 +276,119 @@ class ShopBooksTest {
         .isEqualTo(1);
 
     judged(orders, EntityKind.ORDER, "o1", Action.BLOCK, 5_000);
-    assertThat(books(List.of(aboutShop)).reportsUpheld()).isEqualTo(2);
+    assertThat(books(List.of(aboutShop)).reportsUpheld())
+        .as("one intercepted fake is one signal: the shop's report still waits")
+        .isEqualTo(1);
 
-    judged(orders, EntityKind.ORDER, "o1", Action.ALLOW, 6_000);
+    judged(orders, EntityKind.ORDER, "o2", Action.BLOCK, 5_001);
+    judged(orders, EntityKind.ORDER, "o3", Action.BLOCK, 5_002);
+    assertThat(books(List.of(aboutShop)).reportsUpheld())
+        .as("3 fake orders blamed: a kind of evidence, so the shop's report is upheld")
+        .isEqualTo(2);
+
+    for (int i = 1; i <= 3; i++) {
+      judged(orders, EntityKind.ORDER, "o" + i, Action.ALLOW, 6_000 + i);
+    }
     assertThat(books(List.of(aboutShop)).reportsUpheld()).as("lifted with the judgement").isZero();
   }
 
   @Test
+  void strayFake_doesNotTurnComplaintsAboutTheShopIntoEvidence() {
+    review("r1", 5, 1_000);
+    judged(reviews, EntityKind.REVIEW, "r1", Action.BLOCK, 2_000);
+    List<Object> complaints = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      complaints.add(
+          new Report(
+              "rp-s" + i, "u8" + i, Report.TargetKind.SHOP, "s1", 3_000 + i, null, null, null));
+    }
+
+    ShopStanding s = books(complaints);
+
+    assertThat(s.reportsUpheld()).isZero();
+    assertThat(s.penalties()).as("one fake review is one signal").isEmpty();
+  }
+
+  @Test
+  void suspectedFakes_countAtHalfWeight_sixOfThemOneKindOfEvidence() {
+    for (int i = 0; i < 5; i++) {
+      order("o" + i, 1, 1_000 + i);
+      judged(orders, EntityKind.ORDER, "o" + i, Action.REVIEW, 2_000 + i);
+    }
+    // 5 suspected count 2.5: 12 × log2(1 + 1.25) = 14.04 points, but not yet several signals
+    ShopStanding five = books();
+    assertThat(five.credit()).isEqualTo(86);
+    assertThat(five.evidence()).isEqualTo("5 suspected fake orders");
+    assertThat(five.penalties()).isEmpty();
+
+    order("o5", 1, 1_005);
+    judged(orders, EntityKind.ORDER, "o5", Action.REVIEW, 2_005);
+    // 6 suspected count 3: 12 × log2(2.5) = 15.86 points, one kind: a warning
+    ShopStanding six = books();
+    assertThat(six.credit()).isEqualTo(84);
+    assertThat(six.penalties()).containsExactly("warning");
+
+    for (int i = 0; i < 6; i++) {
+      review("r" + i, 5, 3_000 + i);
+      judged(reviews, EntityKind.REVIEW, "r" + i, Action.REVIEW, 4_000 + i);
+    }
+    // and their 6 suspected praises (3 as well, 6 × log2(2.5) = 7.93): two kinds, credit 76
+    ShopStanding both = books();
+    assertThat(both.credit()).isEqualTo(76);
+    assertThat(both.penalties()).containsExactly("warning");
+    for (int i = 6; i < 8; i++) {
+      order("o" + i, 1, 5_000 + i);
+      judged(orders, EntityKind.ORDER, "o" + i, Action.REVIEW, 6_000 + i);
+    }
+    // 8 suspected orders count 4: 12 × log2(3) = 19.02, with the reviews 26.95: credit 73
+    assertThat(books().penalties()).containsExactly("demote");
+  }
+
+  @Test
+  void suspectedFakes_ofAVictim_costNothing() {
+    for (int i = 0; i < 8; i++) {
+      order("o" + i, 1, 1_000 + i);
+      judged(orders, EntityKind.ORDER, "o" + i, Action.REVIEW, "REVERSE_BRUSHING", 2_000 + i);
+      review("r" + i, 5, 3_000 + i);
+      judged(reviews, EntityKind.REVIEW, "r" + i, Action.REVIEW, "BAD_REVIEWER", 4_000 + i);
+    }
+
+    ShopStanding s = books();
+
+    assertThat(s.fakeOrders()).isEqualTo(8);
+    assertThat(s.credit()).isEqualTo(100);
+    assertThat(s.evidence()).isEmpty();
+  }
+
+  @Test
+  void reviewsThatDivertTheShopsCustomers_leaveTheRating_butAreNotTheShopsDoing() {
+    for (int i = 0; i < 8; i++) {
+      review("r" + i, 5, 1_000 + i);
+      judged(reviews, EntityKind.REVIEW, "r" + i, Action.BLOCK, "CONTACT_SPAM", 2_000 + i);
+    }
+    review("r9", 3, 3_000);
+    judged(reviews, EntityKind.REVIEW, "r1", Action.BLOCK, "TEMPLATE_TEXT", 4_000);
+
+    ShopStanding s = books();
+
+    assertThat(s.fakeReviews()).isEqualTo(8);
+    assertThat(s.correctedRating()).isEqualTo(3.0);
+    assertThat(s.evidence())
+        .as("r1, judged again without the contact, is the shop's praise")
+        .isEqualTo("1 fake review");
+  }
+
+  @Test
   void credit_recoversWithCleanTime_halvingTheDeductionEveryHalfLife() {
-    Credit c = new Credit(6, 0, 0, 0, 0, 0, false);
+    Credit c = new Credit(6, 0, 0, 0, 0, 0, 0, 0, false);
     assertThat(c.deduction()).isEqualTo(24.0);
     assertThat(c.score(0)).isEqualTo(76);
     assertThat(c.score(Credit.RECOVERY_HALF_LIFE)).isEqualTo(88);
     assertThat(c.score(2 * Credit.RECOVERY_HALF_LIFE)).isEqualTo(94);
-    assertThat(new Credit(100, 100, 10, 3, 3, 0, true).score(0))
+    assertThat(new Credit(100, 100, 0, 0, 10, 3, 3, 0, true).score(0))
         .as("every cap reached: 50 + 20 + 15 + 40 + 10")
         .isZero();
-    assertThat(new Credit(0, 0, 0, 0, 1, 3, false).deduction())
+    assertThat(new Credit(0, 0, 0, 0, 0, 0, 1, 3, false).deduction())
         .as("a failed quality check (10) less three passed (6)")
         .isEqualTo(4.0);
     assertThat(Credit.grade(90)).isEqualTo("A");
@@ -296,7 +396,13 @@ class ShopBooksTest {
     assertThat(Credit.grade(55)).isEqualTo("C");
     assertThat(Credit.grade(35)).isEqualTo("D");
     assertThat(Credit.grade(34)).isEqualTo("E");
-    assertThat(new Credit(40, 40, 0, 1, 0, 0, false).penalties(30))
+    assertThat(new Credit(40, 40, 0, 0, 0, 1, 0, 0, false).penalties(30))
         .containsExactly("demote", "hold_settlement", "suspend");
+    assertThat(new Credit(0, 0, 12, 12, 0, 0, 0, 0, false))
+        .as("suspected fakes count at half weight: as 6 intercepted of each")
+        .returns(6.0, Credit::fakeOrders)
+        .returns(6.0, Credit::fakeReviews)
+        .returns(2, Credit::kinds)
+        .returns(new Credit(6, 6, 0, 0, 0, 0, 0, 0, false).deduction(), Credit::deduction);
   }
 }
