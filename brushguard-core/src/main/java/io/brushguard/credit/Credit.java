@@ -27,14 +27,19 @@ import java.util.List;
  * time since the last change that added to them.
  *
  * <p><b>Grades and the ladder.</b> A from 90, B from 75, C from 55, D from 35, E below. Penalties
- * are proposed for a person to confirm, never imposed: {@code warning} below 90, {@code demote} (in
- * search) below 75, {@code hold_settlement} below 55, {@code suspend} below 35. A penalty never
- * follows from one signal: a warning needs one kind of evidence that is itself more than one signal
- * (fake orders or fake reviews counting at least 3 as above, so at least 6 suspected ones, or 2
- * upheld reports) or a failed spot check; every step after it needs two independent kinds. A shop
- * that buys brushing has many fakes in its favour, so counting suspected ones (at half weight, and
- * twice as many of them needed) lets a person see the proposal while the fakes await review; a shop
- * a stray suspected fake or two lands on gets nothing from them.
+ * are proposed for a person to confirm, never imposed: {@code warning} with one kind of evidence
+ * while it still costs credit (below 100), {@code demote} (in search) below 75, {@code
+ * hold_settlement} below 55, {@code suspend} below 35. A penalty never follows from one signal: a
+ * warning needs one kind of evidence that is itself more than one signal (fake orders or fake
+ * reviews counting at least 3 as above, so at least 6 suspected ones, or 2 upheld reports), a
+ * failed spot check or the shop's own finding; every step after it needs two independent kinds. The
+ * warning follows the kind, not a credit threshold: a kind of evidence is what a person needs to
+ * look at, whatever its points (3 intercepted fake reviews cost 8, a failed quality check or the
+ * shop's own finding 10, and at "below 90" none of them proposed anything alone); once the
+ * deductions have recovered away, so has the warning. A shop that buys brushing has many fakes in
+ * its favour, so counting suspected ones (at half weight, and twice as many of them needed) lets a
+ * person see the proposal while the fakes await review; a shop a stray suspected fake or two lands
+ * on gets nothing from them.
  *
  * @param blamedOrders intercepted fake orders the shop is to blame for
  * @param blamedReviews intercepted fake reviews the shop is to blame for
@@ -124,7 +129,10 @@ public record Credit(
     return fakeOrders() >= 3 || fakeReviews() >= 3 || shopFlagged;
   }
 
-  /** The penalties proposed at this credit: a warning alone, or the steps of the ladder reached. */
+  /**
+   * The penalties proposed at this credit: the steps of the ladder reached with two kinds of
+   * evidence, else a warning with one kind while it still costs credit.
+   */
   public List<String> penalties(int credit) {
     int kinds = kinds();
     List<String> steps = new ArrayList<>(3);
@@ -139,7 +147,7 @@ public record Credit(
         steps.add("suspend");
       }
     }
-    if (steps.isEmpty() && kinds >= 1 && credit < 90) {
+    if (steps.isEmpty() && kinds >= 1 && credit < 100) {
       steps.add("warning");
     }
     return List.copyOf(steps);

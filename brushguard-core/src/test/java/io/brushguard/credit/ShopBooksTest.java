@@ -345,6 +345,39 @@ class ShopBooksTest {
   }
 
   @Test
+  void oneKindOfEvidence_warns_whateverItsPoints_untilRecovered() {
+    for (int i = 0; i < 3; i++) {
+      review("r" + i, 5, 1_000 + i);
+      judged(reviews, EntityKind.REVIEW, "r" + i, Action.BLOCK, 2_000 + i);
+    }
+    ShopStanding praise = books();
+    assertThat(praise.credit()).as("6 × log2(2.5) = 7.9 points: still grade A").isEqualTo(92);
+    assertThat(praise.penalties()).containsExactly("warning");
+
+    standings.clear();
+    Finding own =
+        new Finding(
+            EntityKind.SHOP,
+            "s1",
+            0.6,
+            Action.REVIEW,
+            List.of(new Reason("REVERSE_BRUSHING", "paid back 9 buyers of s2", null)),
+            1_000);
+    order("o1", 1, 500);
+    ShopStanding flagged = books(List.of(own));
+    assertThat(flagged.credit()).isEqualTo(90);
+    assertThat(flagged.evidence()).isEqualTo("the shop's own finding");
+    assertThat(flagged.penalties()).containsExactly("warning");
+
+    Credit c = new Credit(0, 3, 0, 0, 0, 0, 0, 0, false);
+    assertThat(c.penalties(c.score(0))).containsExactly("warning");
+    assertThat(c.score(10 * Credit.RECOVERY_HALF_LIFE)).isEqualTo(100);
+    assertThat(c.penalties(c.score(10 * Credit.RECOVERY_HALF_LIFE)))
+        .as("recovered: nothing left to warn about")
+        .isEmpty();
+  }
+
+  @Test
   void suspectedFakes_ofAVictim_costNothing() {
     for (int i = 0; i < 8; i++) {
       order("o" + i, 1, 1_000 + i);
