@@ -40,15 +40,16 @@ class MainTest {
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(6); // 3 orders, the account, the shop, the summary
     assertThat(lines.get(0)).startsWith("{\"type\":\"finding\",\"entity\":\"order\",\"id\":\"o1\"");
-    // sent to review: more likely fake than not, so out of the corrected sales; not intercepted,
-    // so no credit lost until a person confirms
+    // sent to review: more likely fake than not, so out of the corrected sales; suspected, so each
+    // counts half: 12 × log2(1 + 1.5/2) ≈ 9.7 credit, and one kind of evidence is below 3, so no
+    // penalty is proposed
     assertThat(lines.get(4))
         .isEqualTo(
-            "{\"type\":\"shop\",\"shop\":\"s1\",\"credit\":100,\"grade\":\"A\",\"orders\":3,"
+            "{\"type\":\"shop\",\"shop\":\"s1\",\"credit\":90,\"grade\":\"A\",\"orders\":3,"
                 + "\"fake_orders\":3,\"sales\":3,\"corrected_sales\":0,\"reviews\":0,"
                 + "\"fake_reviews\":0,\"rating\":null,\"corrected_rating\":null,"
                 + "\"spot_checks_failed\":0,\"reports_upheld\":0,\"penalties\":[],"
-                + "\"ts\":\"2025-03-01T12:21:00Z\"}");
+                + "\"evidence\":\"3 suspected fake orders\",\"ts\":\"2025-03-01T12:21:00Z\"}");
     assertThat(lines.get(5))
         .startsWith("{\"type\":\"summary\",\"events\":3,\"rejected\":1,\"late\":0,");
     assertThat(Files.readAllLines(rejects))

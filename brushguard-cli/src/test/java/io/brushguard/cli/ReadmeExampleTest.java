@@ -83,13 +83,15 @@ class ReadmeExampleTest {
                 + "\"evidence\":{\"strength\":0.6,\"origins\":1}}],"
                 + "\"ts\":\"2025-03-01T12:40:02.999Z\"}");
     // sent to review: the orders and the review leave s17's corrected books (more likely fake than
-    // not), but cost no credit until a person confirms them; s17's last change is the review
+    // not) and cost credit at half weight (12 × log2(1 + 1.5/2) + 6 × log2(1 + 0.5/2) ≈ 11.6), too
+    // few for a penalty; s17's last change is the review
     assertThat(lines.subList(5, 7))
         .containsExactly(
-            "{\"type\":\"shop\",\"shop\":\"s17\",\"credit\":100,\"grade\":\"A\",\"orders\":3,"
+            "{\"type\":\"shop\",\"shop\":\"s17\",\"credit\":88,\"grade\":\"B\",\"orders\":3,"
                 + "\"fake_orders\":3,\"sales\":3,\"corrected_sales\":0,\"reviews\":1,"
                 + "\"fake_reviews\":1,\"rating\":5,\"corrected_rating\":null,"
                 + "\"spot_checks_failed\":0,\"reports_upheld\":0,\"penalties\":[],"
+                + "\"evidence\":\"3 suspected fake orders, 1 suspected fake review\","
                 + "\"ts\":\"2025-03-01T13:01:00Z\"}",
             "{\"type\":\"shop\",\"shop\":\"s18\",\"credit\":100,\"grade\":\"A\",\"orders\":1,"
                 + "\"fake_orders\":0,\"sales\":1,\"corrected_sales\":1,\"reviews\":0,"

@@ -8,6 +8,7 @@ package io.brushguard.detect.text;
  * @param shop the shop reviewed
  * @param order the order it names, or null
  * @param ts its time
+ * @param rating its stars, 1 to 5
  * @param fresh the author registered within {@link TemplateText#NEW_MILLIS} before it
  * @param linked the author shares a device, phone or identity with another account (not a saturated
  *     token) within the retention
@@ -18,5 +19,6 @@ public record Member(
     String shop,
     String order,
     long ts,
+    int rating,
     boolean fresh,
     boolean linked) {}

@@ -2,6 +2,9 @@ package io.brushguard.detect.text;
 
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.Review;
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
@@ -9,6 +12,7 @@ import io.brushguard.flow.Wiring;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -29,17 +33,32 @@ import java.util.Set;
  * review counts at most {@value TemplateText#MAX_NEIGHBOURS} at other shops; a review elsewhere
  * that matches several of the cluster counts for each). A phrase the whole population writes (默认好评,
  * 物美价廉 with a common line) matches reviews at many shops, so a popular shop's dozen default reviews
- * are explained by the population; a campaign's template matches almost nothing elsewhere.
+ * are explained by the population; a campaign's template matches almost nothing elsewhere. Or when
+ * the same holds with each other shop counting at most {@value TemplateText#ELSEWHERE_PER_SHOP} of
+ * the matches: a review service pastes one template at many shops, and its campaign at another shop
+ * does not make the text common.
+ *
+ * <p>A campaign mostly of aged, unlinked accounts is weak ({@code TemplateText.strength}) unless
+ * its pasted core dominates the shop: {@value TemplateText#MIN_ACCOUNTS_AGED} accounts or more, one
+ * rating for all, and at least {@value TemplateText#DOMINANT_SHARE} of every review the shop had in
+ * the hours it ran (the stage counts all the shop's reviews per hour). Then it is {@value
+ * TemplateText#DOMINANT_STRENGTH}: genuine buyers who write alike are a few of a popular shop's
+ * many reviews, a bought campaign is most of what its shop hears while it runs.
  *
  * <p>Key: the shop. Space: the matched reviews of the window, at most {@value
- * TemplateText#MAX_MEMBERS} (the oldest dropped), about 150 bytes each and 16 per link; forgotten
- * {@link TemplateText#WINDOW_MILLIS} after the shop's last match.
+ * TemplateText#MAX_MEMBERS} (the oldest dropped), about 150 bytes each and 16 per link, and the
+ * review counts of the window's hours (170 ints, 700 bytes per shop with a review); forgotten
+ * {@link TemplateText#WINDOW_MILLIS} after the shop's last review.
  */
 public final class TemplateShops implements Stage<TemplateShops.State> {
   public static final String NAME = "template-text-shops";
   private static final Wiring WIRING =
-      new Wiring(Set.of(), Set.of(TextMatch.class), Set.of(Signal.class));
+      Wiring.events(EventType.REVIEW).consumes(TextMatch.class).produces(Signal.class);
   private static final int SAMPLE = 5;
+  private static final long HOUR = 3_600_000L;
+
+  /** Hours of review counts kept per shop: the window and the hour it began in. */
+  private static final int HOURS = (int) (TemplateText.WINDOW_MILLIS / HOUR) + 1;
 
   /** One shop's matched reviews. */
   public static final class State extends Expiring {
@@ -49,6 +68,11 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
 
     /** Reviews evicted for room since the last input, still linked from their neighbours. */
     final List<Node> evicted = new ArrayList<>(0);
+
+    /** All the shop's reviews per hour of the window, a ring; {@code hour} is the last counted. */
+    final int[] hourly = new int[HOURS];
+
+    long hour = Long.MIN_VALUE;
   }
 
   /** A matched review at the shop: its links to near-identical ones here, its matches elsewhere. */
@@ -56,7 +80,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     final Member member;
     final List<Node> links = new ArrayList<>(2);
     final List<Node> close = new ArrayList<>(2);
-    List<String> elsewhere = List.of();
+    List<Member> elsewhere = List.of();
     double emitted;
     int mark;
 
@@ -76,8 +100,43 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   }
 
   @Override
+  public String keyOf(Event event) {
+    return ((Review) event).shop();
+  }
+
+  @Override
   public String keyOf(Fact fact) {
     return ((TextMatch) fact).review().shop();
+  }
+
+  /** Counts every review of the shop, indexed or not: what a campaign's share is taken of. */
+  @Override
+  public void onEvent(State s, Event event, Context ctx) {
+    long h = Math.floorDiv(event.ts(), HOUR);
+    if (h > s.hour) {
+      long from = s.hour == Long.MIN_VALUE ? h : Math.max(s.hour + 1, h - HOURS + 1);
+      for (long k = from; k <= h; k++) {
+        s.hourly[(int) Math.floorMod(k, (long) HOURS)] = 0;
+      }
+      s.hour = h;
+    }
+    if (h > s.hour - HOURS) {
+      s.hourly[(int) Math.floorMod(h, (long) HOURS)]++;
+    }
+    s.touch(ctx, TemplateText.WINDOW_MILLIS);
+  }
+
+  /**
+   * The shop's reviews in the hours from {@code from} to {@code to}, as far as the ring reaches.
+   */
+  private static int reviewsBetween(State s, long from, long to) {
+    long first = Math.max(Math.floorDiv(from, HOUR), s.hour - HOURS + 1);
+    long last = Math.min(Math.floorDiv(to, HOUR), s.hour);
+    int n = 0;
+    for (long k = first; k <= last; k++) {
+      n += s.hourly[(int) Math.floorMod(k, (long) HOURS)];
+    }
+    return n;
   }
 
   @Override
@@ -109,7 +168,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         if (x.elsewhere.isEmpty()) {
           x.elsewhere = new ArrayList<>(4);
         }
-        x.elsewhere.add(n.review());
+        x.elsewhere.add(n);
       }
     }
     if (m.warm()) {
@@ -170,10 +229,11 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   }
 
   private void judge(State s, Node x, Context ctx) {
-    List<Node> cluster = core(s, cluster(s, x, false));
-    if (cluster.isEmpty()) {
+    List<Node> pasted = closeCore(s, cluster(s, x, false));
+    if (pasted.isEmpty()) {
       return;
     }
+    List<Node> cluster = withLinked(s, pasted);
     Set<String> accounts = new HashSet<>();
     Set<String> flagged = new HashSet<>();
     int elsewhere = 0;
@@ -187,10 +247,15 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     int needed =
         flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
     if (accounts.size() < needed
-        || cluster.size() < TemplateText.CONCENTRATION * (cluster.size() + elsewhere)) {
+        || (cluster.size() < TemplateText.CONCENTRATION * (cluster.size() + elsewhere)
+            && cluster.size()
+                < TemplateText.CONCENTRATION * (cluster.size() + elsewhereByShop(cluster)))) {
       return;
     }
     double strength = TemplateText.strength(accounts.size(), flagged.size());
+    if (strength < TemplateText.DOMINANT_STRENGTH && dominates(s, pasted)) {
+      strength = TemplateText.DOMINANT_STRENGTH;
+    }
     String detail = null;
     for (Node n : cluster) {
       if (n.emitted >= strength) {
@@ -233,12 +298,58 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   }
 
   /**
-   * The core of a cluster: its largest set of reviews connected by close pairs (similarity at least
-   * {@value TemplateText#CLOSE}: the whole text pasted again), with the reviews linked to it. A
-   * template pasted many times has a large core; genuine reviews that share one phrase about the
-   * item are linked, but rarely close, as each says more besides.
+   * The matches at other shops of a cluster's reviews, each other shop counting at most {@value
+   * TemplateText#ELSEWHERE_PER_SHOP} reviews: a phrase the population writes is spread over many
+   * shops a review or two each, while a lump of matches at one other shop is another campaign of
+   * the same template (a review service serves many shops at once) and says nothing about whether
+   * this text is common.
    */
-  private static List<Node> core(State s, List<Node> cluster) {
+  private static int elsewhereByShop(List<Node> cluster) {
+    Map<String, Set<String>> byShop = new HashMap<>();
+    int n = 0;
+    for (Node node : cluster) {
+      for (Member m : node.elsewhere) {
+        Set<String> there = byShop.computeIfAbsent(m.shop(), k -> new HashSet<>(4));
+        if (there.size() < TemplateText.ELSEWHERE_PER_SHOP && there.add(m.review())) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Whether a pasted core is a campaign by itself, whoever wrote it: {@value
+   * TemplateText#MIN_ACCOUNTS_AGED} accounts or more, one rating for all (a campaign pays for one),
+   * and at least {@value TemplateText#DOMINANT_SHARE} of all the shop's reviews in the hours from
+   * its first review to its last. Genuine buyers who happen to write alike are a few of a popular
+   * shop's many reviews; a bought campaign is most of what its shop hears while it runs.
+   */
+  private static boolean dominates(State s, List<Node> pasted) {
+    if (accounts(pasted) < TemplateText.MIN_ACCOUNTS_AGED) {
+      return false;
+    }
+    int rating = pasted.get(0).member.rating();
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (Node n : pasted) {
+      if (n.member.rating() != rating) {
+        return false;
+      }
+      first = Math.min(first, n.member.ts());
+      last = Math.max(last, n.member.ts());
+    }
+    int all = Math.max(pasted.size(), reviewsBetween(s, first, last));
+    return pasted.size() >= TemplateText.DOMINANT_SHARE * all;
+  }
+
+  /**
+   * The close core of a cluster: its largest set of reviews connected by close pairs (similarity at
+   * least {@value TemplateText#CLOSE}: the whole text pasted again). A template pasted many times
+   * has a large core; genuine reviews that share one phrase about the item are linked, but rarely
+   * close, as each says more besides.
+   */
+  private static List<Node> closeCore(State s, List<Node> cluster) {
     Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     List<Node> best = List.of();
     int bestAccounts = 0;
@@ -254,9 +365,11 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         bestAccounts = accounts;
       }
     }
-    if (best.isEmpty()) {
-      return best;
-    }
+    return best;
+  }
+
+  /** A close core with the reviews linked to it. */
+  private static List<Node> withLinked(State s, List<Node> best) {
     int in = ++s.epoch;
     for (Node n : best) {
       n.mark = in;
@@ -305,6 +418,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   public void onWake(State s, long time, Context ctx) {
     if (s.expired(time, ctx, TemplateText.WINDOW_MILLIS)) {
       s.nodes.clear();
+      s.hour = Long.MIN_VALUE;
     }
   }
 

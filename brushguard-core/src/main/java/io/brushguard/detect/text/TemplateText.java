@@ -40,7 +40,10 @@ import java.util.Set;
  *       reviews as a graph of near-identical pairs; a connected cluster of at least {@value
  *       #MIN_ACCOUNTS_FRESH} accounts ({@value #MIN_ACCOUNTS_AGED} when fewer than two are new or
  *       linked), whose texts are found at this shop at least as often as elsewhere in the
- *       population, is a campaign.
+ *       population (or so when each other shop counts at most {@value #ELSEWHERE_PER_SHOP}), is a
+ *       campaign; one of aged accounts is raised to {@value #DOMINANT_STRENGTH} when its pasted
+ *       core has one rating and is at least {@value #DOMINANT_SHARE} of the shop's reviews while it
+ *       runs.
  *   <li>{@link TemplateAccounts} ({@code template-text-accounts}, by account): a new or linked
  *       account whose near-identical texts, shared with at most {@value #CROWD} other accounts,
  *       stand at {@value #MIN_SHOPS} shops or more.
@@ -85,6 +88,15 @@ public final class TemplateText {
   public static final int MIN_ACCOUNTS_FRESH = 3;
   public static final int MIN_ACCOUNTS_AGED = 8;
   public static final double CONCENTRATION = 0.5;
+  public static final int ELSEWHERE_PER_SHOP = 2;
+  public static final double DOMINANT_SHARE = 0.5;
+
+  /**
+   * A pasted core that dominates its shop's reviews while it runs ({@code TemplateShops}): as
+   * strong as a cluster half of new or linked accounts, whoever wrote it.
+   */
+  public static final double DOMINANT_STRENGTH = 0.775;
+
   public static final int CROWD = 8;
   public static final int MIN_SHOPS = 3;
   public static final double BASE = 0.6;

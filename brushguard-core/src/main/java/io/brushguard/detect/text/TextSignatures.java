@@ -131,7 +131,8 @@ public final class TextSignatures implements Stage<TextSignatures.State> {
     int[] bands = TemplateText.bands(signature);
     Indexed indexed =
         new Indexed(
-            new Member(r.review(), r.account(), r.shop(), r.order(), now, fresh, linked),
+            new Member(
+                r.review(), r.account(), r.shop(), r.order(), now, r.rating(), fresh, linked),
             signature);
     int perGroup = TemplateText.BANDS / TemplateText.GROUPS;
     for (int g = 0; g < TemplateText.GROUPS; g++) {

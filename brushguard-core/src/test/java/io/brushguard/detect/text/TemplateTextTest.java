@@ -6,6 +6,8 @@ import io.brushguard.detect.EntityKind;
 import io.brushguard.event.Review;
 import io.brushguard.flow.StageFlow;
 import java.util.List;
+import java.util.Random;
+import java.util.function.IntUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** Near-identical reviews at one shop, and a phrase everyone writes. */
@@ -38,6 +40,53 @@ class TemplateTextTest {
   }
 
   @Test
+  void campaign_thatIsMostOfItsShopsReviews_isAsStrongAsOneByNewAccounts() {
+    warmUp();
+    campaign("s1", "a", 8, T0 + 2 * DAY, k -> 5);
+
+    assertThat(flow.strongest(EntityKind.REVIEW))
+        .hasSize(8)
+        .allSatisfy(
+            (id, strength) -> assertThat(strength).isEqualTo(TemplateText.DOMINANT_STRENGTH));
+  }
+
+  @Test
+  void campaign_amidManyOtherReviewsOfItsShop_staysAsStrongAsAgedAccountsMake() {
+    warmUp();
+    Random random = new Random(7);
+    for (int k = 0; k < 20; k++) {
+      feed("s1", "g" + k, distinctText(random), T0 + 2 * DAY + k * HOUR / 3);
+    }
+    campaign("s1", "a", 8, T0 + 2 * DAY, k -> 5);
+
+    assertThat(flow.strongest(EntityKind.REVIEW))
+        .hasSize(8)
+        .allSatisfy((id, strength) -> assertThat(strength).isEqualTo(TemplateText.strength(8, 0)));
+    assertThat(TemplateText.strength(8, 0)).isLessThan(TemplateText.DOMINANT_STRENGTH);
+  }
+
+  @Test
+  void campaign_withMixedRatings_isNotRaised() {
+    warmUp();
+    campaign("s1", "a", 8, T0 + 2 * DAY, k -> k % 2 == 0 ? 5 : 4);
+
+    assertThat(flow.strongest(EntityKind.REVIEW))
+        .hasSize(8)
+        .allSatisfy((id, strength) -> assertThat(strength).isEqualTo(TemplateText.strength(8, 0)));
+  }
+
+  @Test
+  void campaign_sameTemplateAtAnotherShopEarlier_doesNotHideThisOne() {
+    warmUp();
+    campaign("s2", "b", 12, T0 + 2 * DAY, k -> 5);
+    campaign("s1", "a", 8, T0 + 3 * DAY, k -> 5);
+
+    assertThat(flow.strongest(EntityKind.REVIEW).keySet())
+        .filteredOn(id -> Integer.parseInt(id.substring(1)) > 13)
+        .hasSize(8);
+  }
+
+  @Test
   void commonPhrase_acrossShops_passes() {
     warmUp();
     for (int k = 0; k < 60; k++) {
@@ -55,12 +104,38 @@ class TemplateTextTest {
     assertThat(flow.signals).isEmpty();
   }
 
+  /** Accounts {@code prefix0..} paste one template at the shop, an hour apart. */
+  private void campaign(
+      String shop, String prefix, int accounts, long from, IntUnaryOperator stars) {
+    for (int k = 0; k < accounts; k++) {
+      feed(
+          shop,
+          prefix + k,
+          stars.applyAsInt(k),
+          k % 3 == 0 ? "超赞，物美价廉，五星好评👍" : "超赞,物美价廉，五星好评！！",
+          from + k * HOUR);
+    }
+  }
+
+  private static String distinctText(Random random) {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 18; i++) {
+      text.append((char) (0x4e00 + random.nextInt(8000)));
+    }
+    return text.toString();
+  }
+
   private void warmUp() {
     feed("s0", "w", "第一次在这家买，颜色比图片好看，会回购的", T0);
   }
 
   private void feed(String shop, String account, String text, long t) {
+    feed(shop, account, 5, text, t);
+  }
+
+  private void feed(String shop, String account, int stars, String text, long t) {
     n++;
-    flow.feed(new Review("r" + n, account, shop, 5, t, null, "i1", text, List.of(), null, null));
+    flow.feed(
+        new Review("r" + n, account, shop, stars, t, null, "i1", text, List.of(), null, null));
   }
 }
