@@ -28,6 +28,11 @@ import io.brushguard.flow.Wiring;
  * bad reviewer's campaign) into a second kind of evidence. Reports about its orders and reviews are
  * upheld by their ledgers.
  *
+ * <p>A shop that others brush is spared the strays of their campaign: while another party's doing
+ * ({@link io.brushguard.decide.Reason#NOT_THE_SHOPS_DOING}) makes up {@value #ATTACKED_SHARE} or
+ * more of its fake orders, its own fake orders cost nothing, and its own fake reviews neither while
+ * the same holds of its reviews ({@link #spared}).
+ *
  * <p><b>Space.</b> Per shop: twenty-two counters and times; no per-order state (the ledgers keep
  * that).
  */
@@ -43,6 +48,12 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
           .produces(ShopStanding.class);
 
   private static final long NONE = Long.MIN_VALUE;
+
+  /** The share of a kind of a shop's fakes that, done by another party, spares the rest. */
+  static final double ATTACKED_SHARE = 0.8;
+
+  /** The fewest fakes by another party that make a shop a target. */
+  static final long MIN_ATTACK = 3;
 
   /** One shop's counters. */
   public static final class State {
@@ -170,30 +181,40 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
   }
 
   private static Credit credit(State s) {
-    Credit detections =
-        new Credit(
-            s.blamedOrders,
-            s.blamedReviews,
-            s.suspectedOrders,
-            s.suspectedReviews,
-            s.upheldByEntries,
-            s.failedQualification,
-            s.failedQuality,
-            s.passedChecks,
-            s.shopFlagged);
+    boolean ordersSpared = spared(s.fakeOrders, s.blamedOrders + s.suspectedOrders);
+    boolean reviewsSpared =
+        ordersSpared && spared(s.fakeReviews, s.blamedReviews + s.suspectedReviews);
+    Credit detections = credit(s, ordersSpared, reviewsSpared, s.upheldByEntries);
     if (s.shopReports == 0 || !detections.detectionsHoldKind()) {
       return detections;
     }
+    return credit(s, ordersSpared, reviewsSpared, s.upheldByEntries + s.shopReports);
+  }
+
+  private static Credit credit(
+      State s, boolean ordersSpared, boolean reviewsSpared, long upheldReports) {
     return new Credit(
-        s.blamedOrders,
-        s.blamedReviews,
-        s.suspectedOrders,
-        s.suspectedReviews,
-        s.upheldByEntries + s.shopReports,
+        ordersSpared ? 0 : s.blamedOrders,
+        reviewsSpared ? 0 : s.blamedReviews,
+        ordersSpared ? 0 : s.suspectedOrders,
+        reviewsSpared ? 0 : s.suspectedReviews,
+        upheldReports,
         s.failedQualification,
         s.failedQuality,
         s.passedChecks,
         s.shopFlagged);
+  }
+
+  /**
+   * Whether a shop's own fakes of one kind are spared as strays of an attack on it: when at least
+   * {@value #MIN_ATTACK} of that kind's fakes, and {@value #ATTACKED_SHARE} of them or more, are
+   * another party's doing. A competitor's campaign is attributed by its money, order by order, and
+   * the few whose payout was not seen carry the campaign's other signals without the attribution; a
+   * shop that brushes for itself has most of its fakes its own.
+   */
+  static boolean spared(long fake, long own) {
+    long others = fake - own;
+    return others >= MIN_ATTACK && others >= ATTACKED_SHARE * fake;
   }
 
   @Override

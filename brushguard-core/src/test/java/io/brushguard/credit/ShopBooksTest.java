@@ -246,6 +246,44 @@ class ShopBooksTest {
   }
 
   @Test
+  void victimOfReverseBrushing_sparedTheStraysTheAttributionMissed_aBrusherIsNot() {
+    for (int i = 0; i < 16; i++) {
+      order("o" + i, 1, 1_000 + i);
+      judged(orders, EntityKind.ORDER, "o" + i, Action.BLOCK, "REVERSE_BRUSHING", 2_000 + i);
+      review("r" + i, 5, 3_000 + i);
+      judged(reviews, EntityKind.REVIEW, "r" + i, Action.BLOCK, "REVERSE_BRUSHING", 4_000 + i);
+    }
+    // the campaign's strays: their payout was not seen, so they carry only its other signals
+    for (int i = 16; i < 20; i++) {
+      order("o" + i, 1, 5_000 + i);
+      judged(
+          orders, EntityKind.ORDER, "o" + i, i % 2 == 0 ? Action.BLOCK : Action.REVIEW, 6_000 + i);
+      review("r" + i, 5, 7_000 + i);
+      judged(reviews, EntityKind.REVIEW, "r" + i, Action.BLOCK, "TEMPLATE_TEXT", 8_000 + i);
+    }
+
+    ShopStanding victim = books();
+    assertThat(victim.fakeOrders()).isEqualTo(20);
+    assertThat(victim.fakeReviews()).isEqualTo(20);
+    assertThat(victim.credit()).isEqualTo(100);
+    assertThat(victim.penalties()).isEmpty();
+
+    // a shop that brushes for itself has most of its fakes its own: 12 more and nothing is spared
+    for (int i = 20; i < 32; i++) {
+      order("o" + i, 1, 9_000 + i);
+      judged(orders, EntityKind.ORDER, "o" + i, Action.BLOCK, 10_000 + i);
+    }
+    ShopStanding brusher = books();
+    assertThat(brusher.credit()).isLessThan(100);
+    assertThat(brusher.evidence())
+        .isEqualTo("14 fake orders, 2 suspected fake orders, 4 fake reviews");
+    assertThat(brusher.penalties()).isNotEmpty();
+    assertThat(ShopLedger.spared(20, 4)).isTrue();
+    assertThat(ShopLedger.spared(32, 16)).isFalse();
+    assertThat(ShopLedger.spared(4, 2)).as("two fakes by others make no attack").isFalse();
+  }
+
+  @Test
   void fakeComplaints_leaveTheRating_butCostTheShopNothing() {
     for (int i = 0; i < 6; i++) {
       review("r" + i, 1, 1_000 + i);
