@@ -52,6 +52,12 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
   /** The share of a review's score its order gets. */
   public static final double REVIEW_TO_ORDER = 0.7;
 
+  /**
+   * The most an attacker's review gives its order ({@link Reason#NOT_THE_SHOPS_DOING}): below
+   * {@code block}, since holding the order would hold the victim's settlement.
+   */
+  public static final double ATTACKER_ORDER_CAP = 0.85;
+
   private static final Wiring WIRING =
       new Wiring(
           java.util.Set.of(),
@@ -80,7 +86,10 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
    * A review's judgement as evidence on its order (code {@code FAKE_REVIEW}), at {@value
    * #REVIEW_TO_ORDER} of its score: praise is also bought for genuine purchases (a card in the
    * parcel promising cashback for five stars), so a fake review says less about its order than a
-   * fake order says about its review.
+   * fake order says about its review. An attacker's review (a code of {@link
+   * Reason#NOT_THE_SHOPS_DOING}) gives its order its whole score, at most {@value
+   * #ATTACKER_ORDER_CAP}, once it is enough for {@code review}: a bad reviewer buys only to
+   * complain, and a competitor's hire only to praise.
    */
   public static CarryEvidence reviewToOrder(long retentionMillis) {
     return new CarryEvidence(
@@ -165,7 +174,14 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     String carriedCode = codeFor(judged);
     double score = judged == null ? 0 : Verdict.round(share * judged.score());
     if (from == EntityKind.REVIEW && !carriedCode.equals(code)) {
-      score = 0; // an attacker's fake review: its order is a real sale to the victim
+      // an attacker's review (a bad reviewer's complaint, a competitor's praise): its order was
+      // bought only to post it, so it stands with the review in full, under its victim code (the
+      // shop pays nothing for it) and never at block; a hint (an aged account's low ratings) stays
+      // on the review
+      score =
+          judged.score() < DecisionPolicy.DEFAULT.reviewAt()
+              ? 0
+              : Math.min(ATTACKER_ORDER_CAP, Verdict.round(judged.score()));
     }
     if (score == state.carried && carriedCode.equals(state.carriedCode)) {
       return;

@@ -118,16 +118,34 @@ class CarryEvidenceTest {
   }
 
   @Test
-  void anAttackersReview_isNotCarriedToItsOrder_aRealSaleToTheVictim() {
+  void anAttackersReview_givesItsOrderItsWholeScore_underItsCode_neverAtBlock() {
     CarryEvidence stage = CarryEvidence.reviewToOrder(30 * DAY);
     CarryEvidence.State state = stage.newState();
     feed(stage, state, 1_000, reviewOf("o7", "r7"));
     feed(
         stage,
         state,
+        1_500,
+        new Signal(EntityKind.REVIEW, "r7", "BAD_REVIEWER", "b/u1", 0.4, 0, "aged, a hint"));
+    assertThat(ctx.take()).as("a hint stays on the review").isEmpty();
+    feed(
+        stage,
+        state,
         2_000,
-        new Signal(EntityKind.REVIEW, "r7", "BAD_REVIEWER", "b/u1", 0.9, 0, "complaints"));
-    assertThat(ctx.take()).isEmpty();
+        new Signal(EntityKind.REVIEW, "r7", "BAD_REVIEWER", "b/u1", 0.7, 0, "complaints"));
+    feed(
+        stage,
+        state,
+        3_000,
+        new Signal(EntityKind.REVIEW, "r7", "BAD_REVIEWER", "b/u1", 0.95, 0, "complaints"));
+
+    assertThat(carried(ctx.take()))
+        .extracting(Signal::entity, Signal::id, Signal::code, Signal::strength)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(EntityKind.ORDER, "o7", "BAD_REVIEWER", 0.7),
+            org.assertj.core.groups.Tuple.tuple(
+                EntityKind.ORDER, "o7", "BAD_REVIEWER", CarryEvidence.ATTACKER_ORDER_CAP));
+    assertThat(CarryEvidence.ATTACKER_ORDER_CAP).isLessThan(DecisionPolicy.DEFAULT.blockAt());
   }
 
   @Test
