@@ -88,8 +88,8 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
    * parcel promising cashback for five stars), so a fake review says less about its order than a
    * fake order says about its review. An attacker's review (a code of {@link
    * Reason#NOT_THE_SHOPS_DOING}) gives its order its whole score, at most {@value
-   * #ATTACKER_ORDER_CAP}, once it is enough for {@code review}: a bad reviewer buys only to
-   * complain, and a competitor's hire only to praise.
+   * #ATTACKER_ORDER_CAP}, once the attribution alone is enough for {@code review}: a bad reviewer
+   * buys only to complain, and a competitor's hire only to praise.
    */
   public static CarryEvidence reviewToOrder(long retentionMillis) {
     return new CarryEvidence(
@@ -176,10 +176,10 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
     if (from == EntityKind.REVIEW && !carriedCode.equals(code)) {
       // an attacker's review (a bad reviewer's complaint, a competitor's praise): its order was
       // bought only to post it, so it stands with the review in full, under its victim code (the
-      // shop pays nothing for it) and never at block; a hint (an aged account's low ratings) stays
-      // on the review
+      // shop pays nothing for it) and never at block; but only when the attribution alone is
+      // enough for review: a hint (an aged account's low ratings) stays on the review
       score =
-          judged.score() < DecisionPolicy.DEFAULT.reviewAt()
+          attribution(judged, carriedCode) < DecisionPolicy.DEFAULT.reviewAt()
               ? 0
               : Math.min(ATTACKER_ORDER_CAP, Verdict.round(judged.score()));
     }
@@ -226,6 +226,16 @@ public final class CarryEvidence implements Stage<CarryEvidence.State> {
       }
     }
     return code;
+  }
+
+  /** The strength of the reason with this code. */
+  private static double attribution(Finding judged, String code) {
+    for (Reason r : judged.reasons()) {
+      if (r.code().equals(code)) {
+        return r.strength();
+      }
+    }
+    return 0;
   }
 
   private String detail(String key, Finding judged) {

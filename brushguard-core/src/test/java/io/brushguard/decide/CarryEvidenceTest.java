@@ -127,7 +127,14 @@ class CarryEvidenceTest {
         state,
         1_500,
         new Signal(EntityKind.REVIEW, "r7", "BAD_REVIEWER", "b/u1", 0.4, 0, "aged, a hint"));
-    assertThat(ctx.take()).as("a hint stays on the review").isEmpty();
+    feed(
+        stage,
+        state,
+        1_600,
+        new Signal(EntityKind.REVIEW, "r7", "TEMPLATE_TEXT", "t/s1", 0.45, 0, "alike"));
+    assertThat(ctx.take())
+        .as("a hint stays on the review, even when other evidence makes the review fake")
+        .isEmpty();
     feed(
         stage,
         state,
@@ -142,7 +149,8 @@ class CarryEvidenceTest {
     assertThat(carried(ctx.take()))
         .extracting(Signal::entity, Signal::id, Signal::code, Signal::strength)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(EntityKind.ORDER, "o7", "BAD_REVIEWER", 0.7),
+            // the review's whole score, 1 - 0.3 × 0.55, once the attribution (0.7) is enough
+            org.assertj.core.groups.Tuple.tuple(EntityKind.ORDER, "o7", "BAD_REVIEWER", 0.835),
             org.assertj.core.groups.Tuple.tuple(
                 EntityKind.ORDER, "o7", "BAD_REVIEWER", CarryEvidence.ATTACKER_ORDER_CAP));
     assertThat(CarryEvidence.ATTACKER_ORDER_CAP).isLessThan(DecisionPolicy.DEFAULT.blockAt());
