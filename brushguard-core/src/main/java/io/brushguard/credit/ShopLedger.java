@@ -30,10 +30,10 @@ import io.brushguard.flow.Wiring;
  *
  * <p>A shop that others brush is spared the strays of their campaign: while another party's doing
  * ({@link io.brushguard.decide.Reason#NOT_THE_SHOPS_DOING}) makes up {@value #ATTACKED_SHARE} or
- * more of its fake orders, its own fake orders cost nothing, and its own fake reviews neither while
- * the same holds of its reviews ({@link #spared}).
+ * more of its fake orders, its own fake orders cost nothing, nor the reports they uphold, and its
+ * own fake reviews neither while the same holds of its reviews ({@link #spared}).
  *
- * <p><b>Space.</b> Per shop: twenty-two counters and times; no per-order state (the ledgers keep
+ * <p><b>Space.</b> Per shop: twenty-three counters and times; no per-order state (the ledgers keep
  * that).
  */
 public final class ShopLedger implements Stage<ShopLedger.State> {
@@ -69,7 +69,8 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
     long blamedReviews;
     long suspectedOrders;
     long suspectedReviews;
-    long upheldByEntries;
+    long upheldOnOrders;
+    long upheldOnReviews;
     long shopReports;
     int failedQualification;
     int failedQuality;
@@ -155,7 +156,11 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
       s.blamedReviews += st.blamed();
       s.suspectedReviews += st.suspected();
     }
-    s.upheldByEntries += st.upheld();
+    if (st.entity() == EntityKind.ORDER) {
+      s.upheldOnOrders += st.upheld();
+    } else {
+      s.upheldOnReviews += st.upheld();
+    }
     if (st.blamed() != 0 || st.suspected() != 0 || st.upheld() != 0) {
       changed(s, context);
     } else {
@@ -184,11 +189,12 @@ public final class ShopLedger implements Stage<ShopLedger.State> {
     boolean ordersSpared = spared(s.fakeOrders, s.blamedOrders + s.suspectedOrders);
     boolean reviewsSpared =
         ordersSpared && spared(s.fakeReviews, s.blamedReviews + s.suspectedReviews);
-    Credit detections = credit(s, ordersSpared, reviewsSpared, s.upheldByEntries);
+    long upheld = (ordersSpared ? 0 : s.upheldOnOrders) + (reviewsSpared ? 0 : s.upheldOnReviews);
+    Credit detections = credit(s, ordersSpared, reviewsSpared, upheld);
     if (s.shopReports == 0 || !detections.detectionsHoldKind()) {
       return detections;
     }
-    return credit(s, ordersSpared, reviewsSpared, s.upheldByEntries + s.shopReports);
+    return credit(s, ordersSpared, reviewsSpared, upheld + s.shopReports);
   }
 
   private static Credit credit(

@@ -260,12 +260,16 @@ class ShopBooksTest {
           orders, EntityKind.ORDER, "o" + i, i % 2 == 0 ? Action.BLOCK : Action.REVIEW, 6_000 + i);
       review("r" + i, 5, 7_000 + i);
       judged(reviews, EntityKind.REVIEW, "r" + i, Action.BLOCK, "TEMPLATE_TEXT", 8_000 + i);
+      reported(orders, Report.TargetKind.ORDER, "o" + i, 8_500 + i);
     }
 
     ShopStanding victim = books();
     assertThat(victim.fakeOrders()).isEqualTo(20);
     assertThat(victim.fakeReviews()).isEqualTo(20);
     assertThat(victim.credit()).isEqualTo(100);
+    assertThat(victim.reportsUpheld())
+        .as("the reports about the strays are not against it")
+        .isZero();
     assertThat(victim.penalties()).isEmpty();
 
     // a shop that brushes for itself has most of its fakes its own: 12 more and nothing is spared
@@ -276,7 +280,7 @@ class ShopBooksTest {
     ShopStanding brusher = books();
     assertThat(brusher.credit()).isLessThan(100);
     assertThat(brusher.evidence())
-        .isEqualTo("14 fake orders, 2 suspected fake orders, 4 fake reviews");
+        .isEqualTo("14 fake orders, 2 suspected fake orders, 4 fake reviews, 4 upheld reports");
     assertThat(brusher.penalties()).isNotEmpty();
     assertThat(ShopLedger.spared(20, 4)).isTrue();
     assertThat(ShopLedger.spared(32, 16)).isFalse();

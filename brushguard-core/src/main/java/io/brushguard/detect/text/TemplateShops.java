@@ -34,9 +34,9 @@ import java.util.Set;
  * that matches several of the cluster counts for each). A phrase the whole population writes (默认好评,
  * 物美价廉 with a common line) matches reviews at many shops, so a popular shop's dozen default reviews
  * are explained by the population; a campaign's template matches almost nothing elsewhere. Or when
- * the same holds with each other shop counting at most {@value TemplateText#ELSEWHERE_PER_SHOP} of
- * the matches: a review service pastes one template at many shops, and its campaign at another shop
- * does not make the text common.
+ * the same holds counting only the other shops with at most {@value
+ * TemplateText#ELSEWHERE_PER_SHOP} matches: a review service pastes one template at many shops, and
+ * its campaigns there do not make the text common.
  *
  * <p>A campaign mostly of aged, unlinked accounts is weak ({@code TemplateText.strength}) unless
  * its pasted core dominates the shop: {@value TemplateText#MIN_ACCOUNTS_AGED} accounts or more, one
@@ -298,22 +298,25 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   }
 
   /**
-   * The matches at other shops of a cluster's reviews, each other shop counting at most {@value
-   * TemplateText#ELSEWHERE_PER_SHOP} reviews: a phrase the population writes is spread over many
+   * The matches at other shops of a cluster's reviews, counting only the shops with at most {@value
+   * TemplateText#ELSEWHERE_PER_SHOP} of them: a phrase the population writes is spread over many
    * shops a review or two each, while a lump of matches at one other shop is another campaign of
    * the same template (a review service serves many shops at once) and says nothing about whether
    * this text is common.
    */
   private static int elsewhereByShop(List<Node> cluster) {
     Map<String, Set<String>> byShop = new HashMap<>();
-    int n = 0;
     for (Node node : cluster) {
       for (Member m : node.elsewhere) {
         Set<String> there = byShop.computeIfAbsent(m.shop(), k -> new HashSet<>(4));
-        if (there.size() < TemplateText.ELSEWHERE_PER_SHOP && there.add(m.review())) {
-          n++;
+        if (there.size() <= TemplateText.ELSEWHERE_PER_SHOP) {
+          there.add(m.review());
         }
       }
+    }
+    int n = 0;
+    for (Set<String> there : byShop.values()) {
+      n += there.size() <= TemplateText.ELSEWHERE_PER_SHOP ? there.size() : 0;
     }
     return n;
   }

@@ -40,10 +40,10 @@ import java.util.Set;
  *       reviews as a graph of near-identical pairs; a connected cluster of at least {@value
  *       #MIN_ACCOUNTS_FRESH} accounts ({@value #MIN_ACCOUNTS_AGED} when fewer than two are new or
  *       linked), whose texts are found at this shop at least as often as elsewhere in the
- *       population (or so when each other shop counts at most {@value #ELSEWHERE_PER_SHOP}), is a
- *       campaign; one of aged accounts is raised to {@value #DOMINANT_STRENGTH} when its pasted
- *       core has one rating and is at least {@value #DOMINANT_SHARE} of the shop's reviews while it
- *       runs.
+ *       population (or so counting only the other shops with at most {@value #ELSEWHERE_PER_SHOP}
+ *       matches, the others being campaigns of their own), is a campaign; one of aged accounts is
+ *       raised to {@value #DOMINANT_STRENGTH} when its pasted core has one rating and is at least
+ *       {@value #DOMINANT_SHARE} of the shop's reviews while it runs.
  *   <li>{@link TemplateAccounts} ({@code template-text-accounts}, by account): a new or linked
  *       account whose near-identical texts, shared with at most {@value #CROWD} other accounts,
  *       stand at {@value #MIN_SHOPS} shops or more.
