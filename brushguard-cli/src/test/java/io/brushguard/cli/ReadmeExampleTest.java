@@ -53,7 +53,7 @@ class ReadmeExampleTest {
     assertThat(code).isZero();
     List<String> lines = Files.readAllLines(out);
     assertThat(lines).hasSize(8);
-    // scores are calibrated (raw 0.6: orders 0.9785, the review 0.9783, the buyer 0.9966); the
+    // scores are calibrated (raw 0.6: orders 0.9976, the review 0.9596, the buyer 0.9796); the
     // action stays at review because calibration never raises it above the raw score's
     for (int i = 0; i < 3; i++) {
       String order = "o" + (i + 1);
@@ -61,7 +61,7 @@ class ReadmeExampleTest {
           .startsWith(
               "{\"type\":\"finding\",\"entity\":\"order\",\"id\":\""
                   + order
-                  + "\",\"score\":0.9785,\"action\":\"review\",\"reasons\":[{\"code\":\"CONCENTRATION\","
+                  + "\",\"score\":0.9976,\"action\":\"review\",\"reasons\":[{\"code\":\"CONCENTRATION\","
                   + "\"detail\":\"order by u100, one of 3 by this buyer inside brushing windows at"
                   + " shop s17 (latest window: 3 orders by 1 buyer in ")
           .endsWith(
@@ -69,14 +69,14 @@ class ReadmeExampleTest {
     }
     assertThat(lines.get(3))
         .isEqualTo(
-            "{\"type\":\"finding\",\"entity\":\"review\",\"id\":\"r1\",\"score\":0.9783,"
+            "{\"type\":\"finding\",\"entity\":\"review\",\"id\":\"r1\",\"score\":0.9596,"
                 + "\"action\":\"review\",\"reasons\":[{\"code\":\"FAKE_ORDER\","
                 + "\"detail\":\"its order o1 is judged fake at 0.60 (CONCENTRATION)\","
                 + "\"evidence\":{\"strength\":0.6,\"origins\":1}}],"
                 + "\"ts\":\"2025-03-01T13:00:00Z\"}");
     assertThat(lines.get(4))
         .isEqualTo(
-            "{\"type\":\"finding\",\"entity\":\"account\",\"id\":\"u100\",\"score\":0.9966,"
+            "{\"type\":\"finding\",\"entity\":\"account\",\"id\":\"u100\",\"score\":0.9796,"
                 + "\"action\":\"review\",\"reasons\":[{\"code\":\"CONCENTRATION\","
                 + "\"detail\":\"top buyer of shop s17's orders inside brushing windows: 3 of 3;"
                 + " corroborated: 3 separate shopping acts by this buyer\","
