@@ -27,7 +27,7 @@ import java.util.SplittableRandom;
  * 2-5 waves of 60-100% participation spread over 1-6 minutes, the templates.
  *
  * <p>Labelled {@code group_control}: the accounts, orders, reviews, likes, settlement payments and
- * client shops.
+ * the client shops a wave reached.
  */
 final class GroupControlRing implements Planting {
   private static final byte TAG = Tag.of(Tactic.GROUP_CONTROL);
@@ -87,8 +87,8 @@ final class GroupControlRing implements Planting {
     Plan.Instance instance = sim.plan.instance(Tactic.GROUP_CONTROL);
     for (int k = 0; k < clientShops; k++) {
       shops[k] = sim.market.reserve(rnd, 0.2, 1.0, TAG);
-      instance.shop(sim.market.shopId(shops[k]));
     }
+    boolean[] reached = new boolean[clientShops];
     instance
         .param("accounts", size)
         .param("identities", identities)
@@ -111,7 +111,9 @@ final class GroupControlRing implements Planting {
           rnd.nextBoolean()
               ? sim.dayStart(day) + Rand.between(rnd, Sim.HOUR, 4 * Sim.HOUR)
               : Diurnal.timeOfDay(rnd, sim.dayStart(day));
-      int shop = shops[rnd.nextInt(clientShops)];
+      int client = rnd.nextInt(clientShops);
+      reached[client] = true;
+      int shop = shops[client];
       int item = sim.market.itemOf(shop, rnd);
       double participation = 0.6 + 0.4 * rnd.nextDouble();
       long spread = Rand.between(rnd, Sim.MINUTE, 6 * Sim.MINUTE);
@@ -140,6 +142,15 @@ final class GroupControlRing implements Planting {
                   null,
                   Brushing.memo(sim.rnd, "货款", "服务费", null, "结算"),
                   TAG));
+    }
+    // a client no wave reached bought nothing: it stays reserved (the other plantings draw as
+    // before) but is not labelled
+    for (int k = 0; k < clientShops; k++) {
+      if (reached[k]) {
+        instance.shop(sim.market.shopId(shops[k]));
+      } else {
+        sim.market.tag[shops[k]] = Tag.NONE;
+      }
     }
     return size * 2L + orders * 12L + waves;
   }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.concentration.ShopeeBrushing;
 import io.brushguard.event.Account;
+import io.brushguard.event.Event;
 import io.brushguard.event.Like;
 import io.brushguard.event.Link;
 import io.brushguard.event.Logistics;
@@ -126,6 +127,38 @@ class TacticsTest {
             maxInWindow(orders.stream().mapToLong(Order::ts).sorted().toArray(), 10 * Sim.MINUTE))
         .isGreaterThanOrEqualTo(10);
     assertThat(orders.stream().map(Order::payer).distinct().count()).isLessThanOrEqualTo(6);
+  }
+
+  @Test
+  void groupControl_labelsOnlyTheClientShopsAWaveReached() {
+    // seed 5's small market has a ring with three client shops and two waves
+    Map<String, String> orderShop = new HashMap<>();
+    Set<String> ringOrders = new HashSet<>();
+    Set<String> labelledShops = new HashSet<>();
+    MarketSimulator.run(
+        SimulationSpec.of(5, SimulationSpec.SMALL),
+        new SimulationOutput() {
+          @Override
+          public void event(Event event) {
+            if (event instanceof Order o) {
+              orderShop.put(o.order(), o.shop());
+            }
+          }
+
+          @Override
+          public void label(Truth t) {
+            if (t.fraud() && t.tactic() == Tactic.GROUP_CONTROL) {
+              (t.entity() == SHOP ? labelledShops : ringOrders).add(t.id());
+            }
+          }
+        });
+    Set<String> reached = new HashSet<>();
+    ringOrders.stream()
+        .map(orderShop::get)
+        .filter(java.util.Objects::nonNull)
+        .forEach(reached::add);
+
+    assertThat(labelledShops).isNotEmpty().isSubsetOf(reached);
   }
 
   @Test
