@@ -39,9 +39,10 @@ import java.util.Set;
  * its campaigns there do not make the text common.
  *
  * <p>A campaign mostly of aged, unlinked accounts is weak ({@code TemplateText.strength}) unless
- * its pasted core dominates the shop: {@value TemplateText#MIN_ACCOUNTS_AGED} accounts or more, one
- * rating for all, and at least {@value TemplateText#DOMINANT_SHARE} of every review the shop had in
- * the hours it ran (the stage counts all the shop's reviews per hour). Then it is {@value
+ * its pasted core dominates the shop: {@value TemplateText#MIN_ACCOUNTS_DOMINANT} accounts or more
+ * (then fewer than {@value TemplateText#MIN_ACCOUNTS_AGED} are enough), one rating for all, and at
+ * least {@value TemplateText#DOMINANT_SHARE} of every review the shop had in the hours it ran (the
+ * stage counts all the shop's reviews per hour). Then it is {@value
  * TemplateText#DOMINANT_STRENGTH}: genuine buyers who write alike are a few of a popular shop's
  * many reviews, a bought campaign is most of what its shop hears while it runs.
  *
@@ -244,16 +245,19 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       }
       elsewhere += n.elsewhere.size();
     }
+    if (cluster.size() < TemplateText.CONCENTRATION * (cluster.size() + elsewhere)
+        && cluster.size()
+            < TemplateText.CONCENTRATION * (cluster.size() + elsewhereByShop(cluster))) {
+      return;
+    }
     int needed =
         flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
-    if (accounts.size() < needed
-        || (cluster.size() < TemplateText.CONCENTRATION * (cluster.size() + elsewhere)
-            && cluster.size()
-                < TemplateText.CONCENTRATION * (cluster.size() + elsewhereByShop(cluster)))) {
+    boolean dominant = dominates(s, pasted);
+    if (accounts.size() < needed && !dominant) {
       return;
     }
     double strength = TemplateText.strength(accounts.size(), flagged.size());
-    if (strength < TemplateText.DOMINANT_STRENGTH && dominates(s, pasted)) {
+    if (strength < TemplateText.DOMINANT_STRENGTH && dominant) {
       strength = TemplateText.DOMINANT_STRENGTH;
     }
     String detail = null;
@@ -323,13 +327,13 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
 
   /**
    * Whether a pasted core is a campaign by itself, whoever wrote it: {@value
-   * TemplateText#MIN_ACCOUNTS_AGED} accounts or more, one rating for all (a campaign pays for one),
-   * and at least {@value TemplateText#DOMINANT_SHARE} of all the shop's reviews in the hours from
-   * its first review to its last. Genuine buyers who happen to write alike are a few of a popular
-   * shop's many reviews; a bought campaign is most of what its shop hears while it runs.
+   * TemplateText#MIN_ACCOUNTS_DOMINANT} accounts or more, one rating for all (a campaign pays for
+   * one), and at least {@value TemplateText#DOMINANT_SHARE} of all the shop's reviews in the hours
+   * from its first review to its last. Genuine buyers who happen to write alike are a few of a
+   * popular shop's many reviews; a bought campaign is most of what its shop hears while it runs.
    */
   private static boolean dominates(State s, List<Node> pasted) {
-    if (accounts(pasted) < TemplateText.MIN_ACCOUNTS_AGED) {
+    if (accounts(pasted) < TemplateText.MIN_ACCOUNTS_DOMINANT) {
       return false;
     }
     int rating = pasted.get(0).member.rating();

@@ -43,7 +43,8 @@ import java.util.Set;
  *       population (or so counting only the other shops with at most {@value #ELSEWHERE_PER_SHOP}
  *       matches, the others being campaigns of their own), is a campaign; one of aged accounts is
  *       raised to {@value #DOMINANT_STRENGTH} when its pasted core has one rating and is at least
- *       {@value #DOMINANT_SHARE} of the shop's reviews while it runs.
+ *       {@value #DOMINANT_SHARE} of the shop's reviews while it runs, and then {@value
+ *       #MIN_ACCOUNTS_DOMINANT} accounts are enough.
  *   <li>{@link TemplateAccounts} ({@code template-text-accounts}, by account): a new or linked
  *       account whose near-identical texts, shared with at most {@value #CROWD} other accounts,
  *       stand at {@value #MIN_SHOPS} shops or more.
@@ -89,6 +90,14 @@ public final class TemplateText {
   public static final int MIN_ACCOUNTS_AGED = 8;
   public static final double CONCENTRATION = 0.5;
   public static final int ELSEWHERE_PER_SHOP = 2;
+
+  /**
+   * The fewest accounts of a pasted core that dominates its shop ({@code TemplateShops}): fewer
+   * than {@link #MIN_ACCOUNTS_AGED}, since the share of the shop's reviews already tells it from a
+   * popular shop's buyers who write alike.
+   */
+  public static final int MIN_ACCOUNTS_DOMINANT = 5;
+
   public static final double DOMINANT_SHARE = 0.5;
 
   /**

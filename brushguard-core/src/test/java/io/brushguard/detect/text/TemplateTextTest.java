@@ -52,6 +52,20 @@ class TemplateTextTest {
   }
 
   @Test
+  void smallCampaign_thatIsMostOfItsShopsReviews_isCaught_fromFiveAccounts() {
+    warmUp();
+    campaign("s1", "a", TemplateText.MIN_ACCOUNTS_DOMINANT - 1, T0 + 2 * DAY, k -> 5);
+    assertThat(flow.strongest(EntityKind.REVIEW)).isEmpty();
+
+    campaign("s2", "b", TemplateText.MIN_ACCOUNTS_DOMINANT, T0 + 3 * DAY, k -> 5);
+    assertThat(flow.strongest(EntityKind.REVIEW))
+        .hasSize(TemplateText.MIN_ACCOUNTS_DOMINANT)
+        .allSatisfy(
+            (id, strength) -> assertThat(strength).isEqualTo(TemplateText.DOMINANT_STRENGTH));
+    assertThat(TemplateText.MIN_ACCOUNTS_DOMINANT).isLessThan(TemplateText.MIN_ACCOUNTS_AGED);
+  }
+
+  @Test
   void campaign_amidManyOtherReviewsOfItsShop_staysAsStrongAsAgedAccountsMake() {
     warmUp();
     Random random = new Random(7);
