@@ -48,7 +48,7 @@ import java.util.Set;
  *
  * <p>Key: the shop. Space: the matched reviews of the window, at most {@value
  * TemplateText#MAX_MEMBERS} (the oldest dropped), about 150 bytes each and 16 per link, and the
- * review counts of the window's hours (170 ints, 700 bytes per shop with a review); forgotten
+ * review counts of the window's hours (169 ints, about 700 bytes per shop with a review); forgotten
  * {@link TemplateText#WINDOW_MILLIS} after the shop's last review.
  */
 public final class TemplateShops implements Stage<TemplateShops.State> {
@@ -252,13 +252,14 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     }
     int needed =
         flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
-    boolean dominant = dominates(s, pasted);
-    if (accounts.size() < needed && !dominant) {
-      return;
-    }
+    boolean enough = accounts.size() >= needed;
     double strength = TemplateText.strength(accounts.size(), flagged.size());
-    if (strength < TemplateText.DOMINANT_STRENGTH && dominant) {
+    if ((!enough || strength < TemplateText.DOMINANT_STRENGTH) && dominates(s, pasted)) {
+      enough = true;
       strength = TemplateText.DOMINANT_STRENGTH;
+    }
+    if (!enough) {
+      return;
     }
     String detail = null;
     for (Node n : cluster) {
@@ -424,8 +425,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   @Override
   public void onWake(State s, long time, Context ctx) {
     if (s.expired(time, ctx, TemplateText.WINDOW_MILLIS)) {
-      s.nodes.clear();
-      s.hour = Long.MIN_VALUE;
+      s.nodes.clear(); // and the state goes (isEmpty), its hourly counts with it
     }
   }
 
