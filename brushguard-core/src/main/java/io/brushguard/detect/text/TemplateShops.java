@@ -11,19 +11,21 @@ import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Campaigns at one shop: the connected clusters of near-identical reviews ({@link TextMatch}) at
- * the shop within {@link TemplateText#WINDOW_MILLIS}.
+ * Campaigns at one shop: the connected clusters of near-identical reviews at the shop within {@link
+ * TemplateText#WINDOW_MILLIS}. The shop compares each of its reviews ({@link ShopText}) with its
+ * others of the window that share an LSH band value with it, and keeps a pair of estimated
+ * similarity at least {@value TemplateText#THRESHOLD}; its reviews' matches at other shops come
+ * from the global index ({@link TextMatch}), and it is judged on those.
  *
  * <p>A cluster is a campaign when it holds at least {@value TemplateText#MIN_ACCOUNTS_FRESH}
  * distinct accounts of which two or more are new or linked, or {@value
@@ -36,7 +38,9 @@ import java.util.Set;
  * are explained by the population; a campaign's template matches almost nothing elsewhere. Or when
  * the same holds counting only the other shops with at most {@value
  * TemplateText#ELSEWHERE_PER_SHOP} matches: a review service pastes one template at many shops, and
- * its campaigns there do not make the text common.
+ * its campaigns there do not make the text common. When most of the matched reviews elsewhere sit
+ * in such lumps (other campaigns, or the crowds of other popular shops), only a dominant core
+ * (below) is a campaign.
  *
  * <p>A campaign mostly of aged, unlinked accounts is weak ({@code TemplateText.strength}) unless
  * its pasted core dominates the shop: {@value TemplateText#MIN_ACCOUNTS_DOMINANT} accounts or more
@@ -46,29 +50,35 @@ import java.util.Set;
  * TemplateText#DOMINANT_STRENGTH}: genuine buyers who write alike are a few of a popular shop's
  * many reviews, a bought campaign is most of what its shop hears while it runs.
  *
- * <p>Key: the shop. Space: the matched reviews of the window, at most {@value
- * TemplateText#MAX_MEMBERS} (the oldest dropped), about 150 bytes each and 16 per link, and the
- * review counts of the window's hours (169 ints, about 700 bytes per shop with a review); forgotten
- * {@link TemplateText#WINDOW_MILLIS} after the shop's last review.
+ * <p>Key: the shop. Space: the indexed reviews of the window, at most {@value
+ * TemplateText#MAX_MEMBERS} (the oldest dropped), about 230 bytes each (the signature is shared
+ * with the index) and 16 per link, and the review counts of the window's hours (169 ints, about 700
+ * bytes per shop with a review); forgotten {@link TemplateText#WINDOW_MILLIS} after the shop's last
+ * review.
  */
 public final class TemplateShops implements Stage<TemplateShops.State> {
   public static final String NAME = "template-text-shops";
   private static final Wiring WIRING =
-      Wiring.events(EventType.REVIEW).consumes(TextMatch.class).produces(Signal.class);
+      Wiring.events(EventType.REVIEW)
+          .consumes(ShopText.class, TextMatch.class)
+          .produces(Signal.class);
   private static final int SAMPLE = 5;
   private static final long HOUR = 3_600_000L;
 
   /** Hours of review counts kept per shop: the window and the hour it began in. */
   private static final int HOURS = (int) (TemplateText.WINDOW_MILLIS / HOUR) + 1;
 
-  /** One shop's matched reviews. */
+  /** One shop's indexed reviews of the window, oldest first, and their pairs. */
   public static final class State extends Expiring {
-    final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
-    int epoch;
-    long oldest = Long.MAX_VALUE;
+    final HashMap<String, Node> nodes = new HashMap<>();
 
-    /** Reviews evicted for room since the last input, still linked from their neighbours. */
-    final List<Node> evicted = new ArrayList<>(0);
+    /** The reviews in arrival order, a ring from {@code start}; their band values side by side. */
+    Node[] ring = new Node[8];
+
+    int[] ringBands = new int[8 * TemplateText.BANDS];
+    int start;
+    int size;
+    int epoch;
 
     /** All the shop's reviews per hour of the window, a ring; {@code hour} is the last counted. */
     final int[] hourly = new int[HOURS];
@@ -76,17 +86,19 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     long hour = Long.MIN_VALUE;
   }
 
-  /** A matched review at the shop: its links to near-identical ones here, its matches elsewhere. */
+  /** A review at the shop: its links to near-identical ones here, its matches elsewhere. */
   static final class Node {
     final Member member;
+    final int[] signature;
     final List<Node> links = new ArrayList<>(2);
     final List<Node> close = new ArrayList<>(2);
     List<Member> elsewhere = List.of();
     double emitted;
     int mark;
 
-    Node(Member member) {
+    Node(Member member, int[] signature) {
       this.member = member;
+      this.signature = signature;
     }
   }
 
@@ -107,7 +119,9 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
 
   @Override
   public String keyOf(Fact fact) {
-    return ((TextMatch) fact).review().shop();
+    return fact instanceof ShopText t
+        ? t.indexed().member().shop()
+        : ((TextMatch) fact).review().shop();
   }
 
   /** Counts every review of the shop, indexed or not: what a campaign's share is taken of. */
@@ -145,27 +159,29 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     return new State();
   }
 
+  /**
+   * A review of the shop: compared with the shop's reviews of the window by its band values (the
+   * global index's candidates, without its bucket cap); then its matches elsewhere, from the global
+   * index. The shop is judged on those, once the review's matches elsewhere are in.
+   */
   @Override
   public void onFact(State s, Fact fact, Context ctx) {
-    TextMatch m = (TextMatch) fact;
     long now = ctx.now();
     s.touch(ctx, TemplateText.WINDOW_MILLIS);
     forget(s, now - TemplateText.WINDOW_MILLIS);
+    if (fact instanceof ShopText t) {
+      index(s, t);
+      return;
+    }
+    TextMatch m = (TextMatch) fact;
+    Node x = s.nodes.get(m.review().review());
+    if (x == null) {
+      return; // its shop text comes first; without it (dropped for room) nothing to judge
+    }
     String shop = ctx.key();
-    Node x = node(s, m.review());
     for (Neighbour nb : m.neighbours()) {
       Member n = nb.member();
-      if (n.shop().equals(shop)) {
-        Node y = node(s, n);
-        if (y != x && !x.links.contains(y)) {
-          x.links.add(y);
-          y.links.add(x);
-          if (nb.similarity() >= TemplateText.CLOSE) {
-            x.close.add(y);
-            y.close.add(x);
-          }
-        }
-      } else if (x.elsewhere.size() < TemplateText.MAX_NEIGHBOURS) {
+      if (!n.shop().equals(shop) && x.elsewhere.size() < TemplateText.MAX_NEIGHBOURS) {
         if (x.elsewhere.isEmpty()) {
           x.elsewhere = new ArrayList<>(4);
         }
@@ -177,50 +193,85 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     }
   }
 
-  private static Node node(State s, Member m) {
-    Node n = s.nodes.get(m.review());
-    if (n == null) {
-      if (s.nodes.size() >= TemplateText.MAX_MEMBERS) {
-        Iterator<Node> oldest = s.nodes.values().iterator();
-        s.evicted.add(oldest.next()); // unlinked at the next input, as one older than the window
-        oldest.remove();
-      }
-      n = new Node(m);
-      s.nodes.put(m.review(), n);
-      s.oldest = Math.min(s.oldest, m.ts());
-    }
-    return n;
-  }
-
-  /**
-   * Drops the reviews from before the window and the links to them: a pass only when a review is
-   * that old (otherwise it would change nothing).
-   */
-  private static void forget(State s, long before) {
-    if (!s.evicted.isEmpty()) {
-      for (Node n : s.evicted) {
-        drop(n);
-      }
-      s.evicted.clear();
-    }
-    if (s.oldest >= before) {
+  /** Links the review to the shop's reviews that share a band value and are similar enough. */
+  private static void index(State s, ShopText t) {
+    Member m = t.indexed().member();
+    if (s.nodes.containsKey(m.review())) {
       return;
     }
-    s.oldest = Long.MAX_VALUE;
-    Iterator<Map.Entry<String, Node>> it = s.nodes.entrySet().iterator();
-    while (it.hasNext()) {
-      Node n = it.next().getValue();
-      if (n.member.ts() < before) {
-        drop(n);
-        it.remove();
-      } else {
-        s.oldest = Math.min(s.oldest, n.member.ts());
+    if (s.size == TemplateText.MAX_MEMBERS) {
+      dropOldest(s);
+    }
+    Node x = new Node(m, t.indexed().signature());
+    int[] bands = t.bands();
+    int[] held = s.ringBands;
+    int capacity = s.ring.length;
+    for (int i = 0; i < s.size; i++) {
+      int slot = (s.start + i) % capacity;
+      int at = slot * TemplateText.BANDS;
+      for (int k = 0; k < TemplateText.BANDS; k++) {
+        if (held[at + k] == bands[k]) {
+          link(x, s.ring[slot]);
+          break;
+        }
       }
+    }
+    if (s.size == capacity) {
+      grow(s);
+    }
+    int slot = (s.start + s.size) % s.ring.length;
+    s.ring[slot] = x;
+    System.arraycopy(bands, 0, s.ringBands, slot * TemplateText.BANDS, TemplateText.BANDS);
+    s.size++;
+    s.nodes.put(m.review(), x);
+  }
+
+  private static void link(Node x, Node y) {
+    double similarity = TemplateText.similarity(x.signature, y.signature);
+    if (similarity < TemplateText.THRESHOLD) {
+      return;
+    }
+    x.links.add(y);
+    y.links.add(x);
+    if (similarity >= TemplateText.CLOSE) {
+      x.close.add(y);
+      y.close.add(x);
     }
   }
 
-  /** Takes a node out of its neighbours' links (links go both ways). */
-  private static void drop(Node n) {
+  /** Doubles the ring (up to {@value TemplateText#MAX_MEMBERS}), oldest first from slot 0. */
+  private static void grow(State s) {
+    int capacity = Math.min(TemplateText.MAX_MEMBERS, s.ring.length * 2);
+    Node[] ring = new Node[capacity];
+    int[] bands = new int[capacity * TemplateText.BANDS];
+    for (int i = 0; i < s.size; i++) {
+      int slot = (s.start + i) % s.ring.length;
+      ring[i] = s.ring[slot];
+      System.arraycopy(
+          s.ringBands,
+          slot * TemplateText.BANDS,
+          bands,
+          i * TemplateText.BANDS,
+          TemplateText.BANDS);
+    }
+    s.ring = ring;
+    s.ringBands = bands;
+    s.start = 0;
+  }
+
+  /** Drops the reviews from before the window, and the links to them. */
+  private static void forget(State s, long before) {
+    while (s.size > 0 && s.ring[s.start].member.ts() < before) {
+      dropOldest(s);
+    }
+  }
+
+  private static void dropOldest(State s) {
+    Node n = s.ring[s.start];
+    s.ring[s.start] = null;
+    s.start = (s.start + 1) % s.ring.length;
+    s.size--;
+    s.nodes.remove(n.member.review());
     for (Node l : n.links) {
       l.links.remove(n);
     }
@@ -245,14 +296,13 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       }
       elsewhere += n.elsewhere.size();
     }
-    if (cluster.size() < TemplateText.CONCENTRATION * (cluster.size() + elsewhere)
-        && cluster.size()
-            < TemplateText.CONCENTRATION * (cluster.size() + elsewhereByShop(cluster))) {
+    Written where = where(cluster, elsewhere);
+    if (where == Written.ACROSS_THE_POPULATION) {
       return;
     }
     int needed =
         flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
-    boolean enough = accounts.size() >= needed;
+    boolean enough = where == Written.HERE && accounts.size() >= needed;
     double strength = TemplateText.strength(accounts.size(), flagged.size());
     if ((!enough || strength < TemplateText.DOMINANT_STRENGTH) && dominates(s, pasted)) {
       enough = true;
@@ -302,28 +352,54 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     return out;
   }
 
+  /** Where a cluster's text is written, by its matches here and at other shops. */
+  private enum Written {
+    /** Mostly here: a campaign if enough accounts wrote it. */
+    HERE,
+    /**
+     * Mostly in lumps at a few other shops: other campaigns of the same template, or the buyers of
+     * other popular shops writing alike; a campaign here only if it dominates the shop.
+     */
+    IN_LUMPS_ELSEWHERE,
+    /** Spread over the population, a review or two per shop: a common phrase. */
+    ACROSS_THE_POPULATION
+  }
+
   /**
-   * The matches at other shops of a cluster's reviews, counting only the shops with at most {@value
-   * TemplateText#ELSEWHERE_PER_SHOP} of them: a phrase the population writes is spread over many
-   * shops a review or two each, while a lump of matches at one other shop is another campaign of
-   * the same template (a review service serves many shops at once) and says nothing about whether
-   * this text is common.
+   * Where the cluster's texts are written. Here when its reviews are at least {@value
+   * TemplateText#CONCENTRATION} of the matches they have, here and at other shops; or so counting
+   * only the other shops with at most {@value TemplateText#ELSEWHERE_PER_SHOP} of the matched
+   * reviews. A phrase the population writes is spread over many shops a review or two each, while a
+   * lump of matches at one other shop is another campaign of the same template (a review service
+   * serves many shops at once, and gangs draw on the same few templates) or the crowd of a popular
+   * shop, whose buyers describe one item alike: either way it says nothing about whether the text
+   * is common. The global index keeps the most recent reviews per band value, so one review often
+   * sees a lump a review or two at a time; over the cluster's reviews it adds up.
    */
-  private static int elsewhereByShop(List<Node> cluster) {
+  private static Written where(List<Node> cluster, int elsewhere) {
+    int here = cluster.size();
+    if (here >= TemplateText.CONCENTRATION * (here + elsewhere)) {
+      return Written.HERE;
+    }
     Map<String, Set<String>> byShop = new HashMap<>();
     for (Node node : cluster) {
       for (Member m : node.elsewhere) {
-        Set<String> there = byShop.computeIfAbsent(m.shop(), k -> new HashSet<>(4));
-        if (there.size() <= TemplateText.ELSEWHERE_PER_SHOP) {
-          there.add(m.review());
-        }
+        byShop.computeIfAbsent(m.shop(), k -> new HashSet<>(4)).add(m.review());
       }
     }
-    int n = 0;
+    int spread = 0;
+    int lumped = 0;
     for (Set<String> there : byShop.values()) {
-      n += there.size() <= TemplateText.ELSEWHERE_PER_SHOP ? there.size() : 0;
+      if (there.size() <= TemplateText.ELSEWHERE_PER_SHOP) {
+        spread += there.size();
+      } else {
+        lumped += there.size();
+      }
     }
-    return n;
+    if (here >= TemplateText.CONCENTRATION * (here + spread)) {
+      return Written.HERE;
+    }
+    return lumped > spread ? Written.IN_LUMPS_ELSEWHERE : Written.ACROSS_THE_POPULATION;
   }
 
   /**
@@ -425,7 +501,10 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   @Override
   public void onWake(State s, long time, Context ctx) {
     if (s.expired(time, ctx, TemplateText.WINDOW_MILLIS)) {
-      s.nodes.clear(); // and the state goes (isEmpty), its hourly counts with it
+      s.nodes.clear(); // and the state goes (isEmpty), its reviews and hourly counts with it
+      Arrays.fill(s.ring, null);
+      s.start = 0;
+      s.size = 0;
     }
   }
 

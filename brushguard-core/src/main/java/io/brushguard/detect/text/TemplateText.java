@@ -36,15 +36,18 @@ import java.util.Set;
  *       band value (a bucket of at most {@value #BUCKET_CAP}, the most recent, within {@link
  *       #WINDOW_MILLIS}); verifies each candidate by its estimated Jaccard similarity (the share of
  *       equal hashes, at least {@value #THRESHOLD}) and emits the {@link TextMatch}.
- *   <li>{@link TemplateShops} ({@code template-text-shops}, by shop): the shop's recent matched
- *       reviews as a graph of near-identical pairs; a connected cluster of at least {@value
- *       #MIN_ACCOUNTS_FRESH} accounts ({@value #MIN_ACCOUNTS_AGED} when fewer than two are new or
- *       linked), whose texts are found at this shop at least as often as elsewhere in the
- *       population (or so counting only the other shops with at most {@value #ELSEWHERE_PER_SHOP}
- *       matches, the others being campaigns of their own), is a campaign; one of aged accounts is
- *       raised to {@value #DOMINANT_STRENGTH} when its pasted core has one rating and is at least
- *       {@value #DOMINANT_SHARE} of the shop's reviews while it runs, and then {@value
- *       #MIN_ACCOUNTS_DOMINANT} accounts are enough.
+ *   <li>{@link TemplateShops} ({@code template-text-shops}, by shop): the shop's recent reviews
+ *       compared among themselves by their band values (the index's candidates without its bucket
+ *       cap, so that a template other gangs paste at many shops at once does not crowd a shop's own
+ *       pairs out of the buckets), as a graph of near-identical pairs, and their matches elsewhere
+ *       from the index; a connected cluster of at least {@value #MIN_ACCOUNTS_FRESH} accounts
+ *       ({@value #MIN_ACCOUNTS_AGED} when fewer than two are new or linked), whose texts are found
+ *       at this shop at least as often as elsewhere in the population (or so counting only the
+ *       other shops with at most {@value #ELSEWHERE_PER_SHOP} matches, the others being campaigns
+ *       of their own), is a campaign; one of aged accounts is raised to {@value #DOMINANT_STRENGTH}
+ *       when its pasted core has one rating and is at least {@value #DOMINANT_SHARE} of the shop's
+ *       reviews while it runs, and then {@value #MIN_ACCOUNTS_DOMINANT} accounts are enough, also
+ *       when the text's matches elsewhere are mostly such lumps.
  *   <li>{@link TemplateAccounts} ({@code template-text-accounts}, by account): a new or linked
  *       account whose near-identical texts, shared with at most {@value #CROWD} other accounts,
  *       stand at {@value #MIN_SHOPS} shops or more.
@@ -63,8 +66,9 @@ import java.util.Set;
  *
  * <p><b>Memory.</b> Per indexed review (the window's reviews with enough text): the signature and
  * its record, about 350 bytes, and one slot per band in its group's table (40 to 80 bytes), about
- * 1.5 kB in all; per account partition 40 to 80 bytes per new or linked account; per shop and
- * account, the matched reviews of the window (at most {@value #MAX_MEMBERS}, about 150 bytes each).
+ * 1.5 kB in all, and at its shop about 230 bytes more (at most {@value #MAX_MEMBERS} per shop); per
+ * account partition 40 to 80 bytes per new or linked account; per account, the matched reviews of
+ * the window (at most {@value #MAX_MEMBERS}, about 150 bytes each).
  *
  * <p>References: A. Z. Broder, "On the resemblance and containment of documents" (1997); A.
  * Rajaraman and J. Ullman, <i>Mining of Massive Datasets</i>, ch. 3 (LSH for MinHash); N. Jindal

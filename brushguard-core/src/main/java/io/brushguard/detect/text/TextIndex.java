@@ -177,7 +177,8 @@ public final class TextIndex implements Stage<TextIndex.State> {
     double similarity = TemplateText.similarity(x.signature(), c.signature());
     if (similarity >= TemplateText.THRESHOLD) {
       if (found == null) {
-        found = new ArrayList<>(8);
+        // room for every candidate of the group: a bucket of each of its bands
+        found = new ArrayList<>(TemplateText.BANDS / TemplateText.GROUPS * TemplateText.BUCKET_CAP);
       }
       found.add(new Neighbour(c.member(), similarity));
     }

@@ -13,7 +13,8 @@ import io.brushguard.resolve.TokenKind;
 
 /**
  * The first stage of {@link TemplateText}: per review, the normalised shingles, the MinHash
- * signature and the LSH bands, sent on by group of bands; per account, whether it is new or linked.
+ * signature and the LSH bands, sent on by group of bands to the global index and whole to the
+ * review's shop ({@link ShopText}); per account, whether it is new or linked.
  *
  * <p>Key: one of {@value #PARTITIONS} partitions of the accounts. Space: per account registered in
  * the stream within {@link TemplateText#NEW_MILLIS}, or linked within the retention, one entry of
@@ -43,7 +44,7 @@ public final class TextSignatures implements Stage<TextSignatures.State> {
   private static final Wiring WIRING =
       Wiring.events(EventType.ACCOUNT, EventType.REVIEW)
           .consumes(Linked.class)
-          .produces(TextBands.class);
+          .produces(TextBands.class, ShopText.class);
 
   private final long retention;
   private long unindexed;
@@ -134,6 +135,7 @@ public final class TextSignatures implements Stage<TextSignatures.State> {
             new Member(
                 r.review(), r.account(), r.shop(), r.order(), now, r.rating(), fresh, linked),
             signature);
+    ctx.emit(new ShopText(indexed, bands));
     int perGroup = TemplateText.BANDS / TemplateText.GROUPS;
     for (int g = 0; g < TemplateText.GROUPS; g++) {
       int[] values = new int[perGroup];

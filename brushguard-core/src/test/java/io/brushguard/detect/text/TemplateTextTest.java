@@ -113,6 +113,70 @@ class TemplateTextTest {
   }
 
   @Test
+  void campaign_whileItsTemplateFloodsTheIndexAtOtherShops_isFoundAtItsOwnShop() {
+    warmUp();
+    // other gangs paste the same template at five shops, ten reviews between two of this
+    // campaign's,
+    // and two more reviews of it fall at shops of their own: the global index's buckets hold only
+    // theirs, so the shop finds its pairs among its own reviews, and the lumps elsewhere are other
+    // campaigns, not the population writing it
+    List<String> atS1 = new ArrayList<>();
+    int accounts = TemplateText.MIN_ACCOUNTS_DOMINANT;
+    for (int k = 0; k < accounts; k++) {
+      long t = T0 + 2 * DAY + k * HOUR;
+      for (int j = 0; j < 12; j++) {
+        String shop = j < 10 ? "s" + (2 + j % 5) : "s" + (100 + 2 * k + j);
+        feed(shop, "f" + k + "-" + j, template(k + j), t + (j + 1) * 60_000L);
+      }
+      feed("s1", "a" + k, template(k), t + 20 * 60_000L);
+      atS1.add("r" + n);
+    }
+
+    assertThat(flow.strongest(EntityKind.REVIEW))
+        .containsKeys(atS1.toArray(String[]::new))
+        .allSatisfy(
+            (id, strength) -> assertThat(strength).isEqualTo(TemplateText.DOMINANT_STRENGTH));
+  }
+
+  @Test
+  void cluster_atABusyShop_whoseTextOtherShopsHaveInLumps_passes() {
+    warmUp();
+    // as the crowd of a popular item writes alike at several shops: lumps elsewhere, and here the
+    // cluster is a minority of what the shop hears
+    Random random = new Random(11);
+    List<String> atS1 = new ArrayList<>();
+    for (int k = 0; k < TemplateText.MIN_ACCOUNTS_AGED; k++) {
+      long t = T0 + 2 * DAY + k * HOUR;
+      for (int j = 0; j < 12; j++) {
+        String shop = j < 10 ? "s" + (2 + j % 5) : "s" + (100 + 2 * k + j);
+        feed(shop, "f" + k + "-" + j, template(k + j), t + (j + 1) * 60_000L);
+      }
+      for (int j = 0; j < 3; j++) {
+        feed("s1", "g" + k + "-" + j, distinctText(random), t + (30 + j) * 60_000L);
+      }
+      feed("s1", "a" + k, template(k), t + 40 * 60_000L);
+      atS1.add("r" + n);
+    }
+
+    assertThat(flow.strongest(EntityKind.REVIEW)).doesNotContainKeys(atS1.toArray(String[]::new));
+  }
+
+  @Test
+  void dominantCluster_ofAPhraseTheWholePopulationWrites_passes() {
+    warmUp();
+    // the population writes the phrase all the time, a review per shop, between this shop's eight
+    for (int k = 0; k < 8; k++) {
+      long t = T0 + 2 * DAY + k * HOUR;
+      for (int j = 0; j < 6; j++) {
+        feed("s" + (10 + 6 * k + j), "p" + k + "-" + j, template(k + j), t + (j + 1) * 60_000L);
+      }
+      feed("s1", "a" + k, template(k), t + 20 * 60_000L);
+    }
+
+    assertThat(flow.strongest(EntityKind.REVIEW)).isEmpty();
+  }
+
+  @Test
   void commonPhrase_acrossShops_passes() {
     warmUp();
     for (int k = 0; k < 60; k++) {
@@ -134,13 +198,13 @@ class TemplateTextTest {
   private void campaign(
       String shop, String prefix, int accounts, long from, IntUnaryOperator stars) {
     for (int k = 0; k < accounts; k++) {
-      feed(
-          shop,
-          prefix + k,
-          stars.applyAsInt(k),
-          k % 3 == 0 ? "超赞，物美价廉，五星好评👍" : "超赞,物美价廉，五星好评！！",
-          from + k * HOUR);
+      feed(shop, prefix + k, stars.applyAsInt(k), template(k), from + k * HOUR);
     }
+  }
+
+  /** One campaign template, pasted with a little noise. */
+  private static String template(int k) {
+    return k % 3 == 0 ? "超赞，物美价廉，五星好评👍" : "超赞,物美价廉，五星好评！！";
   }
 
   private static String distinctText(Random random) {
