@@ -27,8 +27,8 @@ final class FakeLogistics implements Planting {
   @Override
   public long plant(Sim sim, SplittableRandom rnd) {
     int shop = sim.market.reserve(rnd, 0.3, 1.0, TAG);
-    int buyers = sim.sized(rnd, 6, 30);
     int orders = sim.sized(rnd, 15, 80);
+    int buyers = Math.min(sim.sized(rnd, 6, 30), orders); // each hired buyer places an order
     int firstDay = sim.day(rnd, 0, sim.spec.days() - 6);
     int days = Rand.between(rnd, 2, 6);
     int perWaybill = Rand.between(rnd, 2, 4);
@@ -48,7 +48,7 @@ final class FakeLogistics implements Planting {
         .param("pickup_scan", fakePickup);
     int[] hired = Brushing.recruit(sim, rnd, buyers, Tactic.FAKE_LOGISTICS);
     for (int k = 0; k < orders; k++) {
-      int buyer = hired[rnd.nextInt(buyers)];
+      int buyer = k < buyers ? hired[k] : hired[rnd.nextInt(buyers)];
       String waybill = waybills[k % waybills.length];
       long t = Diurnal.timeOfDay(rnd, sim.dayStart(firstDay + rnd.nextInt(days)));
       int deliverTo = shopCity ? sim.market.city[shop] : rnd.nextInt(Cities.COUNT);

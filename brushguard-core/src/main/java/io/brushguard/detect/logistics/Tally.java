@@ -2,6 +2,9 @@ package io.brushguard.detect.logistics;
 
 import io.brushguard.detect.EntityKind;
 import io.brushguard.detect.Signal;
+import io.brushguard.event.Event;
+import io.brushguard.event.EventType;
+import io.brushguard.event.Review;
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
 import io.brushguard.flow.Stage;
@@ -10,12 +13,15 @@ import java.util.Set;
 
 /**
  * The orders of one shop or one buyer judged fake-shipped, and the signal that follows: a buyer
- * with {@value #REPEATED} or more is a hired one (above review), a shop with {@value #REPEATED} or
- * more bought them or was made to look so (below review: it cannot tell a shop buying empty parcels
- * from a competitor buying them for it).
+ * with {@value #REPEATED} or more is a hired one (above review), and so is a buyer who gave one of
+ * them {@value #PRAISE} stars or more (a buyer whose parcel came empty complains; one who praises
+ * it was not waiting for the goods); a shop with {@value #REPEATED} or more bought them or was made
+ * to look so (below review: it cannot tell a shop buying empty parcels from a competitor buying
+ * them for it).
  *
- * <p>Key: the shop or the buyer. Space: up to {@value #KEPT} order ids and a count, forgotten
- * {@code retention} after the last change.
+ * <p>Key: the shop or the buyer. Space: up to {@value #KEPT} order ids, whether each was praised,
+ * and a count, forgotten {@code retention} after the last change. The buyer's tally reads reviews
+ * only for buyers it holds (a review starts no state).
  */
 final class Tally implements Stage<Tally.State> {
   static final int KEPT = 32;
@@ -23,9 +29,12 @@ final class Tally implements Stage<Tally.State> {
   static final double SHOP_STRENGTH = 0.45;
   static final double BUYER_ONCE = FakeLogistics.ONE;
   static final double BUYER_REPEATED = 0.6;
+  static final int PRAISE = 4;
 
-  private static final Wiring WIRING =
+  private static final Wiring SHOPS =
       new Wiring(Set.of(), Set.of(Judged.class), Set.of(Signal.class));
+  private static final Wiring BUYERS =
+      Wiring.events(EventType.REVIEW).consumes(Judged.class).produces(Signal.class);
 
   private final EntityKind kind;
   private final String name;
@@ -48,6 +57,7 @@ final class Tally implements Stage<Tally.State> {
   /** The fake-shipped orders kept (the first {@value #KEPT}) and how many there are. */
   static final class State extends Expiring {
     final String[] orders = new String[KEPT];
+    final boolean[] praised = new boolean[KEPT];
     int kept;
     int count;
     double strength;
@@ -60,7 +70,33 @@ final class Tally implements Stage<Tally.State> {
 
   @Override
   public Wiring wiring() {
-    return WIRING;
+    return kind == EntityKind.SHOP ? SHOPS : BUYERS;
+  }
+
+  @Override
+  public String keyOf(Event event) {
+    return ((Review) event).account();
+  }
+
+  @Override
+  public boolean startsState(Event event) {
+    return false;
+  }
+
+  /** A buyer's review: praise for one of its fake-shipped orders makes the buyer a hired one. */
+  @Override
+  public void onEvent(State s, Event event, Context context) {
+    Review r = (Review) event;
+    if (r.order() == null || r.rating() < PRAISE) {
+      return;
+    }
+    for (int i = 0; i < s.kept; i++) {
+      if (s.orders[i].equals(r.order()) && !s.praised[i]) {
+        s.praised[i] = true;
+        s.touch(context, retention);
+        signal(s, context);
+      }
+    }
   }
 
   @Override
@@ -100,11 +136,18 @@ final class Tally implements Stage<Tally.State> {
       }
       s.count--;
       if (at >= 0) {
-        s.orders[at] = s.orders[--s.kept];
+        s.kept--;
+        s.orders[at] = s.orders[s.kept];
+        s.praised[at] = s.praised[s.kept];
         s.orders[s.kept] = null;
+        s.praised[s.kept] = false;
       }
     }
-    double strength = strength(s.count);
+    signal(s, context);
+  }
+
+  private void signal(State s, Context context) {
+    double strength = strength(s);
     if (strength != s.strength) {
       s.strength = strength;
       context.emit(
@@ -119,11 +162,20 @@ final class Tally implements Stage<Tally.State> {
     }
   }
 
-  private double strength(int count) {
+  private double strength(State s) {
+    int count = s.count;
     if (kind == EntityKind.SHOP) {
       return count >= REPEATED ? SHOP_STRENGTH : count > 0 ? FakeLogistics.TWO : 0;
     }
-    return count >= REPEATED ? BUYER_REPEATED : count > 0 ? BUYER_ONCE : 0;
+    return count >= REPEATED || praised(s) > 0 ? BUYER_REPEATED : count > 0 ? BUYER_ONCE : 0;
+  }
+
+  private static int praised(State s) {
+    int n = 0;
+    for (int i = 0; i < s.kept; i++) {
+      n += s.praised[i] ? 1 : 0;
+    }
+    return n;
   }
 
   private static String detail(State s) {
@@ -135,6 +187,14 @@ final class Tally implements Stage<Tally.State> {
     }
     if (s.count > shown) {
       b.append(", …");
+    }
+    int praised = praised(s);
+    if (praised > 0) {
+      b.append("; ")
+          .append(praised)
+          .append(" of them praised by the buyer (")
+          .append(PRAISE)
+          .append("+ stars)");
     }
     return b.toString();
   }

@@ -35,20 +35,22 @@ import java.util.Set;
  * review counts at most {@value TemplateText#MAX_NEIGHBOURS} at other shops; a review elsewhere
  * that matches several of the cluster counts for each). A phrase the whole population writes (默认好评,
  * 物美价廉 with a common line) matches reviews at many shops, so a popular shop's dozen default reviews
- * are explained by the population; a campaign's template matches almost nothing elsewhere. Or when
- * the same holds counting only the other shops with at most {@value
- * TemplateText#ELSEWHERE_PER_SHOP} matches: a review service pastes one template at many shops, and
- * its campaigns there do not make the text common. When most of the matched reviews elsewhere sit
- * in such lumps (other campaigns, or the crowds of other popular shops), only a dominant core
- * (below) is a campaign.
+ * are explained by the population; a campaign's template matches almost nothing elsewhere.
  *
- * <p>A campaign mostly of aged, unlinked accounts is weak ({@code TemplateText.strength}) unless
- * its pasted core dominates the shop: {@value TemplateText#MIN_ACCOUNTS_DOMINANT} accounts or more
- * (then fewer than {@value TemplateText#MIN_ACCOUNTS_AGED} are enough), one rating for all, and at
- * least {@value TemplateText#DOMINANT_SHARE} of every review the shop had in the hours it ran (the
- * stage counts all the shop's reviews per hour). Then it is {@value
- * TemplateText#DOMINANT_STRENGTH}: genuine buyers who write alike are a few of a popular shop's
- * many reviews, a bought campaign is most of what its shop hears while it runs.
+ * <p>When that fails only because of lumps elsewhere (it holds counting only the other shops with
+ * at most {@value TemplateText#ELSEWHERE_PER_SHOP} matches, or most matched reviews elsewhere sit
+ * at shops with more), the text is written in lumps: by other campaigns of a review service that
+ * pastes one template at many shops, or by the crowds of other popular shops whose buyers describe
+ * one item alike. The two look the same from here, so then only a cluster that dominates its shop
+ * is a campaign: a core of {@value TemplateText#MIN_ACCOUNTS_FRESH} accounts or more pasting one
+ * text with one rating, and with the reviews linked to it (a campaign's workers swap words) at
+ * least {@value TemplateText#MIN_ACCOUNTS_DOMINANT} accounts, {@value
+ * TemplateText#ONE_RATING_SHARE} of them with that rating, and at least {@value
+ * TemplateText#DOMINANT_SHARE} of every review the shop had in the hours they ran (the stage counts
+ * all the shop's reviews per hour). A campaign written here is raised to the same strength, {@value
+ * TemplateText#DOMINANT_STRENGTH}, when it dominates, and otherwise is weak if most of its accounts
+ * are aged and unlinked ({@code TemplateText.strength}): genuine buyers who write alike are a few
+ * of a popular shop's many reviews, a bought campaign is most of what its shop hears while it runs.
  *
  * <p>Key: the shop. Space: the indexed reviews of the window, at most {@value
  * TemplateText#MAX_MEMBERS} (the oldest dropped), about 230 bytes each (the signature is shared
@@ -304,7 +306,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
     boolean enough = where == Written.HERE && accounts.size() >= needed;
     double strength = TemplateText.strength(accounts.size(), flagged.size());
-    if ((!enough || strength < TemplateText.DOMINANT_STRENGTH) && dominates(s, pasted)) {
+    if ((!enough || strength < TemplateText.DOMINANT_STRENGTH) && dominates(s, pasted, cluster)) {
       enough = true;
       strength = TemplateText.DOMINANT_STRENGTH;
     }
@@ -357,8 +359,8 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     /** Mostly here: a campaign if enough accounts wrote it. */
     HERE,
     /**
-     * Mostly in lumps at a few other shops: other campaigns of the same template, or the buyers of
-     * other popular shops writing alike; a campaign here only if it dominates the shop.
+     * Here, or in lumps at other shops (other campaigns of the same template, or the buyers of
+     * other popular shops writing alike): a campaign here only if it dominates the shop.
      */
     IN_LUMPS_ELSEWHERE,
     /** Spread over the population, a review or two per shop: a common phrase. */
@@ -367,14 +369,16 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
 
   /**
    * Where the cluster's texts are written. Here when its reviews are at least {@value
-   * TemplateText#CONCENTRATION} of the matches they have, here and at other shops; or so counting
-   * only the other shops with at most {@value TemplateText#ELSEWHERE_PER_SHOP} of the matched
-   * reviews. A phrase the population writes is spread over many shops a review or two each, while a
-   * lump of matches at one other shop is another campaign of the same template (a review service
-   * serves many shops at once, and gangs draw on the same few templates) or the crowd of a popular
-   * shop, whose buyers describe one item alike: either way it says nothing about whether the text
-   * is common. The global index keeps the most recent reviews per band value, so one review often
-   * sees a lump a review or two at a time; over the cluster's reviews it adds up.
+   * TemplateText#CONCENTRATION} of the matches they have, here and at other shops. In lumps
+   * elsewhere when that holds counting only the other shops with at most {@value
+   * TemplateText#ELSEWHERE_PER_SHOP} of the matched reviews, or when most matched reviews elsewhere
+   * sit at shops with more. A phrase the population writes is spread over many shops a review or
+   * two each, while a lump of matches at one other shop is another campaign of the same template (a
+   * review service serves many shops at once, and gangs draw on the same few templates) or the
+   * crowd of a popular shop, whose buyers describe one item alike: the two cannot be told apart
+   * from here, so only a cluster that dominates its shop is then a campaign. The global index keeps
+   * the most recent reviews per band value, so one review often sees a lump a review or two at a
+   * time; over the cluster's reviews it adds up.
    */
   private static Written where(List<Node> cluster, int elsewhere) {
     int here = cluster.size();
@@ -396,35 +400,48 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         lumped += there.size();
       }
     }
-    if (here >= TemplateText.CONCENTRATION * (here + spread)) {
-      return Written.HERE;
-    }
-    return lumped > spread ? Written.IN_LUMPS_ELSEWHERE : Written.ACROSS_THE_POPULATION;
+    return here >= TemplateText.CONCENTRATION * (here + spread) || lumped > spread
+        ? Written.IN_LUMPS_ELSEWHERE
+        : Written.ACROSS_THE_POPULATION;
   }
 
   /**
-   * Whether a pasted core is a campaign by itself, whoever wrote it: {@value
-   * TemplateText#MIN_ACCOUNTS_DOMINANT} accounts or more, one rating for all (a campaign pays for
-   * one), and at least {@value TemplateText#DOMINANT_SHARE} of all the shop's reviews in the hours
-   * from its first review to its last. Genuine buyers who happen to write alike are a few of a
-   * popular shop's many reviews; a bought campaign is most of what its shop hears while it runs.
+   * Whether a pasted core and the reviews linked to it are a campaign by themselves, whoever wrote
+   * them: a core of {@value TemplateText#MIN_ACCOUNTS_FRESH} accounts or more with one rating (a
+   * campaign pays for one), {@value TemplateText#MIN_ACCOUNTS_DOMINANT} accounts or more in the
+   * cluster with that rating, which are at least {@value TemplateText#ONE_RATING_SHARE} of the
+   * cluster and at least {@value TemplateText#DOMINANT_SHARE} of all the shop's reviews in the
+   * hours from their first review to their last. A campaign's workers swap words, so its texts are
+   * often linked rather than pasted again. Genuine buyers who happen to write alike are a few of a
+   * popular shop's many reviews, with ratings of their own; a bought campaign is most of what its
+   * shop hears while it runs.
    */
-  private static boolean dominates(State s, List<Node> pasted) {
-    if (accounts(pasted) < TemplateText.MIN_ACCOUNTS_DOMINANT) {
+  private static boolean dominates(State s, List<Node> pasted, List<Node> cluster) {
+    if (accounts(pasted) < TemplateText.MIN_ACCOUNTS_FRESH) {
       return false;
     }
     int rating = pasted.get(0).member.rating();
-    long first = Long.MAX_VALUE;
-    long last = Long.MIN_VALUE;
     for (Node n : pasted) {
       if (n.member.rating() != rating) {
         return false;
       }
-      first = Math.min(first, n.member.ts());
-      last = Math.max(last, n.member.ts());
     }
-    int all = Math.max(pasted.size(), reviewsBetween(s, first, last));
-    return pasted.size() >= TemplateText.DOMINANT_SHARE * all;
+    List<Node> rated = new ArrayList<>(cluster.size());
+    long first = Long.MAX_VALUE;
+    long last = Long.MIN_VALUE;
+    for (Node n : cluster) {
+      if (n.member.rating() == rating) {
+        rated.add(n);
+        first = Math.min(first, n.member.ts());
+        last = Math.max(last, n.member.ts());
+      }
+    }
+    if (rated.size() < TemplateText.ONE_RATING_SHARE * cluster.size()
+        || accounts(rated) < TemplateText.MIN_ACCOUNTS_DOMINANT) {
+      return false;
+    }
+    int all = Math.max(rated.size(), reviewsBetween(s, first, last));
+    return rated.size() >= TemplateText.DOMINANT_SHARE * all;
   }
 
   /**

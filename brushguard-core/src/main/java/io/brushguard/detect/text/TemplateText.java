@@ -42,12 +42,12 @@ import java.util.Set;
  *       pairs out of the buckets), as a graph of near-identical pairs, and their matches elsewhere
  *       from the index; a connected cluster of at least {@value #MIN_ACCOUNTS_FRESH} accounts
  *       ({@value #MIN_ACCOUNTS_AGED} when fewer than two are new or linked), whose texts are found
- *       at this shop at least as often as elsewhere in the population (or so counting only the
- *       other shops with at most {@value #ELSEWHERE_PER_SHOP} matches, the others being campaigns
- *       of their own), is a campaign; one of aged accounts is raised to {@value #DOMINANT_STRENGTH}
- *       when its pasted core has one rating and is at least {@value #DOMINANT_SHARE} of the shop's
- *       reviews while it runs, and then {@value #MIN_ACCOUNTS_DOMINANT} accounts are enough, also
- *       when the text's matches elsewhere are mostly such lumps.
+ *       at this shop at least as often as elsewhere in the population, is a campaign; one of aged
+ *       accounts is raised to {@value #DOMINANT_STRENGTH} when it dominates the shop (a core pasted
+ *       with one rating, and with its linked reviews at least {@value #DOMINANT_SHARE} of the
+ *       shop's reviews while it runs), and then {@value #MIN_ACCOUNTS_DOMINANT} accounts are
+ *       enough. A text found elsewhere in lumps (other campaigns of the same template, or the
+ *       crowds of popular shops) makes a campaign only of a cluster that dominates its shop.
  *   <li>{@link TemplateAccounts} ({@code template-text-accounts}, by account): a new or linked
  *       account whose near-identical texts, shared with at most {@value #CROWD} other accounts,
  *       stand at {@value #MIN_SHOPS} shops or more.
@@ -96,13 +96,19 @@ public final class TemplateText {
   public static final int ELSEWHERE_PER_SHOP = 2;
 
   /**
-   * The fewest accounts of a pasted core that dominates its shop ({@code TemplateShops}): fewer
-   * than {@link #MIN_ACCOUNTS_AGED}, since the share of the shop's reviews already tells it from a
+   * The fewest accounts of a cluster that dominates its shop ({@code TemplateShops}): fewer than
+   * {@link #MIN_ACCOUNTS_AGED}, since the share of the shop's reviews already tells it from a
    * popular shop's buyers who write alike.
    */
   public static final int MIN_ACCOUNTS_DOMINANT = 5;
 
   public static final double DOMINANT_SHARE = 0.5;
+
+  /**
+   * The least share of a dominant cluster's reviews that carry its core's rating: one rating, give
+   * or take a genuine review that reads like the template.
+   */
+  public static final double ONE_RATING_SHARE = 0.8;
 
   /**
    * A pasted core that dominates its shop's reviews while it runs ({@code TemplateShops}): as

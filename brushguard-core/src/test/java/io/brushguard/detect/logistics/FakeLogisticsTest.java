@@ -83,6 +83,23 @@ class FakeLogisticsTest {
   }
 
   @Test
+  void buyerWhoPraisesAnEmptyParcel_isAHiredOne_oneWhoComplainsIsNot() {
+    long t = history();
+    String praised = empty("b1", "s1", "i1", "wb-x", t);
+    String complained = empty("b2", "s1", "i1", "wb-y", t + H);
+    assertThat(flow.strength("b1")).isEqualTo(Tally.BUYER_ONCE);
+
+    flow.add(review("v1", praised, "b1", "i1", t + 6 * H));
+    flow.add(new Review("v2", "b2", "s1", 1, t + 7 * H, complained, "i1", "空包裹", null, null, null));
+    flow.add(review("v3", "g1", "u0", "i1", t + 8 * H)); // a buyer with no fake parcel
+
+    assertThat(flow.strength("b1")).isEqualTo(Tally.BUYER_REPEATED);
+    assertThat(flow.latest("b1").detail()).contains("1 of them praised by the buyer");
+    assertThat(flow.strength("b2")).isEqualTo(Tally.BUYER_ONCE);
+    assertThat(flow.latest("u0")).isNull();
+  }
+
+  @Test
   void emptyParcelAlone_noPickupTooLightTooFast_isSelfSufficient() {
     long t = history();
     String f = empty("b1", "s1", "i1", "wb-only", t);

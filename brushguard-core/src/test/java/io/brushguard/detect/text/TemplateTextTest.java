@@ -66,6 +66,22 @@ class TemplateTextTest {
   }
 
   @Test
+  void campaign_whoseWorkersSwapWords_dominatesByItsLinkedReviews() {
+    warmUp();
+    // three wordings of one template, three accounts each: none pasted by five accounts, and the
+    // first and the last alike only through the middle one (estimated similarities 0.42 and 0.58)
+    String[] wordings = {"超赞，性价比超高，五星好评", "超赞，物美价廉，必须五星好评", "太赞了，物美价廉，必须五星"};
+    for (int k = 0; k < 9; k++) {
+      feed("s1", "a" + k, wordings[k % 3], T0 + 2 * DAY + k * HOUR);
+    }
+
+    assertThat(flow.strongest(EntityKind.REVIEW))
+        .hasSize(9)
+        .allSatisfy(
+            (id, strength) -> assertThat(strength).isEqualTo(TemplateText.DOMINANT_STRENGTH));
+  }
+
+  @Test
   void campaign_amidManyOtherReviewsOfItsShop_staysAsStrongAsAgedAccountsMake() {
     warmUp();
     Random random = new Random(7);
