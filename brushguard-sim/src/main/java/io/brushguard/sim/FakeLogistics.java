@@ -10,11 +10,11 @@ import java.util.SplittableRandom;
  * picked up, are "delivered" within hours however far away the buyer is, often in another city than
  * the buyer's, and one waybill number serves several orders.
  *
- * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 6-30 hired buyers, 15-80 orders over 2-6
- * days, 2-4 orders per waybill, delivery at the shop's own city or a random one, five-star
- * one-liners on 60% of the orders; in a quarter of the campaigns the broker also uploads a pick-up
- * scan (at the empty parcel's weight), which a detector that learns from picked-up parcels then
- * learns from too.
+ * <p>Randomised (ranges at 1M events, {@link Sim#sized}): 6-30 hired buyers (at most one per order,
+ * each placing one at least), 15-80 orders over 2-6 days, 2-4 orders per waybill, delivery at the
+ * shop's own city or a random one, five-star one-liners on 60% of the orders; in a quarter of the
+ * campaigns the broker also uploads a pick-up scan (at the empty parcel's weight), which a detector
+ * that learns from picked-up parcels then learns from too.
  *
  * <p>Labelled {@code fake_logistics}: the orders, their reviews, the buyers, the shop.
  */
