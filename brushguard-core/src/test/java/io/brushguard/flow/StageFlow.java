@@ -41,6 +41,12 @@ public final class StageFlow {
     return this;
   }
 
+  /** Fires the wake-ups before {@code t}, as an input at {@code t} would. */
+  public StageFlow advanceTo(long t) {
+    wakeUpTo(t);
+    return this;
+  }
+
   public void feed(Event e) {
     wakeUpTo(e.ts());
     ArrayDeque<Fact> out = new ArrayDeque<>();

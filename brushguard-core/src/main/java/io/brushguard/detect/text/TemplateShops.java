@@ -25,7 +25,8 @@ import java.util.Set;
  * TemplateText#WINDOW_MILLIS}. The shop compares each of its reviews ({@link ShopText}) with its
  * others of the window that share an LSH band value with it, and keeps a pair of estimated
  * similarity at least {@value TemplateText#THRESHOLD}; its reviews' matches at other shops come
- * from the global index ({@link TextMatch}), and it is judged on those.
+ * from the global index ({@link TextMatch}, one per group of bands), and a review is judged once
+ * they are all in: a millisecond later, by a wake-up.
  *
  * <p>A cluster is a campaign when it holds at least {@value TemplateText#MIN_ACCOUNTS_FRESH}
  * distinct accounts of which two or more are new or linked, or {@value
@@ -66,6 +67,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
           .produces(Signal.class);
   private static final int SAMPLE = 5;
   private static final long HOUR = 3_600_000L;
+  private static final long NONE = Long.MIN_VALUE;
 
   /** Hours of review counts kept per shop: the window and the hour it began in. */
   private static final int HOURS = (int) (TemplateText.WINDOW_MILLIS / HOUR) + 1;
@@ -86,6 +88,11 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     final int[] hourly = new int[HOURS];
 
     long hour = Long.MIN_VALUE;
+
+    /** The reviews whose matches came in at the last time, judged a millisecond later. */
+    final List<Node> toJudge = new ArrayList<>(0);
+
+    long judgeAt = NONE;
   }
 
   /** A review at the shop: its links to near-identical ones here, its matches elsewhere. */
@@ -97,6 +104,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     List<Member> elsewhere = List.of();
     double emitted;
     int mark;
+    boolean queued;
 
     Node(Member member, int[] signature) {
       this.member = member;
@@ -164,7 +172,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   /**
    * A review of the shop: compared with the shop's reviews of the window by its band values (the
    * global index's candidates, without its bucket cap); then its matches elsewhere, from the global
-   * index. The shop is judged on those, once the review's matches elsewhere are in.
+   * index. The review is judged a millisecond later, once all its matches are in (one per group).
    */
   @Override
   public void onFact(State s, Fact fact, Context ctx) {
@@ -190,8 +198,13 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         x.elsewhere.add(n);
       }
     }
-    if (m.warm()) {
-      judge(s, x, ctx);
+    if (m.warm() && !x.queued) {
+      x.queued = true;
+      s.toJudge.add(x);
+      if (s.judgeAt == NONE) {
+        s.judgeAt = now + 1;
+        ctx.wakeAt(s.judgeAt);
+      }
     }
   }
 
@@ -298,6 +311,11 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       }
       elsewhere += n.elsewhere.size();
     }
+    if (accounts.size()
+            < Math.min(TemplateText.MIN_ACCOUNTS_FRESH, TemplateText.MIN_ACCOUNTS_DOMINANT)
+        || flagged.size() < 2 && accounts.size() < TemplateText.MIN_ACCOUNTS_DOMINANT) {
+      return; // too few accounts for any rule below: spare the counting
+    }
     Written where = where(cluster, elsewhere);
     if (where == Written.ACROSS_THE_POPULATION) {
       return;
@@ -385,19 +403,23 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     if (here >= TemplateText.CONCENTRATION * (here + elsewhere)) {
       return Written.HERE;
     }
-    Map<String, Set<String>> byShop = new HashMap<>();
+    // the distinct matched reviews per other shop
+    Set<String> seen = new HashSet<>(2 * elsewhere);
+    Map<String, int[]> byShop = new HashMap<>();
     for (Node node : cluster) {
       for (Member m : node.elsewhere) {
-        byShop.computeIfAbsent(m.shop(), k -> new HashSet<>(4)).add(m.review());
+        if (seen.add(m.review())) {
+          byShop.computeIfAbsent(m.shop(), k -> new int[1])[0]++;
+        }
       }
     }
     int spread = 0;
     int lumped = 0;
-    for (Set<String> there : byShop.values()) {
-      if (there.size() <= TemplateText.ELSEWHERE_PER_SHOP) {
-        spread += there.size();
+    for (int[] there : byShop.values()) {
+      if (there[0] <= TemplateText.ELSEWHERE_PER_SHOP) {
+        spread += there[0];
       } else {
-        lumped += there.size();
+        lumped += there[0];
       }
     }
     return here >= TemplateText.CONCENTRATION * (here + spread) || lumped > spread
@@ -517,6 +539,16 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
 
   @Override
   public void onWake(State s, long time, Context ctx) {
+    if (time == s.judgeAt) {
+      s.judgeAt = NONE;
+      for (Node x : s.toJudge) {
+        x.queued = false;
+        if (s.nodes.get(x.member.review()) == x) {
+          judge(s, x, ctx);
+        }
+      }
+      s.toJudge.clear();
+    }
     if (s.expired(time, ctx, TemplateText.WINDOW_MILLIS)) {
       s.nodes.clear(); // and the state goes (isEmpty), its reviews and hourly counts with it
       Arrays.fill(s.ring, null);
@@ -526,12 +558,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   }
 
   @Override
-  public boolean wakesOnlyForget() {
-    return true;
-  }
-
-  @Override
   public boolean isEmpty(State s) {
-    return s.nodes.isEmpty() && !s.pending();
+    return s.nodes.isEmpty() && !s.pending() && s.judgeAt == NONE;
   }
 }
