@@ -91,10 +91,13 @@ final class Tally implements Stage<Tally.State> {
       return;
     }
     for (int i = 0; i < s.kept; i++) {
-      if (s.orders[i].equals(r.order()) && !s.praised[i]) {
-        s.praised[i] = true;
-        s.touch(context, retention);
-        signal(s, context);
+      if (s.orders[i].equals(r.order())) {
+        if (!s.praised[i]) {
+          s.praised[i] = true;
+          s.touch(context, retention);
+          signal(s, context);
+        }
+        return;
       }
     }
   }

@@ -34,9 +34,10 @@ import java.util.Set;
  * alike are not a campaign), and when its texts are concentrated here: its reviews are at least
  * {@value TemplateText#CONCENTRATION} of the matches they have, here and at other shops (each
  * review counts at most {@value TemplateText#MAX_NEIGHBOURS} at other shops; a review elsewhere
- * that matches several of the cluster counts for each). A phrase the whole population writes (默认好评,
- * 物美价廉 with a common line) matches reviews at many shops, so a popular shop's dozen default reviews
- * are explained by the population; a campaign's template matches almost nothing elsewhere.
+ * that matches several of the cluster counts for each, and once for each group of bands that found
+ * it). A phrase the whole population writes (默认好评, 物美价廉 with a common line) matches reviews at many
+ * shops, so a popular shop's dozen default reviews are explained by the population; a campaign's
+ * template matches almost nothing elsewhere.
  *
  * <p>When that fails only because of lumps elsewhere (it holds counting only the other shops with
  * at most {@value TemplateText#ELSEWHERE_PER_SHOP} matches, or most matched reviews elsewhere sit
