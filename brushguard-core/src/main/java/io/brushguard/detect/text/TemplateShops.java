@@ -7,18 +7,14 @@ import io.brushguard.event.EventType;
 import io.brushguard.event.Review;
 import io.brushguard.flow.Expiring;
 import io.brushguard.flow.Fact;
+import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * Campaigns at one shop: the connected clusters of near-identical reviews at the shop within {@link
@@ -69,6 +65,10 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   private static final int SAMPLE = 5;
   private static final long HOUR = 3_600_000L;
   private static final long NONE = Long.MIN_VALUE;
+  private static final long[] NO_MATCHES = new long[0];
+
+  /** Scratch tables for counting, per thread: a stage's calls may come from more than one. */
+  private static final ThreadLocal<MatchCount> COUNTS = ThreadLocal.withInitial(MatchCount::new);
 
   /** Hours of review counts kept per shop: the window and the hour it began in. */
   private static final int HOURS = (int) (TemplateText.WINDOW_MILLIS / HOUR) + 1;
@@ -102,14 +102,27 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     final int[] signature;
     final List<Node> links = new ArrayList<>(2);
     final List<Node> close = new ArrayList<>(2);
-    List<Member> elsewhere = List.of();
+
+    /**
+     * Its matches at other shops, as pairs of 64-bit hashes ({@link HashedTable#hash}): the matched
+     * review's, then its shop's; {@code matchesElsewhere} pairs are filled.
+     */
+    long[] elsewhere = NO_MATCHES;
+
+    int matchesElsewhere;
+
+    /** Its author, as a 64-bit hash ({@link HashedTable#hash}): what accounts are counted by. */
+    final long account;
+
     double emitted;
     int mark;
+    int seen;
     boolean queued;
 
     Node(Member member, int[] signature) {
       this.member = member;
       this.signature = signature;
+      this.account = HashedTable.hash(member.account());
     }
   }
 
@@ -192,11 +205,13 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     String shop = ctx.key();
     for (Neighbour nb : m.neighbours()) {
       Member n = nb.member();
-      if (!n.shop().equals(shop) && x.elsewhere.size() < TemplateText.MAX_NEIGHBOURS) {
-        if (x.elsewhere.isEmpty()) {
-          x.elsewhere = new ArrayList<>(4);
+      if (!n.shop().equals(shop) && x.matchesElsewhere < TemplateText.MAX_NEIGHBOURS) {
+        int at = 2 * x.matchesElsewhere++;
+        if (at == x.elsewhere.length) {
+          x.elsewhere = Arrays.copyOf(x.elsewhere, Math.max(8, 2 * at));
         }
-        x.elsewhere.add(n);
+        x.elsewhere[at] = HashedTable.hash(n.review());
+        x.elsewhere[at + 1] = HashedTable.hash(n.shop());
       }
     }
     if (m.warm() && !x.queued) {
@@ -302,29 +317,23 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       return;
     }
     List<Node> cluster = withLinked(s, pasted);
-    Set<String> accounts = new HashSet<>();
-    Set<String> flagged = new HashSet<>();
+    int accounts = accounts(cluster, false);
+    int flagged = accounts(cluster, true);
     int elsewhere = 0;
     for (Node n : cluster) {
-      accounts.add(n.member.account());
-      if (n.member.fresh() || n.member.linked()) {
-        flagged.add(n.member.account());
-      }
-      elsewhere += n.elsewhere.size();
+      elsewhere += n.matchesElsewhere;
     }
-    if (accounts.size()
-            < Math.min(TemplateText.MIN_ACCOUNTS_FRESH, TemplateText.MIN_ACCOUNTS_DOMINANT)
-        || flagged.size() < 2 && accounts.size() < TemplateText.MIN_ACCOUNTS_DOMINANT) {
+    if (accounts < Math.min(TemplateText.MIN_ACCOUNTS_FRESH, TemplateText.MIN_ACCOUNTS_DOMINANT)
+        || flagged < 2 && accounts < TemplateText.MIN_ACCOUNTS_DOMINANT) {
       return; // too few accounts for any rule below: spare the counting
     }
     Written where = where(cluster, elsewhere);
     if (where == Written.ACROSS_THE_POPULATION) {
       return;
     }
-    int needed =
-        flagged.size() >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
-    boolean enough = where == Written.HERE && accounts.size() >= needed;
-    double strength = TemplateText.strength(accounts.size(), flagged.size());
+    int needed = flagged >= 2 ? TemplateText.MIN_ACCOUNTS_FRESH : TemplateText.MIN_ACCOUNTS_AGED;
+    boolean enough = where == Written.HERE && accounts >= needed;
+    double strength = TemplateText.strength(accounts, flagged);
     if ((!enough || strength < TemplateText.DOMINANT_STRENGTH) && dominates(s, pasted, cluster)) {
       enough = true;
       strength = TemplateText.DOMINANT_STRENGTH;
@@ -338,7 +347,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
         continue;
       }
       if (detail == null) {
-        detail = detail(ctx.key(), cluster, accounts.size(), flagged.size(), elsewhere);
+        detail = detail(ctx.key(), cluster, accounts, flagged, elsewhere);
       }
       n.emitted = strength;
       Member m = n.member;
@@ -404,28 +413,92 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     if (here >= TemplateText.CONCENTRATION * (here + elsewhere)) {
       return Written.HERE;
     }
-    // the distinct matched reviews per other shop
-    Set<String> seen = new HashSet<>(2 * elsewhere);
-    Map<String, int[]> byShop = new HashMap<>();
+    MatchCount count = COUNTS.get();
+    count.reset(elsewhere);
     for (Node node : cluster) {
-      for (Member m : node.elsewhere) {
-        if (seen.add(m.review())) {
-          byShop.computeIfAbsent(m.shop(), k -> new int[1])[0]++;
-        }
+      for (int i = 0; i < 2 * node.matchesElsewhere; i += 2) {
+        count.add(node.elsewhere[i], node.elsewhere[i + 1]);
       }
     }
     int spread = 0;
     int lumped = 0;
-    for (int[] there : byShop.values()) {
-      if (there[0] <= TemplateText.ELSEWHERE_PER_SHOP) {
-        spread += there[0];
+    for (int i = 0; i < count.shopsSeen; i++) {
+      int there = count.perShop[count.usedShops[i]];
+      if (there <= TemplateText.ELSEWHERE_PER_SHOP) {
+        spread += there;
       } else {
-        lumped += there[0];
+        lumped += there;
       }
     }
     return here >= TemplateText.CONCENTRATION * (here + spread) || lumped > spread
         ? Written.IN_LUMPS_ELSEWHERE
         : Written.ACROSS_THE_POPULATION;
+  }
+
+  /**
+   * Distinct ids (a cluster's accounts; its matched reviews, per other shop), counted in
+   * open-addressed tables of 64-bit hashes, with no string read and no allocation once the tables
+   * are large enough: a review of a popular shop's cluster is judged over up to {@value
+   * TemplateText#MAX_MEMBERS} reviews, each with up to {@value TemplateText#MAX_NEIGHBOURS} matches
+   * elsewhere. Two ids with one hash would count once; among the ids of a week that is below 10⁻⁶
+   * ({@link HashedTable}).
+   */
+  static final class MatchCount {
+    private long[] ids = new long[64];
+    private long[] shops = new long[64];
+    int[] perShop = new int[64];
+    int[] usedShops = new int[32];
+    int shopsSeen;
+
+    /** Empties the tables, sized for {@code matches} pairs at most half full. */
+    void reset(int matches) {
+      int capacity = Integer.highestOneBit(Math.max(32, 2 * matches - 1)) << 1;
+      if (capacity > ids.length) {
+        ids = new long[capacity];
+        shops = new long[capacity];
+        perShop = new int[capacity];
+        usedShops = new int[capacity];
+      } else {
+        Arrays.fill(ids, 0, capacity, 0L);
+        for (int i = 0; i < shopsSeen; i++) {
+          shops[usedShops[i]] = 0;
+          perShop[usedShops[i]] = 0;
+        }
+      }
+      shopsSeen = 0;
+      mask = capacity - 1;
+    }
+
+    private int mask;
+
+    /** Whether {@code id} is seen here for the first time since {@link #reset}; notes it. */
+    boolean first(long id) {
+      int i = (int) id & mask;
+      while (ids[i] != 0) {
+        if (ids[i] == id) {
+          return false;
+        }
+        i = (i + 1) & mask;
+      }
+      ids[i] = id;
+      return true;
+    }
+
+    /** Counts a matched review for its shop, unless it was counted already. */
+    void add(long review, long shop) {
+      if (!first(review)) {
+        return;
+      }
+      int j = (int) shop & mask;
+      while (shops[j] != 0 && shops[j] != shop) {
+        j = (j + 1) & mask;
+      }
+      if (shops[j] == 0) {
+        shops[j] = shop;
+        usedShops[shopsSeen++] = j;
+      }
+      perShop[j]++;
+    }
   }
 
   /**
@@ -440,7 +513,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
    * shop hears while it runs.
    */
   private static boolean dominates(State s, List<Node> pasted, List<Node> cluster) {
-    if (accounts(pasted) < TemplateText.MIN_ACCOUNTS_FRESH) {
+    if (accounts(pasted, false) < TemplateText.MIN_ACCOUNTS_FRESH) {
       return false;
     }
     int rating = pasted.get(0).member.rating();
@@ -460,7 +533,7 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
       }
     }
     if (rated.size() < TemplateText.ONE_RATING_SHARE * cluster.size()
-        || accounts(rated) < TemplateText.MIN_ACCOUNTS_DOMINANT) {
+        || accounts(rated, false) < TemplateText.MIN_ACCOUNTS_DOMINANT) {
       return false;
     }
     int all = Math.max(rated.size(), reviewsBetween(s, first, last));
@@ -474,16 +547,18 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
    * close, as each says more besides.
    */
   private static List<Node> closeCore(State s, List<Node> cluster) {
-    Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    int seen = ++s.epoch;
     List<Node> best = List.of();
     int bestAccounts = 0;
     for (Node n : cluster) {
-      if (n.close.isEmpty() || seen.contains(n)) {
+      if (n.close.isEmpty() || n.seen == seen) {
         continue;
       }
       List<Node> part = cluster(s, n, true);
-      seen.addAll(part);
-      int accounts = accounts(part);
+      for (Node p : part) {
+        p.seen = seen;
+      }
+      int accounts = accounts(part, false);
       if (accounts > bestAccounts) {
         best = part;
         bestAccounts = accounts;
@@ -510,12 +585,17 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
     return out;
   }
 
-  private static int accounts(List<Node> nodes) {
-    Set<String> accounts = new HashSet<>();
+  /** The distinct authors of {@code nodes}; only the new or linked ones when {@code flagged}. */
+  private static int accounts(List<Node> nodes, boolean flagged) {
+    MatchCount count = COUNTS.get();
+    count.reset(nodes.size());
+    int distinct = 0;
     for (Node n : nodes) {
-      accounts.add(n.member.account());
+      if ((!flagged || n.member.fresh() || n.member.linked()) && count.first(n.account)) {
+        distinct++;
+      }
     }
-    return accounts.size();
+    return distinct;
   }
 
   static String detail(String shop, List<Node> cluster, int accounts, int flagged, int elsewhere) {

@@ -20,11 +20,11 @@ import java.util.Set;
  *
  * <p>Key: the group ({@code g0} … {@code g3}). Space: per band value one slot of a {@link
  * HashedTable} (40 to 80 bytes), holding one review or a ring of at most {@value
- * TemplateText#BUCKET_CAP} (the most recent, each with its time and a 32-byte sketch: about 420
- * bytes a ring); a review's signature is shared by its slots in the embedded runtime (about 350
- * bytes per review), one copy per group in Flink. A daily sweep forgets the values last seen before
- * the window. The text of a phrase everyone writes fills its bucket with the most recent uses: that
- * sample is what tells {@link TemplateShops} it is common.
+ * TemplateText#BUCKET_CAP} (the most recent, each with its time, a 32-byte sketch and its
+ * signature: about 470 bytes a ring); a review's signature is shared by its slots in the embedded
+ * runtime (about 350 bytes per review), one copy per group in Flink. A daily sweep forgets the
+ * values last seen before the window. The text of a phrase everyone writes fills its bucket with
+ * the most recent uses: that sample is what tells {@link TemplateShops} it is common.
  */
 public final class TextIndex implements Stage<TextIndex.State> {
   public static final String NAME = "text-index";
@@ -41,11 +41,13 @@ public final class TextIndex implements Stage<TextIndex.State> {
   }
 
   /**
-   * The most recent reviews with one band value, oldest overwritten first; beside each, its time
-   * and {@linkplain #sketch sketch}, so that most candidates are ruled out without reading them.
+   * The most recent reviews with one band value, oldest overwritten first; beside each, its time,
+   * {@linkplain #sketch sketch} and signature, so that most candidates are ruled out without
+   * reading them, and the others are compared without reading the review.
    */
   static final class Ring {
     final Indexed[] items = new Indexed[TemplateText.BUCKET_CAP];
+    final int[][] signatures = new int[TemplateText.BUCKET_CAP][];
     final long[] ts = new long[TemplateText.BUCKET_CAP];
     final long[] sketches = new long[TemplateText.BUCKET_CAP * SKETCH_LONGS];
     int size;
@@ -53,6 +55,7 @@ public final class TextIndex implements Stage<TextIndex.State> {
 
     void add(Indexed e, long[] sketch) {
       items[next] = e;
+      signatures[next] = e.signature();
       ts[next] = e.member().ts();
       System.arraycopy(sketch, 0, sketches, next * SKETCH_LONGS, SKETCH_LONGS);
       next = (next + 1) % items.length;
@@ -131,7 +134,9 @@ public final class TextIndex implements Stage<TextIndex.State> {
       if (held == null) {
         s.buckets.add(h, x);
       } else if (held instanceof Indexed one) {
-        found = consider(x, one, band, oldest, found);
+        if (one.member().ts() >= oldest) {
+          found = consider(x, one, one.signature(), band, found);
+        }
         Ring ring = new Ring();
         ring.add(one, sketch(one.signature()));
         ring.add(x, sk);
@@ -140,7 +145,7 @@ public final class TextIndex implements Stage<TextIndex.State> {
         Ring ring = (Ring) held;
         for (int i = 0; i < ring.size; i++) {
           if (ring.ts[i] >= oldest && mayMatch(sk, ring.sketches, i * SKETCH_LONGS)) {
-            found = consider(x, ring.items[i], band, oldest, found);
+            found = consider(x, ring.items[i], ring.signatures[i], band, found);
           }
         }
         ring.add(x, sk);
@@ -165,17 +170,17 @@ public final class TextIndex implements Stage<TextIndex.State> {
     ctx.emit(new TextMatch(x.member(), List.copyOf(found.subList(0, n)), warm));
   }
 
-  /** Adds {@code c} to {@code found} (made when null) if it is a neighbour; returns the list. */
+  /**
+   * Adds {@code c}, of the window and with signature {@code sc}, to {@code found} (made when null)
+   * if it is a neighbour; returns the list. The review itself is read last, for the few that match.
+   */
   private static List<Neighbour> consider(
-      Indexed x, Indexed c, int band, long oldest, List<Neighbour> found) {
-    if (c.member().ts() < oldest || c.member().review().equals(x.member().review())) {
-      return found;
-    }
-    if (TemplateText.firstBand(x.signature(), c.signature()) != band) {
+      Indexed x, Indexed c, int[] sc, int band, List<Neighbour> found) {
+    if (TemplateText.firstBand(x.signature(), sc) != band) {
       return found; // reported by the group of an earlier shared band, or a collision of values
     }
-    double similarity = TemplateText.similarity(x.signature(), c.signature());
-    if (similarity >= TemplateText.THRESHOLD) {
+    double similarity = TemplateText.similarity(x.signature(), sc);
+    if (similarity >= TemplateText.THRESHOLD && !c.member().review().equals(x.member().review())) {
       if (found == null) {
         // room for every candidate of the group: a bucket of each of its bands
         found = new ArrayList<>(TemplateText.BANDS / TemplateText.GROUPS * TemplateText.BUCKET_CAP);
