@@ -10,7 +10,6 @@ import io.brushguard.flow.Fact;
 import io.brushguard.flow.HashedTable;
 import io.brushguard.flow.Stage;
 import io.brushguard.flow.Wiring;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -366,16 +365,13 @@ public final class TemplateShops implements Stage<TemplateShops.State> {
   private static List<Node> cluster(State s, Node x, boolean closeOnly) {
     int mark = ++s.epoch;
     List<Node> out = new ArrayList<>();
-    ArrayDeque<Node> todo = new ArrayDeque<>();
     x.mark = mark;
-    todo.add(x);
-    while (!todo.isEmpty()) {
-      Node n = todo.poll();
-      out.add(n);
-      for (Node l : closeOnly ? n.close : n.links) {
+    out.add(x);
+    for (int i = 0; i < out.size(); i++) { // breadth first: the list is its own queue
+      for (Node l : closeOnly ? out.get(i).close : out.get(i).links) {
         if (l.mark != mark) {
           l.mark = mark;
-          todo.add(l);
+          out.add(l);
         }
       }
     }

@@ -36,6 +36,14 @@ public final class TextIndex implements Stage<TextIndex.State> {
   /** One group's buckets: by band value, an {@link Indexed} or a {@link Ring}. */
   public static final class State {
     final HashedTable<Object> buckets = new HashedTable<>();
+
+    /**
+     * The neighbours found for the review at hand, reused (an allocation per review touches memory
+     * no cache holds): room for every candidate of the group, a bucket of each of its bands.
+     */
+    final ArrayList<Neighbour> found =
+        new ArrayList<>(TemplateText.BANDS / TemplateText.GROUPS * TemplateText.BUCKET_CAP);
+
     long first = NONE;
     long sweep = NONE;
   }
@@ -126,7 +134,8 @@ public final class TextIndex implements Stage<TextIndex.State> {
     Indexed x = tb.indexed();
     long oldest = now - TemplateText.WINDOW_MILLIS;
     long[] sk = sketch(x.signature());
-    List<Neighbour> found = null;
+    List<Neighbour> found = s.found;
+    found.clear();
     for (int k = 0; k < tb.bands().length; k++) {
       int band = TemplateText.bandOf(g, k);
       long h = ((long) (band + 1) << 32) | (tb.bands()[k] & 0xffff_ffffL);
@@ -156,7 +165,7 @@ public final class TextIndex implements Stage<TextIndex.State> {
       s.sweep = (Math.floorDiv(now, SWEEP_MS) + 1) * SWEEP_MS;
       ctx.wakeAt(s.sweep);
     }
-    if (found == null) {
+    if (found.isEmpty()) {
       return;
     }
     // the most recent first; ties by review id, so that the order is the inputs' own
@@ -171,8 +180,8 @@ public final class TextIndex implements Stage<TextIndex.State> {
   }
 
   /**
-   * Adds {@code c}, of the window and with signature {@code sc}, to {@code found} (made when null)
-   * if it is a neighbour; returns the list. The review itself is read last, for the few that match.
+   * Adds {@code c}, of the window and with signature {@code sc}, to {@code found} if it is a
+   * neighbour; returns the list. The review itself is read last, for the few that match.
    */
   private static List<Neighbour> consider(
       Indexed x, Indexed c, int[] sc, int band, List<Neighbour> found) {
@@ -181,10 +190,6 @@ public final class TextIndex implements Stage<TextIndex.State> {
     }
     double similarity = TemplateText.similarity(x.signature(), sc);
     if (similarity >= TemplateText.THRESHOLD && !c.member().review().equals(x.member().review())) {
-      if (found == null) {
-        // room for every candidate of the group: a bucket of each of its bands
-        found = new ArrayList<>(TemplateText.BANDS / TemplateText.GROUPS * TemplateText.BUCKET_CAP);
-      }
       found.add(new Neighbour(c.member(), similarity));
     }
     return found;
