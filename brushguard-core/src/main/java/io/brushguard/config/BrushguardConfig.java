@@ -7,6 +7,8 @@ import io.brushguard.detect.scripted.ScriptedSessions;
 import io.brushguard.detect.surge.SalesSurgeDetector;
 import io.brushguard.detect.velocity.Velocity;
 import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Every setting of a Brushguard run, typed, in one place; both runtimes read it from here.
@@ -23,7 +25,8 @@ import java.time.Duration;
  * @param scripted the scripted-session detector's settings
  * @param velocity the velocity stages' settings
  * @param cashback the cashback detector's settings
- * @param rings whether the RING stage runs ({@link #withRings})
+ * @param detectors the families of detection stages that run ({@link DetectorFamily#DEFAULT}: all
+ *     but RING)
  */
 public record BrushguardConfig(
     long latenessMillis,
@@ -35,7 +38,7 @@ public record BrushguardConfig(
     ScriptedSessions.Config scripted,
     Velocity.Config velocity,
     CashbackDetector.Config cashback,
-    boolean rings) {
+    Set<DetectorFamily> detectors) {
 
   public static final BrushguardConfig DEFAULT =
       new BrushguardConfig(
@@ -48,9 +51,10 @@ public record BrushguardConfig(
           ScriptedSessions.Config.DEFAULT,
           Velocity.Config.DEFAULT,
           CashbackDetector.Config.DEFAULT,
-          false);
+          DetectorFamily.DEFAULT);
 
   public BrushguardConfig {
+    detectors = Set.copyOf(detectors);
     if (latenessMillis < 0) {
       throw new IllegalArgumentException("lateness must not be negative");
     }
@@ -73,7 +77,7 @@ public record BrushguardConfig(
         scripted,
         velocity,
         cashback,
-        rings);
+        detectors);
   }
 
   public BrushguardConfig withAheadMillis(long ahead) {
@@ -87,7 +91,7 @@ public record BrushguardConfig(
         scripted,
         velocity,
         cashback,
-        rings);
+        detectors);
   }
 
   /**
@@ -96,6 +100,23 @@ public record BrushguardConfig(
    * on, `scan` also writes `ring` lines.
    */
   public BrushguardConfig withRings(boolean on) {
+    EnumSet<DetectorFamily> families = EnumSet.noneOf(DetectorFamily.class);
+    families.addAll(detectors);
+    if (on) {
+      families.add(DetectorFamily.RINGS);
+    } else {
+      families.remove(DetectorFamily.RINGS);
+    }
+    return withDetectors(families);
+  }
+
+  /** Whether the RING stage runs. */
+  public boolean rings() {
+    return detectors.contains(DetectorFamily.RINGS);
+  }
+
+  /** With only these families of detection stages (setting {@code detectors}). */
+  public BrushguardConfig withDetectors(Set<DetectorFamily> families) {
     return new BrushguardConfig(
         latenessMillis,
         aheadMillis,
@@ -106,7 +127,7 @@ public record BrushguardConfig(
         scripted,
         velocity,
         cashback,
-        on);
+        families);
   }
 
   /** The same settings, scoring with another fusion (a trained model, {@code scan --model}). */
@@ -121,6 +142,6 @@ public record BrushguardConfig(
         scripted,
         velocity,
         cashback,
-        rings);
+        detectors);
   }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -33,6 +34,8 @@ import java.util.TreeSet;
  * decide.block_at = 0.9
  * decide.shops_need_case = true
  * decide.model = model.properties # a fusion fitted by brushguard train (default: the documented rule)
+ * detectors = all                 # or a list of families: concentration,surge,text (DetectorFamily)
+ * rings.enabled = false           # adds or removes the rings family
  * concentration.window = 1h
  * concentration.ratio = 3
  * concentration.tally = 30d
@@ -57,6 +60,7 @@ public final class ConfigLoader {
           "decide.shops_need_case",
           "decide.model",
           "rings.enabled",
+          "detectors",
           "concentration.window",
           "concentration.ratio",
           "concentration.tally",
@@ -113,7 +117,17 @@ public final class ConfigLoader {
     double reviewAt = fraction("decide.review_at", d.decision().reviewAt());
     double blockAt = fraction("decide.block_at", d.decision().blockAt());
     boolean shopsNeedCase = bool("decide.shops_need_case", d.decision().shopsNeedCase());
-    boolean rings = bool("rings.enabled", d.rings());
+    Set<DetectorFamily> detectors = families("detectors", d.detectors());
+    if (value("rings.enabled") != null) {
+      EnumSet<DetectorFamily> with = EnumSet.noneOf(DetectorFamily.class);
+      with.addAll(detectors);
+      detectors = with;
+      if (bool("rings.enabled", d.rings())) {
+        with.add(DetectorFamily.RINGS);
+      } else {
+        with.remove(DetectorFamily.RINGS);
+      }
+    }
     io.brushguard.decide.Fusion fusion = d.decision().fusion();
     if (value("decide.model") != null) {
       try {
@@ -187,7 +201,7 @@ public final class ConfigLoader {
             sd.linkDays()),
         d.velocity(),
         new CashbackDetector.Config(horizon, (int) brokerBuyers, brokerWindow),
-        rings);
+        detectors);
   }
 
   private String value(String key) {
@@ -266,6 +280,45 @@ public final class ConfigLoader {
     }
     errors.add(key + ": must be an integer from " + min + " to " + max + ", was \"" + v + "\"");
     return fallback;
+  }
+
+  /**
+   * A comma-separated list of {@link DetectorFamily} names, or {@code all} (the default families);
+   * the default after reporting a bad one.
+   */
+  private Set<DetectorFamily> families(String key, Set<DetectorFamily> fallback) {
+    String v = value(key);
+    if (v == null || v.equals("all")) {
+      return fallback;
+    }
+    EnumSet<DetectorFamily> out = EnumSet.noneOf(DetectorFamily.class);
+    for (String part : v.split(",", -1)) {
+      String name = part.trim();
+      DetectorFamily f = DetectorFamily.ofSettingName(name);
+      if (f == null) {
+        List<String> known = new ArrayList<>();
+        for (DetectorFamily k : DetectorFamily.values()) {
+          known.add(k.settingName());
+        }
+        errors.add(
+            key + ": unknown family \"" + name + "\" (known: all or a list of " + known + ")");
+        return fallback;
+      }
+      out.add(f);
+    }
+    for (DetectorFamily f : out) {
+      if (f.requires() != null && !out.contains(f.requires())) {
+        errors.add(
+            key
+                + ": "
+                + f.settingName()
+                + " reads what "
+                + f.requires().settingName()
+                + " finds; list both");
+        return fallback;
+      }
+    }
+    return out;
   }
 
   private boolean bool(String key, boolean fallback) {

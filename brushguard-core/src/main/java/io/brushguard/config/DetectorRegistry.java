@@ -57,35 +57,67 @@ import java.util.Set;
 public final class DetectorRegistry {
   private DetectorRegistry() {}
 
-  /** The standard detection stages for a configuration: what emits signals. */
+  /**
+   * The standard detection stages for a configuration, what emits signals: those of the families
+   * the configuration runs ({@link BrushguardConfig#detectors}), in this order.
+   */
   public static List<Stage<?>> standard(BrushguardConfig config) {
+    Set<DetectorFamily> on = config.detectors();
     List<Stage<?>> stages = new ArrayList<>();
-    stages.add(new Cancellations());
-    stages.add(new ConcentrationDetector(config.concentration()));
-    stages.add(
-        new SalesSurgeDetector(config.surge().withRetentionMillis(config.retentionMillis())));
-    stages.addAll(ScriptedSessions.stages(config.scripted()));
-    stages.addAll(Velocity.stages(config.velocity()));
-    stages.addAll(FakeLogistics.stages(config.retentionMillis()));
-    stages.add(new ShopPayers());
-    stages.add(new Payouts());
-    stages.add(new BuyerVoice(config.retentionMillis()));
-    stages.add(new CashbackDetector(config.cashback()));
-    stages.add(new Brokers(config.cashback()));
-    stages.add(ReverseBrushing.of(config.cashback()));
-    stages.add(AccountFarms.standard());
-    if (config.rings()) {
+    if (on.contains(DetectorFamily.CONCENTRATION)) {
+      stages.add(new Cancellations());
+      stages.add(new ConcentrationDetector(config.concentration()));
+    }
+    if (on.contains(DetectorFamily.SURGE)) {
+      stages.add(
+          new SalesSurgeDetector(config.surge().withRetentionMillis(config.retentionMillis())));
+    }
+    if (on.contains(DetectorFamily.SCRIPTED)) {
+      stages.addAll(ScriptedSessions.stages(config.scripted()));
+    }
+    if (on.contains(DetectorFamily.VELOCITY)) {
+      stages.addAll(Velocity.stages(config.velocity()));
+    }
+    if (on.contains(DetectorFamily.LOGISTICS)) {
+      stages.addAll(FakeLogistics.stages(config.retentionMillis()));
+    }
+    if (on.contains(DetectorFamily.CASHBACK)) {
+      stages.add(new ShopPayers());
+      stages.add(new Payouts());
+      stages.add(new BuyerVoice(config.retentionMillis()));
+      stages.add(new CashbackDetector(config.cashback()));
+      stages.add(new Brokers(config.cashback()));
+    }
+    if (on.contains(DetectorFamily.REVERSE)) {
+      stages.add(ReverseBrushing.of(config.cashback()));
+    }
+    if (on.contains(DetectorFamily.FARMS)) {
+      stages.add(AccountFarms.standard());
+    }
+    if (on.contains(DetectorFamily.RINGS)) {
       stages.add(Rings.standard());
     }
-    stages.add(new StaffPayers());
-    stages.add(new StaffDevices());
-    stages.add(new SubsidyPayments());
-    stages.add(new SubsidyDetector());
-    stages.addAll(TemplateText.stages(config.retentionMillis()));
-    stages.add(new ContactSpam(config.retentionMillis()));
-    stages.addAll(Likes.stages());
-    stages.addAll(Ratings.stages());
-    stages.addAll(Photos.stages());
+    if (on.contains(DetectorFamily.SUBSIDY)) {
+      stages.add(new StaffPayers());
+      stages.add(new StaffDevices());
+      stages.add(new SubsidyPayments());
+      stages.add(new SubsidyDetector());
+    }
+    if (on.contains(DetectorFamily.TEXT)) {
+      stages.addAll(TemplateText.stages(config.retentionMillis()));
+    }
+    if (on.contains(DetectorFamily.SPAM)) {
+      stages.add(new ContactSpam(config.retentionMillis()));
+    }
+    if (on.contains(DetectorFamily.LIKES)) {
+      stages.addAll(Likes.stages());
+    }
+    if (on.contains(DetectorFamily.RATINGS)) {
+      stages.addAll(Ratings.stages());
+    }
+    if (on.contains(DetectorFamily.PHOTOS)) {
+      stages.addAll(Photos.stages());
+    }
     return List.copyOf(stages);
   }
 

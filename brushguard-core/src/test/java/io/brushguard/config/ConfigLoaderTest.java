@@ -107,6 +107,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void detectors_allByDefault_aListWhenSet_andABadNameNamed() {
+    assertThat(ConfigLoader.from(new Properties()).detectors())
+        .isEqualTo(DetectorFamily.DEFAULT)
+        .doesNotContain(DetectorFamily.RINGS)
+        .hasSize(DetectorFamily.values().length - 1);
+    assertThat(ConfigLoader.from(props("detectors", "all")).detectors())
+        .isEqualTo(DetectorFamily.DEFAULT);
+    assertThat(ConfigLoader.from(props("detectors", " concentration , text")).detectors())
+        .containsExactlyInAnyOrder(DetectorFamily.CONCENTRATION, DetectorFamily.TEXT);
+    assertThat(ConfigLoader.from(props("detectors", "text", "rings.enabled", "true")).detectors())
+        .containsExactlyInAnyOrder(DetectorFamily.TEXT, DetectorFamily.RINGS);
+    assertThat(
+            ConfigLoader.from(props("detectors", "text,rings", "rings.enabled", "false")).rings())
+        .isFalse();
+    assertThat(problems("detectors", "concentration,velocty"))
+        .contains("detectors: unknown family \"velocty\"")
+        .contains("concentration");
+    assertThat(problems("detectors", "")).contains("detectors: unknown family \"\"");
+    assertThat(problems("detectors", "concentration,ratings"))
+        .contains("detectors: ratings reads what cashback finds; list both");
+    assertThat(ConfigLoader.from(props("detectors", "ratings,cashback")).detectors())
+        .containsExactlyInAnyOrder(DetectorFamily.RATINGS, DetectorFamily.CASHBACK);
+  }
+
+  @Test
   void knownKeys_areExactlyTheOnesRead() {
     assertThat(ConfigLoader.KEYS)
         .containsExactlyInAnyOrder(
@@ -118,6 +143,7 @@ class ConfigLoaderTest {
             "decide.shops_need_case",
             "decide.model",
             "rings.enabled",
+            "detectors",
             "concentration.window",
             "concentration.ratio",
             "concentration.tally",
