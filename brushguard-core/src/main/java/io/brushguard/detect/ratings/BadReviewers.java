@@ -25,7 +25,9 @@ import java.util.Set;
  * from the look-alikes: a genuinely bad shop or batch draws one-star reviews from many aged buyers,
  * each at that one shop; a picky reviewer rates low at many shops, but over a long history, from an
  * aged account; a new genuine account rates too, mostly well. The crew's account is young, and
- * nearly everything it says in its first week is a complaint, about many shops.
+ * everything it says in its first week is a complaint, about many shops: it exists for the attack,
+ * and each review costs the crew a purchase, so it buys nothing to praise. A young genuine buyer
+ * who had a bad week still likes some of what arrived.
  *
  * <p><b>Test.</b> Per account, its reviews of the last {@value #WINDOW_MILLIS} ms: fires when at
  * least {@value #MIN_SHOPS} distinct shops got a review of {@value #LOW} stars or fewer and at
@@ -34,9 +36,10 @@ import java.util.Set;
  * reviews in a week, three quarters or more of them low at three shops, is rare (a binomial tail of
  * about 10⁻³ per such account), so it is not evidence alone: it is signalled at {@value #AGED} (a
  * hint below review) unless the account is young (registered within {@value #YOUNG_MILLIS} ms of
- * its first low review in the window): {@value #BASE}, {@value #PER_SHOP} more per shop beyond
- * {@value #MIN_SHOPS}, {@value #REPORTED} more when it also reported one of those shops, at most
- * {@value #CAP}.
+ * its first low review in the window) and every review of its window is low: {@value #BASE},
+ * {@value #PER_SHOP} more per shop beyond {@value #MIN_SHOPS}, {@value #REPORTED} more when it also
+ * reported one of those shops, at most {@value #CAP}. A young account with a good review among its
+ * complaints stays at the hint.
  *
  * <p><b>Signals</b> (code {@value #CODE}): the account and its low reviews in the window. Never the
  * shops, and not the orders (real sales to the victims: blocking one would hold the victim's
@@ -191,6 +194,7 @@ public final class BadReviewers implements Stage<BadReviewers.State> {
       return;
     }
     boolean young = s.registered != NONE && firstLow - s.registered <= YOUNG_MILLIS;
+    boolean onlyComplaints = low == s.reviews.size();
     int reported = 0;
     for (String shop : s.reportedShops) {
       if (lowShops.contains(shop)) {
@@ -198,7 +202,7 @@ public final class BadReviewers implements Stage<BadReviewers.State> {
       }
     }
     double strength = AGED;
-    if (young) {
+    if (young && onlyComplaints) {
       strength =
           Math.min(
               CAP, BASE + PER_SHOP * (lowShops.size() - MIN_SHOPS) + (reported > 0 ? REPORTED : 0));
@@ -221,11 +225,12 @@ public final class BadReviewers implements Stage<BadReviewers.State> {
                     + Math.max(0, (firstLow - s.registered) / DAY)
                     + " days before"
                 : ", account not known to be young")
+            + (young && !onlyComplaints ? ", with a review above " + LOW + " stars besides" : "")
             + (reported > 0 ? ", " + reported + " of those shops reported" : "");
     if (f > s.accountEmitted) {
       s.accountEmitted = f;
       ctx.emit(new Signal(EntityKind.ACCOUNT, ctx.key(), CODE, origin, f, now, detail));
-      if (young) {
+      if (young && onlyComplaints) {
         for (String payer : s.payers) {
           ctx.emit(new Complainer(payer, ctx.key(), f));
         }

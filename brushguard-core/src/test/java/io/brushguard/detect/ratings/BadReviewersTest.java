@@ -161,6 +161,30 @@ class BadReviewersTest {
     assertThat(flow.strongest(EntityKind.ACCOUNT)).doesNotContainKey("z");
   }
 
+  /**
+   * A young genuine buyer who had a bad week (four complaints at four shops and a report) still
+   * praised something it bought; a crew's throwaway account buys nothing to praise.
+   */
+  @Test
+  void youngAccountWithAGoodReviewAmongItsComplaints_isOnlyAHint() {
+    merchant("s0");
+    register("unlucky", T0 - 11 * DAY);
+    buyAndReview("unlucky", "s0", 1, T0);
+    report("unlucky", "s0", T0 + 5 * HOUR);
+    buyAndReview("unlucky", "s1", 2, T0 + DAY);
+    buyAndReview("unlucky", "s2", 4, T0 + 2 * DAY);
+    buyAndReview("unlucky", "s3", 1, T0 + 3 * DAY);
+    buyAndReview("unlucky", "s4", 2, T0 + 4 * DAY);
+    String paid = pay("s0", "unlucky", T0 + 5 * DAY);
+    flow.finish();
+    assertThat(flow.strongest(EntityKind.ACCOUNT).get("unlucky"))
+        .isEqualTo(BadReviewers.AGED, Offset.offset(1e-6));
+    assertThat(flow.strongest(EntityKind.REVIEW).values())
+        .hasSize(4)
+        .allSatisfy(v -> assertThat(v).isLessThan(0.5));
+    assertThat(flow.strongest(EntityKind.PAYMENT).getOrDefault(paid, 0.0)).isLessThan(0.5);
+  }
+
   @Test
   void goodwillRedPacketAfterOneComplaint_isNotCompensation() {
     merchant("s0");
